@@ -1,0 +1,44 @@
+# The whole set-up on a fresh Debian machine: `make run` builds output/ from arch.yaml,
+# `make test` runs the tests. Both create .venv and install what is missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+MODEL ?= arch.yaml
+
+.PHONY: run test bench system-deps pdf-deps clean schema
+
+run: $(VENV)/.installed system-deps
+	$(BIN)/archdoc build $(MODEL) -o output
+
+test: $(VENV)/.installed system-deps
+	$(BIN)/python -m pytest -q
+
+bench: $(VENV)/.installed system-deps
+	$(BIN)/python benchmarks/run.py
+
+# Graphviz lays out and draws the diagram; Noto CJK gives it Korean glyphs.
+system-deps:
+	@if ! command -v dot >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then \
+	  echo "installing Graphviz and a CJK font (apt-get)"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
+	    graphviz fonts-noto-cjk fontconfig >/dev/null; \
+	fi
+
+# Optional: LibreOffice for `archdoc build --pdf` and the PDF test; poppler for pdftotext.
+pdf-deps:
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libreoffice-writer-nogui poppler-utils
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+schema: $(VENV)/.installed
+	$(BIN)/archdoc schema > schema/arch.schema.json
+
+clean:
+	rm -rf output $(VENV) benchmarks/out

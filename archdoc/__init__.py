@@ -1,0 +1,3 @@
+"""archdoc: architecture as code for AWS."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from archdoc.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,97 @@
+"""Command line: parse arguments, run one command, turn errors into exit codes.
+
+Exit codes: 0 success, 1 findings (drift, failed checks), 2 invalid model or usage,
+3 environment problem (a tool such as Graphviz missing), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from archdoc import __version__
+from archdoc.errors import EXIT_INVALID, EXIT_OK, ArchdocError, ModelError, UsageError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="archdoc",
+        description="Architecture as code for AWS: render diagrams and reports from arch.yaml.",
+        epilog="Exit codes: 0 ok, 1 findings, 2 invalid model or usage, 3 missing tool.",
+    )
+    parser.add_argument("--version", action="version", version=f"archdoc {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    validate = sub.add_parser("validate", help="check the model and report every error")
+    validate.add_argument("file", nargs="?", default="arch.yaml", help="model (default: arch.yaml)")
+
+    build = sub.add_parser("build", help="render the outputs into a folder")
+    build.add_argument("file", nargs="?", default="arch.yaml", help="model (default: arch.yaml)")
+    build.add_argument("-o", "--output", default="output", help="folder (default: ./output)")
+    build.add_argument("--only", metavar="FORMATS",
+                       help="comma-separated outputs to build (default: all)")
+
+    sub.add_parser("schema", help="print the JSON Schema of arch.yaml")
+    return parser
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from archdoc.model import load_model
+
+    model = load_model(args.file)
+    print(f"{args.file}: ok ({len(model.resources)} resources, {len(model.flows)} flows, "
+          f"{len(model.sections)} sections)")
+    return EXIT_OK
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from archdoc.build import build
+
+    only = [f.strip() for f in args.only.split(",") if f.strip()] if args.only else None
+    written = build(Path(args.file), Path(args.output), only=only)
+    for path in written:
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
+def _cmd_schema(_: argparse.Namespace) -> int:
+    from archdoc.model import json_schema
+
+    sys.stdout.write(json_schema())
+    return EXIT_OK
+
+
+COMMANDS = {"validate": _cmd_validate, "build": _cmd_build, "schema": _cmd_schema}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_INVALID
+    try:
+        return COMMANDS[args.command](args)
+    except ModelError as exc:
+        for diagnostic in exc.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        count = len(exc.diagnostics)
+        print(f"{count} error{'s' if count != 1 else ''}; nothing was written", file=sys.stderr)
+        return exc.exit_code
+    except ArchdocError as exc:
+        print(f"archdoc: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("archdoc: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: say so plainly; ARCHDOC_DEBUG=1 shows the traceback
+        if os.environ.get("ARCHDOC_DEBUG"):
+            raise
+        print(f"archdoc: internal error: {type(exc).__name__}: {exc} (set ARCHDOC_DEBUG=1 for "
+              "details and please report it)", file=sys.stderr)
+        return 70
+
+
+__all__ = ["main", "UsageError"]

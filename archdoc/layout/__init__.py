@@ -1,0 +1,1 @@
+"""The one layout every figure and format shares: model -> scene -> Graphviz positions."""

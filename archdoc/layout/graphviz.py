@@ -1,0 +1,140 @@
+"""Draw a :class:`Scene` with one Graphviz run that writes PNG, SVG and the layout as JSON.
+
+``diagrams`` runs Graphviz once per output format; here one ``dot`` process lays the graph out
+once and emits every format from that layout, so the draw.io file gets the same positions.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import shutil
+import subprocess
+import tempfile
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import graphviz
+
+from archdoc.errors import ToolMissingError
+from archdoc.layout.icons import icon_path
+from archdoc.layout.scene import Group, Scene
+
+FONT = "Noto Sans CJK KR"  # has Hangul and Latin; the set-up installs fonts-noto-cjk
+ICON_PX = 56
+
+# AWS Architecture Icons group colours (2023 guidelines): border, fill, label colour, dashed.
+GROUP_COLOURS: dict[str, tuple[str, str, str, bool]] = {
+    "cloud": ("#232F3E", "#FFFFFF", "#232F3E", False),
+    "region": ("#00A4A6", "#FFFFFF", "#147EBA", True),
+    "vpc": ("#8C4FFF", "#FFFFFF", "#8C4FFF", False),
+    "az": ("#147EBA", "#FFFFFF", "#147EBA", True),
+    "public_subnet": ("#7AA116", "#F2F6E8", "#248814", False),
+    "private_subnet": ("#147EBA", "#E6F2F8", "#147EBA", False),
+}
+HIGHLIGHT = "#E7157B"
+DIMMED = "#9AA3AB"
+
+
+@dataclass(frozen=True)
+class Drawing:
+    png: bytes
+    svg: bytes
+    layout: dict  # Graphviz's -Tjson output: positions of every node, cluster and edge
+
+
+def _wrap(text: str, width: int = 22, align: str = "") -> str:
+    """Escape ``text`` for an HTML-like label and break it into lines of about ``width``."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += textwrap.wrap(paragraph, width) or [""]
+    brk = f'<BR ALIGN="{align}"/>' if align else "<BR/>"
+    return brk.join(html.escape(line) for line in lines) + (brk if align else "")
+
+
+def _node_label(kind: str, label: str, colour: str, text_colour: str) -> str:
+    # The frame is always drawn (transparent when not highlighted) so a highlighted figure keeps
+    # exactly the layout of the overall diagram.
+    return (
+        f'<<TABLE BORDER="2" COLOR="{colour}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" '
+        f'STYLE="ROUNDED">'
+        f'<TR><TD FIXEDSIZE="TRUE" WIDTH="{ICON_PX}" HEIGHT="{ICON_PX}">'
+        f'<IMG SRC="{html.escape(icon_path(kind))}" SCALE="TRUE"/></TD></TR>'
+        f'<TR><TD><FONT COLOR="{text_colour}">{_wrap(label)}</FONT></TD></TR></TABLE>>'
+    )
+
+
+def to_dot(scene: Scene, highlight: set[str] | None = None) -> graphviz.Digraph:
+    """The DOT graph of ``scene``; with ``highlight`` (resource ids) those stand out."""
+    dot = graphviz.Digraph("architecture")
+    dot.attr(rankdir="LR", newrank="true", compound="true", nodesep="0.35", ranksep="0.7",
+             fontname=FONT, fontsize="13", pad="0.3", bgcolor="white", splines="spline")
+    dot.attr("node", shape="plain", fontname=FONT, fontsize="11")
+    dot.attr("edge", fontname=FONT, fontsize="10", color="#545B64", fontcolor="#232F3E",
+             arrowsize="0.7", penwidth="1.2")
+
+    def lit(resources: list[str]) -> bool | None:
+        if highlight is None:
+            return None
+        return any(r in highlight for r in resources)
+
+    def add_node(graph: graphviz.Digraph, nid: str) -> None:
+        node = scene.nodes[nid]
+        on = lit(node.resources)
+        frame = HIGHLIGHT if on else "#FFFFFF00"
+        text = DIMMED if on is False else "#232F3E"
+        graph.node(nid, _node_label(node.kind, node.label, frame, text), tooltip=node.tooltip)
+
+    def add_group(graph: graphviz.Digraph, group: Group) -> None:
+        border, fill, font, dashed = GROUP_COLOURS[group.style]
+        with graph.subgraph(name=f"cluster_{group.id}") as sub:
+            sub.attr(label=_wrap(group.label, 40, "LEFT").join(["<", ">"]), labeljust="l",
+                     color=border, fontcolor=font, bgcolor=fill, penwidth="1.5",
+                     style="dashed" if dashed else "solid", margin="14")
+            for nid in group.nodes:
+                add_node(sub, nid)
+            if not group.nodes and not group.groups:
+                # Graphviz drops empty clusters; an invisible point keeps the subnet drawn.
+                sub.node(f"{group.id}_empty", "", shape="point", style="invis", width="0.8")
+            for child in group.groups:
+                add_group(sub, child)
+
+    for nid in scene.outside:
+        add_node(dot, nid)
+    add_group(dot, scene.root)
+    for edge in scene.edges:
+        on = lit(scene.nodes[edge.tail].resources + scene.nodes[edge.head].resources)
+        attrs = {"label": f"<{_wrap(edge.label, 28)}>" if edge.label else "", "id": edge.id}
+        if on:
+            attrs.update(color=HIGHLIGHT, penwidth="2")
+        elif on is False:
+            attrs.update(color=DIMMED, fontcolor=DIMMED)
+        dot.edge(edge.tail, edge.head, **attrs)
+    return dot
+
+
+def dot_binary() -> str:
+    found = shutil.which("dot")
+    if not found:
+        raise ToolMissingError("Graphviz is not installed (no 'dot' on PATH); run 'make run' "
+                               "or 'apt-get install graphviz'")
+    return found
+
+
+def draw(scene: Scene, highlight: set[str] | None = None, formats: tuple[str, ...] = (
+        "png", "svg", "json")) -> Drawing:
+    """Lay out ``scene`` once and render it to every format in ``formats``."""
+    source = to_dot(scene, highlight).source
+    with tempfile.TemporaryDirectory(prefix="archdoc-") as tmp:
+        src = Path(tmp, "graph.dot")
+        src.write_text(source, encoding="utf-8")
+        args = [dot_binary()]
+        for fmt in formats:
+            args += [f"-T{fmt}", "-o", str(Path(tmp, f"graph.{fmt}"))]
+        proc = subprocess.run(args + [str(src)], capture_output=True, text=True, check=False)
+        if proc.returncode != 0:
+            raise ToolMissingError(f"Graphviz failed: {proc.stderr.strip()[:500]}")
+        out = {fmt: Path(tmp, f"graph.{fmt}").read_bytes() for fmt in formats}
+    layout = json.loads(out["json"]) if "json" in out else {}
+    return Drawing(out.get("png", b""), out.get("svg", b""), layout)

@@ -1,0 +1,41 @@
+"""The architecture model: loading, validation and schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from archdoc.errors import Diagnostic, ModelError
+from archdoc.model.document import Architecture, Flow, Section, schema_model
+from archdoc.model.loader import decode, load_yaml
+from archdoc.model.validate import build_model
+
+__all__ = ["Architecture", "Flow", "Section", "load_model", "parse_model", "json_schema"]
+
+
+def parse_model(text_or_bytes: str | bytes, file: str = "<string>") -> Architecture:
+    """Validate a model given as YAML text; raise ModelError listing every problem."""
+    raw = text_or_bytes.encode("utf-8") if isinstance(text_or_bytes, str) else text_or_bytes
+    data, smap = load_yaml(decode(raw, file), file)
+    return build_model(data, smap)
+
+
+def load_model(path: str | Path) -> Architecture:
+    """Read and validate ``path``."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ModelError([Diagnostic(str(path), 1, 1, f"cannot read the model: {reason}")]) from None
+    return parse_model(raw, str(path))
+
+
+def json_schema() -> str:
+    """The JSON Schema of ``arch.yaml``, as pretty-printed text."""
+    schema = schema_model().model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "archdoc architecture model"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+

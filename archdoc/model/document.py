@@ -1,0 +1,98 @@
+"""The whole model: document fields, resources, flows and the report's sections."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import Field, create_model
+
+from archdoc.model.resources import KINDS, ResourceBase
+from archdoc.model.types import Port, Ref, Strict
+
+ResourceId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=80)]
+
+
+class Change(Strict):
+    what: str = Field(description="what changed since the previous version")
+    why: str | None = Field(None, description="the reason for the change")
+
+
+class Flow(Strict):
+    """A directed connection, drawn as an edge."""
+
+    from_: Ref() = Field(alias="from")
+    to: Ref()
+    label: str | None = None
+    protocol: str | None = Field(None, description="e.g. HTTPS, HTTP, DNS")
+    port: Port | None = None
+
+    @property
+    def text(self) -> str:
+        """The edge label: the given label, else protocol:port."""
+        if self.label:
+            return self.label
+        parts = [p for p in (self.protocol, str(self.port) if self.port else None) if p]
+        return ":".join(parts)
+
+
+class SecurityConsideration(Strict):
+    text: str
+    checks: list[str] = Field(default_factory=list, description="ids of the checks backing it")
+    see: list[Ref() | Literal["figure"]] = Field(
+        default_factory=list,
+        description="'figure' for the chapter's figure, or resource ids whose table shows it",
+    )
+
+
+class Section(Strict):
+    """One chapter of the report: a part of the architecture."""
+
+    title: str
+    resources: list[Ref()] = Field(min_length=1)
+    roles: dict[str, str] = Field(
+        default_factory=dict, description="resource id -> role text in this chapter"
+    )
+    security: list[SecurityConsideration] = Field(default_factory=list)
+    figure_caption: str | None = None
+
+
+class Document(Strict):
+    """Document fields of ``arch.yaml`` (everything but the resources)."""
+
+    schema_: str | None = Field(None, alias="$schema", description="JSON Schema for editors")
+    title: str
+    version: str | None = None
+    author: str | None = None
+    organisation: str | None = Field(None, description="course or organisation")
+    date: datetime.date | str | None = None
+    language: Literal["ko", "en"] = "en"
+    region: str = Field(description="AWS region, e.g. ap-northeast-2")
+    summary: str | None = Field(None, description="overview paragraph(s)")
+    changes: list[Change] = Field(default_factory=list)
+    figure_caption: str | None = Field(None, description="caption of the overall diagram")
+    resources: dict[ResourceId, Any] = Field(min_length=1)
+    flows: list[Flow] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+
+
+class Architecture(Document):
+    """A validated model: ``resources`` holds typed resources (see ``KINDS``)."""
+
+    resources: dict[ResourceId, ResourceBase]  # type: ignore[assignment]
+
+    def label(self, rid: str) -> str:
+        return self.resources[rid].label or rid
+
+    def of_kind(self, *kinds: str) -> dict[str, ResourceBase]:
+        return {rid: r for rid, r in self.resources.items() if r.kind in kinds}  # type: ignore[attr-defined]
+
+
+def schema_model() -> type[Strict]:
+    """A model whose JSON Schema describes ``arch.yaml`` with every kind's fields."""
+    resource = Annotated[Union[tuple(KINDS.values())], Field(discriminator="kind")]  # noqa: UP007
+    return create_model(
+        "ArchdocModel",
+        __base__=Document,
+        resources=(dict[ResourceId, resource], Field(min_length=1)),
+    )

@@ -1,0 +1,111 @@
+"""Walk model classes and instances by their type annotations (references, field names)."""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from archdoc.model.loader import Path
+from archdoc.model.types import RefTo
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The alternatives of a Union/Optional/Annotated annotation, flattened."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        out: list[Any] = []
+        for arg in typing.get_args(annotation):
+            out += _unwrap(arg)
+        return out
+    return [annotation]
+
+
+def _ref_kinds(annotation: Any, metadata: list[Any]) -> tuple[str, ...] | None:
+    for item in metadata:
+        if isinstance(item, RefTo):
+            return item.kinds
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        args = typing.get_args(annotation)
+        return _ref_kinds(args[0], list(args[1:]))
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _ref_kinds(arg, [])
+            if found is not None:
+                return found
+    return None
+
+
+def _literal_values(annotation: Any) -> set[Any]:
+    values: set[Any] = set()
+    for alt in _unwrap(annotation):
+        if typing.get_origin(alt) is typing.Literal:
+            values.update(typing.get_args(alt))
+    return values
+
+
+def _item_annotation(annotation: Any) -> Any:
+    for alt in _unwrap(annotation):
+        if typing.get_origin(alt) in (list, tuple, set):
+            return typing.get_args(alt)[0]
+    return Any
+
+
+def iter_refs(model: BaseModel, path: Path) -> Iterator[tuple[Path, str, tuple[str, ...]]]:
+    """Yield (path, referenced id, allowed kinds) for every reference field in ``model``."""
+    for name, info in type(model).model_fields.items():
+        key = info.alias or name
+        yield from _refs_in(getattr(model, name), info.annotation, info.metadata, path + (key,))
+
+
+def _refs_in(value: Any, annotation: Any, metadata: list[Any], path: Path):
+    if isinstance(value, BaseModel):
+        yield from iter_refs(value, path)
+    elif isinstance(value, list):
+        item = _item_annotation(annotation)
+        for i, element in enumerate(value):
+            yield from _refs_in(element, item, [], path + (i,))
+    elif isinstance(value, str):
+        kinds = _ref_kinds(annotation, metadata)
+        if kinds is not None and value not in _literal_values(annotation):
+            yield path, value, kinds
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    for alt in _unwrap(annotation):
+        if isinstance(alt, type) and issubclass(alt, BaseModel):
+            return alt
+    return None
+
+
+def field_names_at(model: type[BaseModel], loc: Path) -> list[str]:
+    """Names (aliases where set) of the fields of the model object found at ``loc``."""
+    annotation: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            annotation = _item_annotation(annotation)
+            continue
+        current = _model_in(annotation)
+        if current is None:
+            # a dict value: its annotation is the second type argument
+            for alt in _unwrap(annotation):
+                if typing.get_origin(alt) is dict:
+                    annotation = typing.get_args(alt)[1]
+                    break
+            else:
+                return []
+            continue
+        info = next((f for n, f in current.model_fields.items() if (f.alias or n) == part), None)
+        if info is None:
+            return []
+        annotation = info.annotation
+    current = _model_in(annotation)
+    if current is None:
+        return []
+    return [f.alias or n for n, f in current.model_fields.items()]

@@ -1,0 +1,256 @@
+"""Read YAML into plain Python data, keeping the source position of every key and value.
+
+The events of PyYAML's safe parser are assembled here without recursion, so hostile input
+(deep nesting, alias bombs, huge files, ``!!python`` tags) costs bounded time and memory and
+never runs code. Duplicate keys are errors, as cfn-lint's decoder makes them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from archdoc.errors import Diagnostic, ModelError
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 200_000  # counted with aliases expanded: what a consumer would walk
+
+Path = tuple[Any, ...]
+
+_PLAIN_TAGS = {
+    None,
+    "!",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int  # 1-based
+    col: int  # 1-based
+
+
+@dataclass
+class SourceMap:
+    """Where each path of the loaded data was written. ``key`` marks point at a mapping key."""
+
+    file: str
+    values: dict[Path, Mark] = field(default_factory=dict)
+    keys: dict[Path, Mark] = field(default_factory=dict)
+    # problems that do not stop loading (duplicate keys): validation reports them with the rest
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    def value(self, path: Path) -> Mark:
+        """Mark of the value at ``path``, or of its nearest written ancestor."""
+        return self._nearest(self.values, path)
+
+    def key(self, path: Path) -> Mark:
+        """Mark of the key that names ``path`` (falls back to the value mark)."""
+        if tuple(path) in self.keys:
+            return self.keys[tuple(path)]
+        return self.value(path)
+
+    def _nearest(self, table: dict[Path, Mark], path: Path) -> Mark:
+        path = tuple(path)
+        while path and path not in table:
+            path = path[:-1]
+        return table.get(path, Mark(1, 1))
+
+    def diagnostic(self, path: Path, message: str, *, at_key: bool = False) -> Diagnostic:
+        mark = self.key(path) if at_key else self.value(path)
+        return Diagnostic(self.file, mark.line, mark.col, message)
+
+
+def _mark(m: yaml.Mark) -> Mark:
+    return Mark(m.line + 1, m.column + 1)
+
+
+def _fail(file: str, mark: Mark, message: str) -> ModelError:
+    return ModelError([Diagnostic(file, mark.line, mark.col, message)])
+
+
+def decode(raw: bytes, file: str) -> str:
+    """Bytes to text, with a located error for binary or non-UTF-8 input."""
+    if len(raw) > MAX_BYTES:
+        raise _fail(file, Mark(1, 1), f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise _fail(
+            file,
+            Mark(line, col),
+            f"file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+        ) from None
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        raise _fail(file, Mark(line, col), "file contains a NUL byte; it looks like a binary file")
+    return text
+
+
+class _Frame:
+    __slots__ = ("value", "path", "anchor", "size", "pending_key", "key_marks")
+
+    def __init__(self, value: Any, path: Path, anchor: str | None):
+        self.value = value
+        self.path = path
+        self.anchor = anchor
+        self.size = 1
+        self.pending_key: tuple[str, Mark] | None = None
+        self.key_marks: dict[str, Mark] = {}
+
+
+def load_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
+    """Parse one YAML document into data plus its :class:`SourceMap`. Raises ModelError."""
+    smap = SourceMap(file)
+    helper = yaml.SafeLoader("")  # its resolver and constructor turn plain scalars into values
+    anchors: dict[str, tuple[Any, int]] = {}
+    stack: list[_Frame] = []
+    root: Any = None
+    have_root = False
+    documents = 0
+    total = 0
+    diagnostics: list[Diagnostic] = []
+
+    def place(value: Any, mark: Mark, size: int, anchor: str | None, container: bool) -> Path | None:
+        """Attach a finished scalar (or open container) to its parent; returns its path."""
+        nonlocal root, have_root, total
+        total += size
+        if total > MAX_NODES:
+            raise _fail(file, mark, f"document expands to more than {MAX_NODES:,} nodes "
+                                    "(too large, or an alias bomb)")
+        if not stack:
+            root, have_root = value, True
+            smap.values[()] = mark
+            return ()
+        parent = stack[-1]
+        parent.size += size
+        if isinstance(parent.value, list):
+            path = parent.path + (len(parent.value),)
+            parent.value.append(value)
+            smap.values.setdefault(path, mark)
+            return path
+        if parent.pending_key is None:
+            # This node is a key.
+            if container:
+                raise _fail(file, mark, "a mapping key must be a plain value, not a list or mapping")
+            key = value
+            if key in parent.key_marks:
+                first = parent.key_marks[key]
+                what = "resource id" if parent.path == ("resources",) else "key"
+                diagnostics.append(Diagnostic(file, mark.line, mark.col,
+                                              f"duplicate {what} '{key}' (first defined at line "
+                                              f"{first.line})"))
+            parent.pending_key = (key, mark)
+            return None
+        key, key_mark = parent.pending_key
+        parent.pending_key = None
+        path = parent.path + (key,)
+        if key not in parent.key_marks:
+            parent.key_marks[key] = key_mark
+            parent.value[key] = value
+            smap.values[path] = mark
+            smap.keys[path] = key_mark
+        return path
+
+    def check_tag(tag: str | None, mark: Mark) -> None:
+        if tag not in _PLAIN_TAGS:
+            tag = tag.replace("tag:yaml.org,2002:", "!!")
+            raise _fail(file, mark, f"YAML tag '{tag}' is not allowed; archdoc reads plain YAML "
+                                    "(no tags, nothing is ever executed)")
+
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise _fail(file, _mark(event.start_mark),
+                                "more than one YAML document; put the whole model in one")
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                mark = _mark(event.start_mark)
+                check_tag(event.tag, mark)
+                if len(stack) >= MAX_DEPTH:
+                    raise _fail(file, mark, f"nesting deeper than {MAX_DEPTH} levels")
+                is_map = isinstance(event, yaml.MappingStartEvent)
+                if stack and isinstance(stack[-1].value, dict) and stack[-1].pending_key is None:
+                    raise _fail(file, mark, "a mapping key must be a plain value, not a list or "
+                                            "mapping")
+                value: Any = {} if is_map else []
+                path = place(value, mark, 0, event.anchor, True)
+                stack.append(_Frame(value, path if path is not None else (), event.anchor))
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                frame = stack.pop()
+                if frame.anchor:
+                    anchors[frame.anchor] = (frame.value, frame.size)
+                if stack:
+                    stack[-1].size += frame.size - 0
+            elif isinstance(event, yaml.ScalarEvent):
+                mark = _mark(event.start_mark)
+                check_tag(event.tag, mark)
+                is_key = bool(stack) and isinstance(stack[-1].value, dict) and \
+                    stack[-1].pending_key is None
+                if is_key:
+                    value = event.value  # keys are names: keep the text as written
+                else:
+                    value = _scalar(helper, event)
+                place(value, mark, 1, event.anchor, False)
+                if event.anchor:
+                    anchors[event.anchor] = (value, 1)
+            elif isinstance(event, yaml.AliasEvent):
+                mark = _mark(event.start_mark)
+                if event.anchor not in anchors:
+                    raise _fail(file, mark, f"alias '*{event.anchor}' refers to no anchor above it")
+                value, size = anchors[event.anchor]
+                place(value, mark, size, None, isinstance(value, (dict, list)))
+    except yaml.MarkedYAMLError as exc:
+        problem_mark = exc.problem_mark or exc.context_mark
+        mark = _mark(problem_mark) if problem_mark else Mark(1, 1)
+        raise _fail(file, mark, _yaml_message(exc)) from None
+    except yaml.YAMLError as exc:  # ReaderError: a character YAML does not allow
+        position = getattr(exc, "position", 0) or 0
+        line = text.count("\n", 0, position) + 1
+        col = position - (text.rfind("\n", 0, position) + 1) + 1
+        reason = getattr(exc, "reason", "unreadable input")
+        raise _fail(file, Mark(line, col), f"invalid character in YAML: {reason}") from None
+    smap.problems.extend(diagnostics)
+    if not have_root:
+        root = None
+        smap.values[()] = Mark(1, 1)
+    return root, smap
+
+
+def _scalar(helper: yaml.SafeLoader, event: yaml.ScalarEvent) -> Any:
+    tag = event.tag
+    if tag in (None, "!"):
+        tag = helper.resolve(yaml.ScalarNode, event.value, event.implicit)
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    value = helper.construct_object(node)
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    return value
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or "").strip()
+    context = (exc.context or "").strip()
+    if "'\\t'" in problem or "\t" in problem:
+        return "tab character: YAML indentation must use spaces, not tabs"
+    text = f"invalid YAML: {problem}"
+    if context and context not in problem:
+        text += f" ({context})"
+    return text

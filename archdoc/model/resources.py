@@ -1,0 +1,333 @@
+"""The resource kinds of an architecture model. One class per kind; ``KINDS`` is the registry.
+
+Adding a kind: a class here (fields with ``Ref``/``Cidr``/``Port`` types get their checks for
+free), an entry in ``KINDS``, an icon in ``layout/icons.py``, and tests.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from archdoc.model.types import Cidr, Port, PortRange, Ref, Strict
+
+
+class AwsLocator(Strict):
+    """How the drift check finds the resource in a live account. Give one or more."""
+
+    id: str | None = Field(None, description="resource id, e.g. i-0abc..., vpc-0abc...")
+    arn: str | None = None
+    name: str | None = Field(None, description="name as shown in the console")
+    tags: dict[str, str] = Field(default_factory=dict, description="tags that identify it")
+
+
+class ResourceBase(Strict):
+    label: str | None = Field(None, description="text under the icon; defaults to the id")
+    aws: AwsLocator | None = None
+    definition: str | None = Field(
+        None, description="what this AWS service is; overrides the built-in catalogue"
+    )
+    role: str | None = Field(None, description="what it does in this architecture")
+
+
+# --- edge, DNS and certificates -------------------------------------------------------------
+
+
+class Users(ResourceBase):
+    """People or systems outside AWS that use the architecture."""
+
+    kind: Literal["users"]
+
+
+class Route53Zone(ResourceBase):
+    kind: Literal["route53_zone"]
+    domain: str
+    private: bool = False
+
+
+class Route53Record(ResourceBase):
+    kind: Literal["route53_record"]
+    zone: Ref("route53_zone")
+    name: str = Field(description="fully qualified record name")
+    type: Literal["A", "AAAA", "CNAME", "ALIAS"] = "A"
+    alias_target: Ref("alb", "cloudfront_distribution", "s3_bucket") | None = None
+    values: list[str] = Field(default_factory=list, description="plain record values")
+
+
+class AcmCertificate(ResourceBase):
+    kind: Literal["acm_certificate"]
+    domain: str
+    subject_alternative_names: list[str] = Field(default_factory=list)
+    validation: Literal["DNS", "EMAIL"] = "DNS"
+
+
+class CloudFrontDistribution(ResourceBase):
+    kind: Literal["cloudfront_distribution"]
+    origins: list[Ref("alb", "s3_bucket", "ec2_instance", "lambda_function")] = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+    certificate: Ref("acm_certificate") | None = None
+    viewer_protocol_policy: Literal["allow-all", "redirect-to-https", "https-only"] = (
+        "redirect-to-https"
+    )
+
+
+# --- network --------------------------------------------------------------------------------
+
+
+class Vpc(ResourceBase):
+    kind: Literal["vpc"]
+    cidr: Cidr
+
+
+class Subnet(ResourceBase):
+    kind: Literal["subnet"]
+    vpc: Ref("vpc")
+    az: str = Field(description="availability zone, e.g. ap-northeast-2a")
+    cidr: Cidr
+    public: bool = Field(False, description="true for a public subnet (route to an IGW)")
+
+
+class InternetGateway(ResourceBase):
+    kind: Literal["internet_gateway"]
+    vpc: Ref("vpc")
+
+
+class NatGateway(ResourceBase):
+    kind: Literal["nat_gateway"]
+    subnet: Ref("subnet")
+    connectivity: Literal["public", "private"] = "public"
+
+
+class Route(Strict):
+    destination: Cidr | None = Field(None, description="CIDR; omit for a gateway endpoint")
+    target: Ref("internet_gateway", "nat_gateway", "vpc_endpoint")
+
+
+class RouteTable(ResourceBase):
+    kind: Literal["route_table"]
+    vpc: Ref("vpc")
+    subnets: list[Ref("subnet")] = Field(default_factory=list, description="associations")
+    routes: list[Route] = Field(default_factory=list)
+
+
+class VpcEndpoint(ResourceBase):
+    kind: Literal["vpc_endpoint"]
+    vpc: Ref("vpc")
+    service: str = Field(description="service name, e.g. s3 or com.amazonaws.<region>.s3")
+    type: Literal["gateway", "interface"] = "gateway"
+    route_tables: list[Ref("route_table")] = Field(default_factory=list)
+    subnets: list[Ref("subnet")] = Field(default_factory=list)
+    security_groups: list[Ref("security_group")] = Field(default_factory=list)
+
+
+class SecurityGroupRule(Strict):
+    protocol: Literal["tcp", "udp", "icmp", "all"] = "tcp"
+    port: PortRange | None = Field(None, description="port or range; omit for all ports")
+    cidr: Cidr | None = Field(None, description="peer network")
+    security_group: Ref("security_group") | None = Field(None, description="peer group")
+    prefix_list: str | None = Field(None, description="peer managed prefix list")
+    description: str | None = None
+
+    @model_validator(mode="after")
+    def _one_peer(self) -> SecurityGroupRule:
+        peers = [p for p in (self.cidr, self.security_group, self.prefix_list) if p is not None]
+        if len(peers) != 1:
+            raise ValueError("a rule needs exactly one peer: cidr, security_group or prefix_list")
+        return self
+
+
+class SecurityGroup(ResourceBase):
+    kind: Literal["security_group"]
+    vpc: Ref("vpc")
+    name: str | None = None
+    description: str | None = None
+    ingress: list[SecurityGroupRule] = Field(default_factory=list)
+    egress: list[SecurityGroupRule] = Field(default_factory=list)
+
+
+# --- load balancing -------------------------------------------------------------------------
+
+
+class Action(Strict):
+    type: Literal["forward", "redirect", "fixed_response"]
+    target_group: Ref("target_group") | None = Field(None, description="for forward")
+    protocol: Literal["HTTP", "HTTPS"] | None = Field(None, description="for redirect")
+    port: Port | None = Field(None, description="for redirect")
+    status_code: int | None = Field(None, description="redirect (301/302) or fixed response")
+    content_type: str | None = None
+    message_body: str | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> Action:
+        if self.type == "forward" and self.target_group is None:
+            raise ValueError("a forward action needs a target_group")
+        if self.type == "redirect" and self.protocol is None and self.port is None:
+            raise ValueError("a redirect action needs a protocol or port")
+        if self.type == "fixed_response" and self.status_code is None:
+            raise ValueError("a fixed_response action needs a status_code")
+        return self
+
+
+class ListenerRule(Strict):
+    priority: int = Field(ge=1, le=50000)
+    path_patterns: list[str] = Field(default_factory=list)
+    host_headers: list[str] = Field(default_factory=list)
+    action: Action
+
+
+class Listener(Strict):
+    port: Port
+    protocol: Literal["HTTP", "HTTPS"]
+    certificate: Ref("acm_certificate") | None = None
+    ssl_policy: str | None = Field(None, description="TLS policy, e.g. ELBSecurityPolicy-TLS13-1-2-2021-06")
+    default_action: Action
+    rules: list[ListenerRule] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _https_has_certificate(self) -> Listener:
+        if self.protocol == "HTTPS" and self.certificate is None:
+            raise ValueError("an HTTPS listener needs a certificate")
+        return self
+
+
+class Alb(ResourceBase):
+    kind: Literal["alb"]
+    scheme: Literal["internet-facing", "internal"] = "internet-facing"
+    subnets: list[Ref("subnet")] = Field(min_length=1)
+    security_groups: list[Ref("security_group")] = Field(default_factory=list)
+    listeners: list[Listener] = Field(default_factory=list)
+
+
+class HealthCheck(Strict):
+    protocol: Literal["HTTP", "HTTPS", "TCP"] = "HTTP"
+    path: str = "/"
+    port: Port | Literal["traffic-port"] = "traffic-port"
+    interval: int = Field(30, ge=5, le=300, description="seconds")
+    timeout: int = Field(5, ge=2, le=120, description="seconds")
+    healthy_threshold: int = Field(5, ge=2, le=10)
+    unhealthy_threshold: int = Field(2, ge=2, le=10)
+    matcher: str = Field("200", description="HTTP codes counted healthy")
+
+
+class TargetGroup(ResourceBase):
+    kind: Literal["target_group"]
+    vpc: Ref("vpc")
+    protocol: Literal["HTTP", "HTTPS", "TCP"] = "HTTP"
+    port: Port
+    target_type: Literal["instance", "ip", "lambda"] = "instance"
+    health_check: HealthCheck = Field(default_factory=HealthCheck)
+    targets: list[Ref("ec2_instance", "lambda_function", "autoscaling_group")] = Field(
+        default_factory=list
+    )
+
+
+# --- compute, identity, storage, data -------------------------------------------------------
+
+
+class Ec2Instance(ResourceBase):
+    kind: Literal["ec2_instance"]
+    subnet: Ref("subnet")
+    security_groups: list[Ref("security_group")] = Field(default_factory=list)
+    instance_profile_role: Ref("iam_role") | None = None
+    instance_type: str | None = None
+    ami: str | None = None
+    public_ip: bool = False
+    key_pair: str | None = Field(None, description="SSH key pair name; omit for none")
+    imdsv2: bool = Field(True, description="IMDSv2 required (http tokens)")
+
+
+class AutoScalingGroup(ResourceBase):
+    kind: Literal["autoscaling_group"]
+    subnets: list[Ref("subnet")] = Field(min_length=1)
+    security_groups: list[Ref("security_group")] = Field(default_factory=list)
+    instance_profile_role: Ref("iam_role") | None = None
+    instance_type: str | None = None
+    min_size: int = Field(1, ge=0)
+    max_size: int = Field(1, ge=0)
+    desired_capacity: int | None = Field(None, ge=0)
+    target_groups: list[Ref("target_group")] = Field(default_factory=list)
+
+
+class LambdaFunction(ResourceBase):
+    kind: Literal["lambda_function"]
+    runtime: str
+    handler: str | None = None
+    execution_role: Ref("iam_role") | None = None
+    subnets: list[Ref("subnet")] = Field(default_factory=list, description="VPC access")
+    security_groups: list[Ref("security_group")] = Field(default_factory=list)
+
+
+class PolicyStatement(Strict):
+    effect: Literal["Allow", "Deny"] = "Allow"
+    actions: list[str] = Field(min_length=1)
+    resources: list[str] = Field(default_factory=lambda: ["*"])
+
+
+class InlinePolicy(Strict):
+    name: str
+    statements: list[PolicyStatement] = Field(min_length=1)
+
+
+class IamRole(ResourceBase):
+    kind: Literal["iam_role"]
+    name: str | None = None
+    trusted_services: list[str] = Field(default_factory=list, description="e.g. ec2.amazonaws.com")
+    managed_policies: list[str] = Field(default_factory=list, description="names or ARNs")
+    inline_policies: list[InlinePolicy] = Field(default_factory=list)
+
+
+class PublicAccessBlock(Strict):
+    block_public_acls: bool = True
+    ignore_public_acls: bool = True
+    block_public_policy: bool = True
+    restrict_public_buckets: bool = True
+
+
+class S3Bucket(ResourceBase):
+    kind: Literal["s3_bucket"]
+    bucket_name: str = Field(min_length=3, max_length=63)
+    public_access_block: PublicAccessBlock = Field(default_factory=PublicAccessBlock)
+    encryption: Literal["SSE-S3", "SSE-KMS", "DSSE-KMS", "none"] = "SSE-S3"
+    versioning: bool = False
+
+
+class SsmSessionManager(ResourceBase):
+    kind: Literal["ssm_session_manager"]
+    targets: list[Ref("ec2_instance", "autoscaling_group")] = Field(default_factory=list)
+
+
+class RdsInstance(ResourceBase):
+    kind: Literal["rds_instance"]
+    engine: str
+    instance_class: str | None = None
+    subnets: list[Ref("subnet")] = Field(min_length=1, description="DB subnet group")
+    security_groups: list[Ref("security_group")] = Field(default_factory=list)
+    multi_az: bool = False
+    publicly_accessible: bool = False
+    storage_encrypted: bool = True
+
+
+KINDS: dict[str, type[ResourceBase]] = {
+    "users": Users,
+    "route53_zone": Route53Zone,
+    "route53_record": Route53Record,
+    "acm_certificate": AcmCertificate,
+    "cloudfront_distribution": CloudFrontDistribution,
+    "vpc": Vpc,
+    "subnet": Subnet,
+    "internet_gateway": InternetGateway,
+    "nat_gateway": NatGateway,
+    "route_table": RouteTable,
+    "vpc_endpoint": VpcEndpoint,
+    "security_group": SecurityGroup,
+    "alb": Alb,
+    "target_group": TargetGroup,
+    "ec2_instance": Ec2Instance,
+    "autoscaling_group": AutoScalingGroup,
+    "lambda_function": LambdaFunction,
+    "iam_role": IamRole,
+    "s3_bucket": S3Bucket,
+    "ssm_session_manager": SsmSessionManager,
+    "rds_instance": RdsInstance,
+}

@@ -1,0 +1,92 @@
+"""Field types shared by the resource kinds: references, CIDRs, ports."""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+
+class Strict(BaseModel):
+    """Base of every model object: unknown fields are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """Marks a string field as the id of another resource of one of ``kinds`` (any if empty)."""
+
+    kinds: tuple[str, ...]
+
+
+def Ref(*kinds: str) -> Any:  # noqa: N802 - reads as a type in field declarations
+    return Annotated[str, RefTo(kinds), Field(json_schema_extra={"x-archdoc-ref": list(kinds)})]
+
+
+def _check_cidr(value: str) -> str:
+    try:
+        ipaddress.ip_network(value, strict=True)
+    except ValueError as exc:
+        reason = str(exc).replace(f"'{value}' ", "")
+        if "host bits set" in reason:
+            network = ipaddress.ip_network(value, strict=False)
+            reason = f"host bits set; did you mean {network}?"
+        raise ValueError(f"invalid CIDR '{value}': {reason}") from None
+    return value
+
+
+Cidr = Annotated[
+    str,
+    AfterValidator(_check_cidr),
+    Field(description="IPv4 or IPv6 network in CIDR notation, e.g. 10.0.1.0/24"),
+]
+
+
+def _check_port(value: int) -> int:
+    if not 1 <= value <= 65535:
+        raise ValueError(f"port {value} is outside 1-65535")
+    return value
+
+
+Port = Annotated[int, AfterValidator(_check_port), Field(description="TCP/UDP port, 1-65535")]
+
+
+def _parse_port_range(value: Any) -> Any:
+    """Accept ``443``, ``"443"`` or ``"1024-65535"``; keep the text form."""
+    if isinstance(value, bool):
+        return value  # let the type check reject it
+    if isinstance(value, int):
+        return str(value)
+    return value
+
+
+def _check_port_range(value: str) -> str:
+    parts = value.split("-")
+    if len(parts) > 2 or not all(p.strip().isdigit() for p in parts):
+        raise ValueError(f"port '{value}' is not a port or a range like 1024-65535")
+    low, high = (int(p) for p in (parts * 2)[:2]) if len(parts) == 1 else map(int, parts)
+    for port in (low, high):
+        if not 1 <= port <= 65535:
+            raise ValueError(f"port {port} is outside 1-65535")
+    if low > high:
+        raise ValueError(f"port range '{value}' runs backwards")
+    return value
+
+
+PortRange = Annotated[
+    str,
+    BeforeValidator(_parse_port_range),
+    AfterValidator(_check_port_range),
+    Field(description="a port (443) or an inclusive range ('1024-65535')"),
+]
+
+
+def port_bounds(value: str | None) -> tuple[int, int] | None:
+    """``"80"`` -> (80, 80); ``"1024-2048"`` -> (1024, 2048); None -> None (all ports)."""
+    if value is None:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    return parts[0], parts[-1]
