@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import shutil
 import subprocess
 import tempfile
@@ -44,13 +45,19 @@ class Drawing:
     layout: dict  # Graphviz's -Tjson output: positions of every node, cluster and edge
 
 
+# Graphviz expands \N, \G, \E, \H, \T, \L even in HTML labels and has no escape for the
+# backslash there; an invisible word joiner after it keeps such text literal on screen.
+_BACKSLASH_ESCAPE = re.compile(r"\\(?=[NGETHL])")
+
+
 def _wrap(text: str, width: int = 22, align: str = "") -> str:
     """Escape ``text`` for an HTML-like label and break it into lines of about ``width``."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         lines += textwrap.wrap(paragraph, width) or [""]
     brk = f'<BR ALIGN="{align}"/>' if align else "<BR/>"
-    return brk.join(html.escape(line) for line in lines) + (brk if align else "")
+    escaped = (_BACKSLASH_ESCAPE.sub("\\\\\u2060", html.escape(line)) for line in lines)
+    return brk.join(escaped) + (brk if align else "")
 
 
 def _node_label(kind: str, label: str, colour: str, text_colour: str) -> str:
@@ -103,15 +110,56 @@ def to_dot(scene: Scene, highlight: set[str] | None = None) -> graphviz.Digraph:
     for nid in scene.outside:
         add_node(dot, nid)
     add_group(dot, scene.root)
+    tiers = _tiers(scene)
     for edge in scene.edges:
         on = lit(scene.nodes[edge.tail].resources + scene.nodes[edge.head].resources)
+        tail, head = edge.tail, edge.head
         attrs = {"label": f"<{_wrap(edge.label, 28)}>" if edge.label else "", "id": edge.id}
         if on:
             attrs.update(color=HIGHLIGHT, penwidth="2")
         elif on is False:
             attrs.update(color=DIMMED, fontcolor=DIMMED)
-        dot.edge(edge.tail, edge.head, **attrs)
+        if tiers[tail] > tiers[head]:
+            # Lay out from the internet inwards: an edge pointing back out (EC2 -> NAT) is
+            # ranked reversed and drawn with its arrow at the original head.
+            tail, head = head, tail
+            attrs["dir"] = "back"
+        dot.edge(tail, head, **attrs)
+    _anchor_loose_nodes(dot, scene, tiers)
     return dot
+
+
+def _anchor_loose_nodes(dot: graphviz.Digraph, scene: Scene, tiers: dict[str, float]) -> None:
+    """Give unconnected nodes (a hosted zone, security groups) a rank by their tier.
+
+    Graphviz puts a node without edges in the first rank, which pushes the users below the
+    cloud; an invisible edge from the nearest lower tier keeps them in reading order.
+    """
+    connected = {e.tail for e in scene.edges} | {e.head for e in scene.edges}
+    anchors = sorted((tiers[n], n) for n in connected)
+    for nid in scene.nodes:
+        if nid in connected or tiers[nid] > 1:
+            continue  # VPC-wide loose nodes (security groups) read well in the first column
+        lower = [n for t, n in anchors if t < tiers[nid]]
+        if lower:
+            dot.edge(lower[-1], nid, style="invis")
+
+
+# Left-to-right order of the layout: outside, edge services, public, VPC-wide, private, behind.
+_KIND_TIER = {"users": 0, "route53_record": 1, "route53_zone": 1, "cloudfront_distribution": 1,
+              "acm_certificate": 1, "internet_gateway": 1, "vpc_endpoint": 4.5}
+_GROUP_TIER = {"public_subnet": 2, "vpc": 3, "private_subnet": 4}
+
+
+def _tiers(scene: Scene) -> dict[str, float]:
+    innermost: dict[str, str] = {}
+    for group in scene.groups():
+        for nid in group.nodes:
+            innermost[nid] = group.style
+    tiers = {}
+    for nid, node in scene.nodes.items():
+        tiers[nid] = _KIND_TIER.get(node.kind, _GROUP_TIER.get(innermost.get(nid, ""), 5))
+    return tiers
 
 
 def dot_binary() -> str:

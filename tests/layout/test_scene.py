@@ -1,0 +1,70 @@
+"""Where resources are placed, and how many like resources collapse into one node."""
+
+from __future__ import annotations
+
+from archdoc.layout.scene import GROUP_MIN, build_scene
+from archdoc.model import parse_model
+
+
+def group_path(scene, node_id):
+    """Styles of the groups containing ``node_id``, outermost first."""
+    def search(group, trail):
+        trail = trail + [group.style]
+        if node_id in group.nodes:
+            return trail
+        for child in group.groups:
+            found = search(child, trail)
+            if found:
+                return found
+        return None
+    return search(scene.root, [])
+
+
+def test_seed_placement(seed_model):
+    scene = build_scene(seed_model)
+    assert scene.outside == ["n_users"]
+    assert group_path(scene, "n_web-server") == ["cloud", "region", "vpc", "az", "private_subnet"]
+    assert group_path(scene, "n_nat") == ["cloud", "region", "vpc", "az", "public_subnet"]
+    assert group_path(scene, "n_bucket") == ["cloud", "region"]
+    assert group_path(scene, "n_certificate") == ["cloud", "region"]
+    assert group_path(scene, "n_dns-record") == ["cloud"]
+    assert group_path(scene, "n_ec2-role") == ["cloud"]
+    assert group_path(scene, "n_igw") == ["cloud", "region", "vpc"]
+
+
+def test_alb_is_drawn_in_each_of_its_subnets(seed_model):
+    scene = build_scene(seed_model)
+    assert scene.node_of["web-alb"] == ["n_web-alb", "n_web-alb_1"]
+    subnets = {g.resource for g in scene.groups() if set(g.nodes) & set(scene.node_of["web-alb"])}
+    assert subnets == {"public-a", "public-c"}
+    # the flow into the ALB reaches both copies, labelled once
+    into_alb = [e for e in scene.edges if e.head.startswith("n_web-alb") and e.tail == "n_users"]
+    assert sorted(e.head for e in into_alb) == ["n_web-alb", "n_web-alb_1"]
+    assert sorted(bool(e.label) for e in into_alb) == [False, True]
+
+
+def fleet_model(count: int) -> str:
+    lines = ["title: t", "region: r", "resources:",
+             "  vpc: {kind: vpc, cidr: 10.0.0.0/16}",
+             "  sub: {kind: subnet, vpc: vpc, az: a, cidr: 10.0.1.0/24}",
+             "  lb: {kind: alb, subnets: [sub]}"]
+    lines += [f"  web{i}: {{kind: ec2_instance, subnet: sub}}" for i in range(count)]
+    lines += ["  odd: {kind: ec2_instance, subnet: sub}", "flows:"]
+    lines += [f"  - {{from: lb, to: web{i}, protocol: HTTP, port: 80}}" for i in range(count)]
+    return "\n".join(lines) + "\n"
+
+
+def test_many_like_instances_collapse_into_one_node():
+    scene = build_scene(parse_model(fleet_model(40)))
+    fleet = [n for n in scene.nodes.values() if len(n.resources) > 1]
+    assert len(fleet) == 1
+    assert fleet[0].label == "EC2 instance × 40"
+    assert fleet[0].resources == [f"web{i}" for i in range(40)]
+    assert "n_odd" in scene.nodes  # different connections: stays apart
+    edges = [(e.tail, e.head, e.label) for e in scene.edges]
+    assert edges == [("n_lb", fleet[0].id, "HTTP:80")]
+
+
+def test_few_like_instances_stay_apart():
+    scene = build_scene(parse_model(fleet_model(GROUP_MIN - 1)))
+    assert all(len(n.resources) == 1 for n in scene.nodes.values())

@@ -1,0 +1,98 @@
+"""The PNG and SVG read back: every label present, the SVG standing alone."""
+
+from __future__ import annotations
+
+import base64
+import re
+import struct
+import xml.etree.ElementTree as ET
+
+import pytest
+
+SVG_NS = {"svg": "http://www.w3.org/2000/svg"}
+XLINK = "{http://www.w3.org/1999/xlink}href"
+
+
+def svg_text(svg_path) -> str:
+    """All text the SVG shows (tspans joined per <text>), whitespace-normalised."""
+    root = ET.parse(svg_path).getroot()
+    return "\n".join(" ".join("".join(t.itertext()).split())
+                     for t in root.iter("{http://www.w3.org/2000/svg}text"))
+
+
+def png_size(path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert data[12:16] == b"IHDR"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_png_is_a_real_picture(seed_build):
+    width, height = png_size(seed_build / "architecture.png")
+    assert 800 < width < 32767 and 400 < height < 32767
+
+
+def test_svg_shows_every_resource_label(seed_build, seed_model):
+    text = svg_text(seed_build / "architecture.svg")
+    joined = text.replace("\n", " ")
+    for rid, resource in seed_model.resources.items():
+        label = seed_model.label(rid)
+        words = label.split()
+        # labels may wrap onto several lines; each word must be shown, in order
+        assert re.search(r"\s*".join(re.escape(w) for w in words), joined), (rid, label)
+
+
+def test_svg_shows_every_flow_label(seed_build, seed_model):
+    joined = svg_text(seed_build / "architecture.svg").replace("\n", " ")
+    for flow in seed_model.flows:
+        words = flow.text.split()
+        assert re.search(r"\s*".join(re.escape(w) for w in words), joined), flow.text
+
+
+def test_svg_is_self_contained(seed_build, tmp_path):
+    svg = (seed_build / "architecture.svg").read_text(encoding="utf-8")
+    root = ET.fromstring(svg)
+    images = list(root.iter("{http://www.w3.org/2000/svg}image"))
+    assert images, "icons are expected as <image> elements"
+    for image in images:
+        href = image.get(XLINK) or image.get("href")
+        assert href.startswith("data:image/png;base64,"), href[:80]
+        assert base64.b64decode(href.split(",", 1)[1])[:8] == b"\x89PNG\r\n\x1a\n"
+    # no path of the build machine anywhere: not the venv, not /tmp, not the repository
+    for needle in ("site-packages", "/tmp", "/root", "/home", str(tmp_path), "file:"):
+        assert needle not in svg
+
+
+def test_groups_are_drawn_in_aws_colours(seed_build):
+    svg = (seed_build / "architecture.svg").read_text(encoding="utf-8")
+    root = ET.fromstring(svg)
+    clusters = {}
+    for g in root.iter("{http://www.w3.org/2000/svg}g"):
+        if g.get("class") == "cluster":
+            title = "".join(t.text or "" for t in g.iter("{http://www.w3.org/2000/svg}text"))
+            shape = g.find("svg:polygon", SVG_NS)
+            if shape is None:
+                shape = g.find("svg:path", SVG_NS)
+            clusters[title] = (shape.get("stroke"), shape.get("fill"))
+    assert clusters["퍼블릭 서브넷 A10.0.1.0/24"] == ("#7aa116", "#f2f6e8")
+    assert clusters["프라이빗 서브넷 A10.0.11.0/24"] == ("#147eba", "#e6f2f8")
+    assert clusters["VPC (10.0.0.0/16)"][0] == "#8c4fff"
+
+
+@pytest.mark.parametrize("label", ['<b>"x" & y</b>', "줄\n바꿈", "\\N \\G <BR/>"])
+def test_labels_are_shown_literally(label):
+    import yaml
+
+    from archdoc.layout.graphviz import draw
+    from archdoc.layout.scene import build_scene
+    from archdoc.model import parse_model
+
+    text = yaml.safe_dump({"title": "t", "region": "r",
+                           "resources": {"u": {"kind": "users", "label": label}}},
+                          allow_unicode=True)
+    svg = draw(build_scene(parse_model(text))).svg
+    # a word joiner (U+2060) is allowed after a backslash: Graphviz would expand \\N otherwise
+    shown = [" ".join("".join(t.itertext()).replace("\u2060", "").split())
+             for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
+    for line in label.split("\n"):
+        assert line in shown, (line, shown)
