@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -33,6 +33,10 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
 }
+
+
+# libyaml's parser when PyYAML was built with it (same events and marks, several times faster)
+_PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,19 @@ class _Frame:
 
 def load_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
     """Parse one YAML document into data plus its :class:`SourceMap`. Raises ModelError."""
+    try:
+        return _load(text, file, _PARSER)
+    except _SyntaxError:
+        # libyaml found a syntax error: the pure-Python parser says the same with a clearer
+        # message and the same position.
+        return _load(text, file, yaml.SafeLoader)
+
+
+class _SyntaxError(Exception):
+    pass
+
+
+def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
     smap = SourceMap(file)
     helper = yaml.SafeLoader("")  # its resolver and constructor turn plain scalars into values
     anchors: dict[str, tuple[Any, int]] = {}
@@ -175,7 +192,7 @@ def load_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
                                     "(no tags, nothing is ever executed)")
 
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=parser):
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
@@ -217,21 +234,28 @@ def load_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
                     raise _fail(file, mark, f"alias '*{event.anchor}' refers to no anchor above it")
                 value, size = anchors[event.anchor]
                 place(value, mark, size, None, isinstance(value, (dict, list)))
-    except yaml.MarkedYAMLError as exc:
-        problem_mark = exc.problem_mark or exc.context_mark
-        mark = _mark(problem_mark) if problem_mark else Mark(1, 1)
-        raise _fail(file, mark, _yaml_message(exc)) from None
-    except yaml.YAMLError as exc:  # ReaderError: a character YAML does not allow
-        position = getattr(exc, "position", 0) or 0
-        line = text.count("\n", 0, position) + 1
-        col = position - (text.rfind("\n", 0, position) + 1) + 1
-        reason = getattr(exc, "reason", "unreadable input")
-        raise _fail(file, Mark(line, col), f"invalid character in YAML: {reason}") from None
+    except yaml.YAMLError as exc:
+        if parser is not yaml.SafeLoader:
+            raise _SyntaxError from None
+        return _raise_syntax_error(exc, text, file)
     smap.problems.extend(diagnostics)
     if not have_root:
         root = None
         smap.values[()] = Mark(1, 1)
     return root, smap
+
+
+def _raise_syntax_error(exc: yaml.YAMLError, text: str, file: str) -> NoReturn:
+    if isinstance(exc, yaml.MarkedYAMLError):
+        problem_mark = exc.problem_mark or exc.context_mark
+        mark = _mark(problem_mark) if problem_mark else Mark(1, 1)
+        raise _fail(file, mark, _yaml_message(exc)) from None
+    # ReaderError: a character YAML does not allow
+    position = getattr(exc, "position", 0) or 0
+    line = text.count("\n", 0, position) + 1
+    col = position - (text.rfind("\n", 0, position) + 1) + 1
+    reason = getattr(exc, "reason", "unreadable input")
+    raise _fail(file, Mark(line, col), f"invalid character in YAML: {reason}") from None
 
 
 def _scalar(helper: yaml.SafeLoader, event: yaml.ScalarEvent) -> Any:

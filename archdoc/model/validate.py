@@ -171,17 +171,16 @@ def _check_ref(path: Path, value: str, kinds: tuple[str, ...], typed: dict[str, 
                broken: set[str], smap: SourceMap) -> list[Diagnostic]:
     if value in broken:
         return []  # already reported where it is defined
+    target = typed.get(value)
+    if target is not None and (not kinds or target.kind in kinds):
+        return []
     wanted = " or ".join(kinds) if kinds and len(kinds) < 5 else "resource"
     valid = sorted(rid for rid, r in typed.items() if not kinds or r.kind in kinds)
     listing = f" (valid: {', '.join(valid)})" if valid else f" (no {wanted} is defined)"
-    target = typed.get(value)
     if target is None:
         return [smap.diagnostic(path, f"unknown {wanted} '{value}'{_suggest(value, valid)}"
                                       f"{listing}")]
-    if kinds and target.kind not in kinds:
-        return [smap.diagnostic(path, f"'{value}' is a {target.kind}, expected a {wanted}"
-                                      f"{listing}")]
-    return []
+    return [smap.diagnostic(path, f"'{value}' is a {target.kind}, expected a {wanted}{listing}")]
 
 
 # Flows join resources drawn as icons; VPCs and subnets are drawn as the boxes around them.

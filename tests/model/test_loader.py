@@ -6,6 +6,7 @@ import pytest
 
 from archdoc.errors import ModelError
 from archdoc.model import parse_model
+from tests.conftest import SEED
 from archdoc.model.loader import MAX_DEPTH, MAX_NODES, decode, load_yaml
 
 
@@ -106,3 +107,22 @@ def test_anchors_and_aliases_work_for_ordinary_models():
 def test_bom_is_accepted():
     model = parse_model("\ufefftitle: t\nregion: r\nresources:\n  u: {kind: users}\n")
     assert model.title == "t"
+
+
+def test_columns_count_characters_not_bytes():
+    text = "title: t\nregion: r\nresources:\n  u: {label: 사용자사용자, kind: users, colr: 1}\n"
+    (message,) = errors(text)
+    assert message.startswith(f"m.yaml:4:{text.splitlines()[3].index('colr') + 1}: error: "
+                              "unknown field 'colr'")
+
+
+def test_both_parsers_agree_on_positions():
+    import yaml
+
+    from archdoc.model import loader
+
+    text = SEED.read_text("utf-8")
+    fast = loader._load(text, "a", getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    slow = loader._load(text, "a", yaml.SafeLoader)
+    assert fast[0] == slow[0]
+    assert fast[1].values == slow[1].values and fast[1].keys == slow[1].keys

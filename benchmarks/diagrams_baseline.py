@@ -1,0 +1,48 @@
+"""The baseline: ``diagrams`` drawing the same graph (every resource a node, same clusters,
+same icons, same edges) to PNG and SVG, as a user of ``diagrams`` would.
+
+Usage: python diagrams_baseline.py MODEL OUTDIR
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from diagrams import Cluster, Diagram, Edge, Node
+
+from archdoc.layout import scene as scene_module
+from archdoc.layout.icons import KIND_STYLES
+from archdoc.model import load_model
+
+
+def main(model_path: str, out_dir: str) -> None:
+    model = load_model(model_path)
+    scene_module.GROUP_MIN = 10**9  # diagrams has no grouping: one node per resource
+    scene = scene_module.build_scene(model)
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    made: dict[str, Node] = {}
+
+    def node(nid: str) -> Node:
+        n = scene.nodes[nid]
+        made[nid] = KIND_STYLES[n.kind].icon_class(n.label)
+        return made[nid]
+
+    def group(g) -> None:
+        with Cluster(g.label.replace("\n", " ")):
+            for nid in g.nodes:
+                node(nid)
+            for child in g.groups:
+                group(child)
+
+    with Diagram(model.title, filename=str(Path(out_dir, "architecture")), show=False,
+                 direction="LR", outformat=["png", "svg"]):
+        for nid in scene.outside:
+            node(nid)
+        group(scene.root)
+        for e in scene.edges:
+            made[e.tail] >> Edge(label=e.label) >> made[e.head]
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])

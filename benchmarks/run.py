@@ -1,0 +1,117 @@
+"""Benchmarks: archdoc against ``diagrams`` drawing the same graph, measured in the same run.
+
+    make bench          (or: .venv/bin/python benchmarks/run.py [--repeat N])
+
+For the seed model and generated models of 200 and 1,000 resources it runs, each in its own
+process, `archdoc build --only diagram` and `diagrams_baseline.py`, and reports the median wall
+time, the peak memory (the process and its Graphviz child), the ratio archdoc / diagrams and the
+PNG sizes. Targets: seed <= 1.0x, 1,000 resources < 0.5x with peak memory < 300 MB, and
+archdoc's PNG within Graphviz's 32,767 px limit. Exit status 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import struct
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+import yaml  # noqa: E402
+
+PNG_LIMIT = 32767
+
+
+def measure(args: list[str]) -> tuple[float, float]:
+    """Run ``args``; return (seconds, peak resident MB of it and its children)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed: {proc.stderr.read().decode()[:2000]}")
+    return seconds, usage.ru_maxrss / 1024  # Linux reports KiB; wait4 includes grandchildren
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()[:24]
+    return struct.unpack(">II", data[16:24])
+
+
+def bench(name: str, model: Path, repeat: int) -> dict:
+    runs = {"archdoc": [], "diagrams": []}
+    for _ in range(repeat):  # interleaved, so machine noise hits both alike
+        out_a, out_d = OUT / name / "archdoc", OUT / name / "diagrams"
+        runs["archdoc"].append(measure([sys.executable, "-m", "archdoc", "build", str(model),
+                                        "-o", str(out_a), "--only", "diagram"]))
+        runs["diagrams"].append(measure([sys.executable, str(HERE / "diagrams_baseline.py"),
+                                         str(model), str(out_d)]))
+    row = {"model": name, "resources": len(yaml.safe_load(model.read_text())["resources"])}
+    for who, values in runs.items():
+        row[f"{who}_s"] = statistics.median(v[0] for v in values)
+        row[f"{who}_mb"] = max(v[1] for v in values)
+    row["ratio"] = row["archdoc_s"] / row["diagrams_s"]
+    row["archdoc_png"] = png_size(OUT / name / "archdoc" / "architecture.png")
+    row["diagrams_png"] = png_size(OUT / name / "diagrams" / "architecture.png")
+    return row
+
+
+def bench_full_build(model: Path, repeat: int) -> float:
+    """Seconds for a whole `archdoc build` (every output), median of ``repeat``."""
+    return statistics.median(
+        measure([sys.executable, "-m", "archdoc", "build", str(model), "-o",
+                 str(OUT / "full")])[0] for _ in range(repeat))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    models = {"seed": ROOT / "arch.yaml"}
+    for size in (200, 1000):
+        path = OUT / f"generated-{size}.yaml"
+        path.write_text(yaml.safe_dump(generate(size), sort_keys=False), encoding="utf-8")
+        models[f"{size} resources"] = path
+    rows = [bench(name, path, args.repeat) for name, path in models.items()]
+
+    print(f"{'model':<15}{'res':>6}{'archdoc s':>11}{'diagrams s':>12}{'ratio':>8}"
+          f"{'archdoc MB':>12}{'diagrams MB':>13}  {'archdoc PNG':>13}  {'diagrams PNG':>13}")
+    for r in rows:
+        print(f"{r['model']:<15}{r['resources']:>6}{r['archdoc_s']:>11.2f}{r['diagrams_s']:>12.2f}"
+              f"{r['ratio']:>7.2f}x{r['archdoc_mb']:>12.0f}{r['diagrams_mb']:>13.0f}  "
+              f"{'%dx%d' % r['archdoc_png']:>13}  {'%dx%d' % r['diagrams_png']:>13}")
+    full = bench_full_build(models["1000 resources"], args.repeat)
+    print(f"full build (all outputs) of the 1,000-resource model: {full:.2f} s")
+
+    failures = []
+    by_name = {r["model"]: r for r in rows}
+    if by_name["seed"]["ratio"] > 1.0:
+        failures.append("seed: slower than diagrams")
+    big = by_name["1000 resources"]
+    if big["ratio"] >= 0.5:
+        failures.append("1,000 resources: not under 0.5x diagrams")
+    if big["archdoc_mb"] >= 300:
+        failures.append("1,000 resources: peak memory not under 300 MB")
+    for r in rows:
+        if max(r["archdoc_png"]) >= PNG_LIMIT:
+            failures.append(f"{r['model']}: PNG reaches Graphviz's size limit")
+    for failure in failures:
+        print(f"target missed: {failure}")
+    print("all targets met" if not failures else f"{len(failures)} target(s) missed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
