@@ -37,8 +37,10 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@
 
+# Regenerate the committed JSON Schema and the field reference in docs/model.md.
 schema: $(VENV)/.installed
 	$(BIN)/archdoc schema > schema/arch.schema.json
+	$(BIN)/python -m archdoc.model.reference docs/model.md
 
 clean:
 	rm -rf output $(VENV) benchmarks/out

@@ -33,7 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--only", metavar="FORMATS",
                        help="comma-separated outputs to build (default: all)")
 
-    sub.add_parser("schema", help="print the JSON Schema of arch.yaml")
+    schema = sub.add_parser("schema", help="print the JSON Schema of arch.yaml")
+    schema.add_argument("--markdown", action="store_true",
+                        help="print the field reference of docs/model.md instead")
     return parser
 
 
@@ -56,10 +58,11 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_schema(_: argparse.Namespace) -> int:
+def _cmd_schema(args: argparse.Namespace) -> int:
     from archdoc.model import json_schema
+    from archdoc.model.reference import markdown_reference
 
-    sys.stdout.write(json_schema())
+    sys.stdout.write(markdown_reference() if args.markdown else json_schema())
     return EXIT_OK
 
 

@@ -23,7 +23,7 @@ class Flow(Strict):
 
     from_: Ref() = Field(alias="from")
     to: Ref()
-    label: str | None = None
+    label: str | None = Field(None, description="edge label; defaults to protocol:port")
     protocol: str | None = Field(None, description="e.g. HTTPS, HTTP, DNS")
     port: Port | None = None
 
@@ -37,7 +37,7 @@ class Flow(Strict):
 
 
 class SecurityConsideration(Strict):
-    text: str
+    text: str = Field(description="the claim, as the report states it")
     checks: list[str] = Field(default_factory=list, description="ids of the checks backing it")
     see: list[Ref() | Literal["figure"]] = Field(
         default_factory=list,
@@ -48,25 +48,26 @@ class SecurityConsideration(Strict):
 class Section(Strict):
     """One chapter of the report: a part of the architecture."""
 
-    title: str
-    resources: list[Ref()] = Field(min_length=1)
+    title: str = Field(description="chapter title")
+    resources: list[Ref()] = Field(min_length=1, description="resources this chapter covers")
     roles: dict[str, str] = Field(
         default_factory=dict, description="resource id -> role text in this chapter"
     )
-    security: list[SecurityConsideration] = Field(default_factory=list)
-    figure_caption: str | None = None
+    security: list[SecurityConsideration] = Field(
+        default_factory=list, description="the chapter's security considerations")
+    figure_caption: str | None = Field(None, description="caption of the chapter's figure")
 
 
 class Document(Strict):
     """Document fields of ``arch.yaml`` (everything but the resources)."""
 
     schema_: str | None = Field(None, alias="$schema", description="JSON Schema for editors")
-    title: str
-    version: str | None = None
+    title: str = Field(description="title of the architecture and its report")
+    version: str | None = Field(None, description="version of the architecture, e.g. \"1.2\"")
     author: str | None = None
     organisation: str | None = Field(None, description="course or organisation")
-    date: datetime.date | str | None = None
-    language: Literal["ko", "en"] = "en"
+    date: datetime.date | str | None = Field(None, description="date of this version")
+    language: Literal["ko", "en"] = Field("en", description="language of the report")
     region: str = Field(description="AWS region, e.g. ap-northeast-2")
     summary: str | None = Field(None, description="overview paragraph(s)")
     changes: list[Change] = Field(default_factory=list)

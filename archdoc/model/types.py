@@ -6,7 +6,14 @@ import ipaddress
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
 
 
 class Strict(BaseModel):
@@ -51,7 +58,12 @@ def _check_port(value: int) -> int:
     return value
 
 
-Port = Annotated[int, AfterValidator(_check_port), Field(description="TCP/UDP port, 1-65535")]
+Port = Annotated[
+    int,
+    AfterValidator(_check_port),
+    WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 65535}),
+    Field(description="TCP/UDP port, 1-65535"),
+]
 
 
 def _parse_port_range(value: Any) -> Any:
@@ -80,6 +92,8 @@ PortRange = Annotated[
     str,
     BeforeValidator(_parse_port_range),
     AfterValidator(_check_port_range),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1, "maximum": 65535},
+                              {"type": "string", "pattern": r"^\d{1,5}(-\d{1,5})?$"}]}),
     Field(description="a port (443) or an inclusive range ('1024-65535')"),
 ]
 

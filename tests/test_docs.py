@@ -1,0 +1,60 @@
+"""Documentation that cannot drift: the field reference, the schema file, the examples."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import yaml
+
+from archdoc.model import json_schema, parse_model
+from archdoc.model.reference import markdown_reference
+from archdoc.model.resources import KINDS
+from tests.conftest import ROOT, SEED, run_archdoc
+
+MODEL_DOC = ROOT / "docs" / "model.md"
+
+
+def test_model_reference_is_current():
+    assert markdown_reference() in MODEL_DOC.read_text(encoding="utf-8"), \
+        "regenerate with: archdoc schema --markdown (and paste into docs/model.md)"
+
+
+def test_reference_lists_every_kind_and_field():
+    reference = markdown_reference()
+    for kind, cls in KINDS.items():
+        assert f"### kind: `{kind}`" in reference
+        for name, info in cls.model_fields.items():
+            assert f"`{info.alias or name}`" in reference, (kind, name)
+
+
+def test_example_in_model_doc_is_valid():
+    text = MODEL_DOC.read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", text, re.S)
+    example = next(b for b in blocks if "resources:" in b)
+    model = parse_model(example, "docs/model.md")
+    assert model.title == "Web shop"
+
+
+def test_committed_schema_is_current():
+    committed = (ROOT / "schema" / "arch.schema.json").read_text(encoding="utf-8")
+    assert committed == json_schema(), "regenerate with: make schema"
+    proc = run_archdoc("schema")
+    assert proc.returncode == 0 and proc.stdout == committed
+
+
+def test_seed_starts_with_the_schema_comment():
+    first = SEED.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=./schema/arch.schema.json"
+
+
+def test_seed_validates_against_the_json_schema():
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema comes with moto[server]")
+    schema = json.loads(json_schema())
+    data = yaml.safe_load(SEED.read_text(encoding="utf-8"))
+    data["date"] = str(data["date"])  # YAML dates are strings to a JSON Schema validator
+    jsonschema.validate(data, schema)
+    data["resources"]["web-server"]["subnett"] = "private-a"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)
