@@ -31,7 +31,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("file", nargs="?", default="arch.yaml", help="model (default: arch.yaml)")
     build.add_argument("-o", "--output", default="output", help="folder (default: ./output)")
     build.add_argument("--only", metavar="FORMATS",
-                       help="comma-separated outputs to build (default: all)")
+                       help="comma-separated outputs to build: diagram, report (default: all)")
+    build.add_argument("--template", metavar="FILE.docx",
+                       help="take the report's styles, page setup, headers and footers from "
+                            "this Word document")
+    build.add_argument("--pdf", action="store_true",
+                       help="also write the report as PDF (needs LibreOffice)")
 
     schema = sub.add_parser("schema", help="print the JSON Schema of arch.yaml")
     schema.add_argument("--markdown", action="store_true",
@@ -52,7 +57,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from archdoc.build import build
 
     only = [f.strip() for f in args.only.split(",") if f.strip()] if args.only else None
-    written = build(Path(args.file), Path(args.output), only=only)
+    options = {"template": args.template, "pdf": args.pdf}
+    written = build(Path(args.file), Path(args.output), only=only, options=options)
     for path in written:
         print(f"wrote {path}")
     return EXIT_OK

@@ -72,11 +72,30 @@ def _node_label(kind: str, label: str, colour: str, text_colour: str) -> str:
     )
 
 
-def to_dot(scene: Scene, highlight: set[str] | None = None) -> graphviz.Digraph:
-    """The DOT graph of ``scene``; with ``highlight`` (resource ids) those stand out."""
+def pinned_positions(layout: dict) -> dict[str, dict[str, str]]:
+    """Positions from a finished layout (Graphviz JSON), keyed like :func:`to_dot` names them."""
+    pinned = {"graph": {"bb": layout["bb"]}}
+    for obj in layout.get("objects", []):
+        keys = ("bb", "lp", "lwidth", "lheight") if "bb" in obj else ("pos", "width", "height")
+        pinned[obj["name"]] = {k: obj[k] for k in keys if k in obj}
+    for edge in layout.get("edges", []):
+        if "id" in edge:
+            pinned[f"edge:{edge['id']}"] = {k: edge[k] for k in ("pos", "lp") if k in edge}
+    return pinned
+
+
+def to_dot(scene: Scene, highlight: set[str] | None = None,
+           pinned: dict[str, dict[str, str]] | None = None) -> graphviz.Digraph:
+    """The DOT graph of ``scene``; with ``highlight`` (resource ids) those stand out.
+
+    With ``pinned`` (from :func:`pinned_positions`) every object keeps the position of that
+    earlier layout, for ``neato -n2`` to draw without laying out again.
+    """
+    pinned = pinned or {}
     dot = graphviz.Digraph("architecture")
     dot.attr(rankdir="LR", newrank="true", compound="true", nodesep="0.35", ranksep="0.7",
              fontname=FONT, fontsize="13", pad="0.3", bgcolor="white", splines="spline")
+    dot.attr(**pinned.get("graph", {}))
     dot.attr("node", shape="plain", fontname=FONT, fontsize="11")
     dot.attr("edge", fontname=FONT, fontsize="10", color="#545B64", fontcolor="#232F3E",
              arrowsize="0.7", penwidth="1.2")
@@ -91,19 +110,22 @@ def to_dot(scene: Scene, highlight: set[str] | None = None) -> graphviz.Digraph:
         on = lit(node.resources)
         frame = HIGHLIGHT if on else "#FFFFFF00"
         text = DIMMED if on is False else "#232F3E"
-        graph.node(nid, _node_label(node.kind, node.label, frame, text), tooltip=node.tooltip)
+        graph.node(nid, _node_label(node.kind, node.label, frame, text), tooltip=node.tooltip,
+                   **pinned.get(nid, {}))
 
     def add_group(graph: graphviz.Digraph, group: Group) -> None:
         border, fill, font, dashed = GROUP_COLOURS[group.style]
         with graph.subgraph(name=f"cluster_{group.id}") as sub:
             sub.attr(label=_wrap(group.label, 40, "LEFT").join(["<", ">"]), labeljust="l",
                      color=border, fontcolor=font, bgcolor=fill, penwidth="1.5",
-                     style="dashed" if dashed else "solid", margin="14")
+                     style="dashed" if dashed else "solid", margin="14",
+                     **pinned.get(f"cluster_{group.id}", {}))
             for nid in group.nodes:
                 add_node(sub, nid)
             if not group.nodes and not group.groups:
                 # Graphviz drops empty clusters; an invisible point keeps the subnet drawn.
-                sub.node(f"{group.id}_empty", "", shape="point", style="invis", width="0.8")
+                sub.node(f"{group.id}_empty", "", shape="point", style="invis", width="0.8",
+                         **pinned.get(f"{group.id}_empty", {}))
             for child in group.groups:
                 add_group(sub, child)
 
@@ -124,12 +146,13 @@ def to_dot(scene: Scene, highlight: set[str] | None = None) -> graphviz.Digraph:
             # ranked reversed and drawn with its arrow at the original head.
             tail, head = head, tail
             attrs["dir"] = "back"
-        dot.edge(tail, head, **attrs)
-    _anchor_loose_nodes(dot, scene, tiers)
+        dot.edge(tail, head, **attrs, **pinned.get(f"edge:{edge.id}", {}))
+    _anchor_loose_nodes(dot, scene, tiers, pinned)
     return dot
 
 
-def _anchor_loose_nodes(dot: graphviz.Digraph, scene: Scene, tiers: dict[str, float]) -> None:
+def _anchor_loose_nodes(dot: graphviz.Digraph, scene: Scene, tiers: dict[str, float],
+                        pinned: dict[str, dict[str, str]]) -> None:
     """Give unconnected nodes (a hosted zone, security groups) a rank by their tier.
 
     Graphviz puts a node without edges in the first rank, which pushes the users below the
@@ -142,7 +165,8 @@ def _anchor_loose_nodes(dot: graphviz.Digraph, scene: Scene, tiers: dict[str, fl
             continue  # VPC-wide loose nodes (security groups) read well in the first column
         lower = [n for t, n in anchors if t < tiers[nid]]
         if lower:
-            dot.edge(lower[-1], nid, style="invis")
+            eid = f"anchor_{nid}"
+            dot.edge(lower[-1], nid, style="invis", id=eid, **pinned.get(f"edge:{eid}", {}))
 
 
 # Left-to-right order of the layout: outside, edge services, public, VPC-wide, private, behind.
@@ -171,13 +195,20 @@ def dot_binary() -> str:
 
 
 def draw(scene: Scene, highlight: set[str] | None = None, formats: tuple[str, ...] = (
-        "png", "svg", "json")) -> Drawing:
-    """Lay out ``scene`` once and render it to every format in ``formats``."""
-    source = to_dot(scene, highlight).source
+        "png", "svg", "json"), layout: dict | None = None, dpi: float | None = None) -> Drawing:
+    """Lay out ``scene`` once and render it to every format in ``formats``.
+
+    Given the ``layout`` of an earlier drawing of the same scene, reuse it: only the styling
+    changes (a highlighted section), and Graphviz skips the layout, the costly part.
+    """
+    pinned = pinned_positions(layout) if layout else None
+    source = to_dot(scene, highlight, pinned).source
     with tempfile.TemporaryDirectory(prefix="archdoc-") as tmp:
         src = Path(tmp, "graph.dot")
         src.write_text(source, encoding="utf-8")
-        args = [dot_binary()]
+        args = [dot_binary()] if layout is None else [dot_binary(), "-Kneato", "-n2"]
+        if dpi:
+            args.append(f"-Gdpi={dpi:.1f}")
         for fmt in formats:
             args += [f"-T{fmt}", "-o", str(Path(tmp, f"graph.{fmt}"))]
         proc = subprocess.run(args + [str(src)], capture_output=True, text=True, check=False)

@@ -6,7 +6,9 @@ ready, and then replaces each file atomically (see ``archdoc.output``).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -30,13 +32,23 @@ class BuildContext:
     def drawing(self) -> Drawing:
         return draw(self.scene)
 
-    def section_drawing(self, index: int) -> Drawing:
-        """The overall diagram with section ``index``'s resources highlighted (same layout)."""
-        cache = self.__dict__.setdefault("_section_drawings", {})
-        if index not in cache:
-            section = self.model.sections[index]
-            cache[index] = draw(self.scene, set(section.resources), formats=("png",))
-        return cache[index]
+    @cached_property
+    def section_drawings(self) -> list[Drawing]:
+        """Per section, the overall diagram with its resources highlighted (same layout).
+
+        Rendering a large PNG costs more than the layout; Graphviz runs in parallel here.
+        """
+        layout = self.drawing.layout
+        # A figure is shown at most a page high: more than ~2,400 px is only slower to render.
+        width_pt, height_pt = (float(v) for v in layout["bb"].split(",")[2:])
+        dpi = min(96.0, 2400 * 72 / max(width_pt, height_pt))
+
+        def render(section) -> Drawing:
+            return draw(self.scene, set(section.resources), formats=("png",), layout=layout,
+                        dpi=dpi)
+
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+            return list(pool.map(render, self.model.sections))
 
 
 Renderer = Callable[[BuildContext], dict[str, bytes]]
@@ -44,6 +56,6 @@ Renderer = Callable[[BuildContext], dict[str, bytes]]
 
 def renderers() -> dict[str, Renderer]:
     """The output formats by name, in build order. One module each."""
-    from archdoc.render import diagram
+    from archdoc.render import diagram, report
 
-    return {"diagram": diagram.render_diagram}
+    return {"diagram": diagram.render_diagram, "report": report.render_report}

@@ -1,0 +1,234 @@
+"""Assemble the Word report: title page, contents, introduction, diagram, overview, one
+chapter per model section (definition, role, security considerations), appendix."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+
+from archdoc.model import Architecture, Section
+from archdoc.render import BuildContext
+from archdoc.render.report import word
+from archdoc.render.report.catalog import SERVICES
+from archdoc.render.report.tables import TABLE_BUILDERS, TableData, inventory
+from archdoc.render.report.text import words
+
+
+@dataclass
+class _Numbers:
+    """Figure and table numbers as Word's SEQ fields will compute them, and their bookmarks."""
+
+    figure: int = 0
+    table: int = 0
+    bookmark: int = 0
+    figure_of_section: dict[int, int] = field(default_factory=dict)
+    table_of_resource: dict[tuple[int, str], int] = field(default_factory=dict)
+
+
+class ReportWriter:
+    def __init__(self, ctx: BuildContext, template: bytes | None = None):
+        self.ctx = ctx
+        self.model: Architecture = ctx.model
+        self.w = words(self.model.language)
+        self.doc: DocxDocument = docx.Document(io.BytesIO(template)) if template else docx.Document()
+        self.from_template = template is not None
+        self.n = _Numbers()
+
+    # --- building blocks --------------------------------------------------------------------
+
+    def heading(self, text: str, level: int) -> None:
+        self.doc.add_heading(text, level=level)
+
+    def bullet(self, text: str, bold_prefix: str | None = None):
+        paragraph = self.doc.add_paragraph(style="List Bullet")
+        if bold_prefix:
+            paragraph.add_run(bold_prefix).bold = True
+        paragraph.add_run(text)
+        return paragraph
+
+    def _caption(self, kind: str, number: int, text: str) -> None:
+        """``그림 3. text`` with the number as a SEQ field inside a bookmark."""
+        paragraph = self.doc.add_paragraph(style="Caption")
+        label = self.w[kind]
+        paragraph.add_run(f"{label} ")
+        self.n.bookmark += 1
+        word.add_bookmarked_field(paragraph, self.n.bookmark, self._bookmark(kind, number),
+                                  f"SEQ {label} \\* ARABIC", str(number))
+        paragraph.add_run(f". {text}" if text else ".")
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    @staticmethod
+    def _bookmark(kind: str, number: int) -> str:
+        return f"_Ref_{kind}_{number}"
+
+    def reference(self, paragraph, kind: str, number: int) -> None:
+        """`(그림 3 참조)` with the number as a REF field to the caption's bookmark."""
+        before, after = self.w["see"].format(label=self.w[kind]).split("{n}")
+        paragraph.add_run(f" {before}")
+        word.add_field(paragraph, f"REF {self._bookmark(kind, number)} \\h", str(number))
+        paragraph.add_run(after)
+
+    def figure(self, png: bytes, caption: str) -> int:
+        self.n.figure += 1
+        paragraph = self.doc.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.keep_with_next = True
+        width, height = word.fit_picture(self.doc, png)
+        paragraph.add_run().add_picture(io.BytesIO(png), width=width, height=height)
+        self._caption("figure", self.n.figure, caption)
+        return self.n.figure
+
+    def table(self, data: TableData) -> int:
+        self.n.table += 1
+        caption_at = self.n.table
+        self._caption("table", caption_at, data.caption)
+        self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
+        table = self.doc.add_table(rows=0, cols=len(data.header))
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        # Rows are written as XML in one go: python-docx's cell API takes seconds for the
+        # thousand-row inventory of a large model.
+        for row in word.table_rows_xml([data.header], header=True) + \
+                word.table_rows_xml(data.rows, header=False):
+            table._tbl.append(row)
+        self.doc.add_paragraph()
+        return caption_at
+
+    # --- parts ------------------------------------------------------------------------------
+
+    def title_page(self) -> None:
+        m, w = self.model, self.w
+        for _ in range(6):
+            self.doc.add_paragraph()
+        title = self.doc.add_paragraph(m.title, style="Title")
+        title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        lines = [(w["version"], m.version), (w["author"], m.author), (w["date"], m.date),
+                 (w["organisation"], m.organisation)]
+        for label, value in lines:
+            if value:
+                paragraph = self.doc.add_paragraph()
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                paragraph.add_run(f"{label}: ").bold = True
+                paragraph.add_run(str(value))
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def contents(self) -> None:
+        self.doc.add_paragraph(self.w["toc"], style="TOC Heading" if "TOC Heading" in
+                               [s.name for s in self.doc.styles] else "Title")
+        word.add_toc(self.doc, 'TOC \\o "1-2" \\h \\z \\u', self._outline())
+        word.update_fields_on_open(self.doc)
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def _outline(self) -> list[tuple[int, str]]:
+        """The headings this writer will add, in order (the TOC's cached entries)."""
+        w = self.w
+        entries = [(1, w["introduction"]), (1, w["diagram"]), (1, w["overview"])]
+        for i, section in enumerate(self.model.sections, start=1):
+            entries.append((1, f"{i}. {section.title}"))
+            entries += [(2, f"{i}.{k}. {w[key]}")
+                        for k, key in enumerate(("definition", "role", "security"), start=1)]
+        return entries + [(1, w["appendix"])]
+
+    def introduction(self) -> None:
+        self.heading(self.w["introduction"], 1)
+        if not self.model.changes:
+            self.doc.add_paragraph(self.w["no_changes"])
+        for change in self.model.changes:
+            paragraph = self.bullet(change.what)
+            if change.why:
+                paragraph.add_run(f" ({self.w['because']}: {change.why})")
+
+    def diagram(self) -> None:
+        self.heading(self.w["diagram"], 1)
+        self.figure(self.ctx.drawing.png, self.model.figure_caption or self.model.title)
+
+    def overview(self) -> None:
+        self.heading(self.w["overview"], 1)
+        for line in (self.model.summary or "").splitlines():
+            if line.strip():
+                self.bullet(line.strip())
+
+    def chapter(self, index: int, section: Section) -> None:
+        m, w = self.model, self.w
+        number = index + 1
+        self.heading(f"{number}. {section.title}", 1)
+        fig = self.figure(self.ctx.section_drawings[index].png,
+                          section.figure_caption or section.title)
+        self.n.figure_of_section[index] = fig
+
+        self.heading(f"{number}.1. {w['definition']}", 2)
+        seen: set[tuple[str, str]] = set()
+        for rid in section.resources:
+            res = m.resources[rid]
+            service = SERVICES[res.kind]
+            line = (service.name(m.language), res.definition or service.definition(m.language))
+            if line not in seen:
+                seen.add(line)
+                self.bullet(line[1], bold_prefix=f"{line[0]}: ")
+
+        self.heading(f"{number}.2. {w['role']}", 2)
+        for rid in section.resources:
+            text = section.roles.get(rid) or m.resources[rid].role
+            if text:
+                self.bullet(text, bold_prefix=f"{m.label(rid)}: ")
+        for rid in section.resources:
+            builder = TABLE_BUILDERS.get(m.resources[rid].kind)
+            if builder:
+                self.n.table_of_resource[(index, rid)] = self.table(builder(m, rid))
+
+        self.heading(f"{number}.3. {w['security']}", 2)
+        for item in section.security:
+            paragraph = self.bullet(item.text)
+            for target in item.see:
+                if target == "figure":
+                    self.reference(paragraph, "figure", fig)
+                else:
+                    table = self.n.table_of_resource.get((index, target)) or next(
+                        (t for (i, r), t in self.n.table_of_resource.items() if r == target), None)
+                    if table is not None:
+                        self.reference(paragraph, "table", table)
+                    else:  # no table shows that resource: its place in the figure does
+                        self.reference(paragraph, "figure", fig)
+
+    def appendix(self) -> None:
+        self.doc.add_section(WD_SECTION.NEW_PAGE)  # copies the page setup of the one before
+        self.heading(self.w["appendix"], 1)
+        self.doc.add_paragraph(self.w["appendix_intro"])
+        self.table(inventory(self.model))
+
+    # --- whole document ---------------------------------------------------------------------
+
+    def write(self) -> bytes:
+        if self.from_template:
+            _clear_body(self.doc)
+        else:
+            word.a4(self.doc)
+        word.apply_typography(self.doc, self.from_template)
+        self.title_page()
+        self.contents()
+        self.introduction()
+        self.diagram()
+        self.overview()
+        for index, section in enumerate(self.model.sections):
+            self.chapter(index, section)
+        self.appendix()
+        self.doc.core_properties.title = self.model.title
+        self.doc.core_properties.author = self.model.author or ""
+        out = io.BytesIO()
+        self.doc.save(out)
+        return out.getvalue()
+
+
+def _clear_body(doc: DocxDocument) -> None:
+    """Drop a template's content but keep its last section properties (page, headers)."""
+    body = doc.element.body
+    for child in list(body):
+        if child.tag.endswith("}sectPr"):
+            continue
+        body.remove(child)

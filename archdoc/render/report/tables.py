@@ -1,0 +1,167 @@
+"""The tables that replace console screenshots, as plain data built from the model.
+
+Each builder returns a :class:`TableData`; the report writer turns it into a Word table. Kept
+apart from python-docx so the content is easy to test and to reuse (e.g. by the docs site).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from archdoc.layout.icons import kind_name
+from archdoc.model import Architecture
+from archdoc.model.resources import Alb, IamRole, SecurityGroup, SecurityGroupRule
+from archdoc.render.report.catalog import policy_description
+from archdoc.render.report.text import words
+
+
+@dataclass(frozen=True)
+class TableData:
+    caption: str
+    header: list[str]
+    rows: list[list[str]]
+
+
+def _name(model: Architecture, rid: str) -> str:
+    """How a resource is called in a table: its label, with the id when they differ."""
+    label = model.label(rid)
+    return label if label == rid else f"{label} ({rid})"
+
+
+def _action(model: Architecture, action, w: dict) -> tuple[str, str | None]:
+    """(text, target group id or None) for a listener action."""
+    if action.type == "forward":
+        return f"forward → {action.target_group}", action.target_group
+    if action.type == "redirect":
+        parts = [p for p in (action.protocol, str(action.port) if action.port else None) if p]
+        code = f" ({action.status_code})" if action.status_code else ""
+        return f"redirect → {':'.join(parts)}{code}", None
+    return f"fixed-response {action.status_code}", None
+
+
+def _health(model: Architecture, tg_id: str) -> str:
+    hc = model.resources[tg_id].health_check
+    return (f"{hc.protocol} {hc.path}, port {hc.port}, every {hc.interval}s, "
+            f"healthy {hc.healthy_threshold} / unhealthy {hc.unhealthy_threshold}, "
+            f"codes {hc.matcher}")
+
+
+def alb_resource_map(model: Architecture, alb_id: str) -> TableData:
+    """Listener -> rule or default action -> target group -> targets and health check."""
+    w = words(model.language)
+    alb: Alb = model.resources[alb_id]
+    rows: list[list[str]] = []
+    for listener in alb.listeners:
+        tls = ""
+        if listener.protocol == "HTTPS":
+            tls = f"\n{_name(model, listener.certificate)}"
+            if listener.ssl_policy:
+                tls += f"\n{listener.ssl_policy}"
+        head = f"{listener.protocol}:{listener.port}{tls}"
+        entries = [(f"{w['default']}: ", listener.default_action)]
+        entries += [(f"#{r.priority} {' '.join(r.path_patterns + r.host_headers)}: ", r.action)
+                    for r in listener.rules]
+        for prefix, action in entries:
+            text, tg = _action(model, action, w)
+            if tg and tg in model.resources:
+                targets = ", ".join(_name(model, t) for t in model.resources[tg].targets) or "-"
+                tg_text = f"{_name(model, tg)}\n{model.resources[tg].protocol}:" \
+                          f"{model.resources[tg].port}"
+                rows.append([head, prefix + text, tg_text, targets, _health(model, tg)])
+            else:
+                rows.append([head, prefix + text, "-", "-", "-"])
+    header = [w["listener"], w["rule"], w["target_group"], w["targets"], w["health_check"]]
+    return TableData(f"{w['alb_map']}: {_name(model, alb_id)}", header, rows)
+
+
+def _port(rule: SecurityGroupRule, w: dict) -> str:
+    if rule.protocol == "all" or rule.port is None:
+        return w["all"]
+    return rule.port
+
+
+def _peer(model: Architecture, rule: SecurityGroupRule) -> str:
+    if rule.security_group:
+        sg = model.resources.get(rule.security_group)
+        name = getattr(sg, "name", None) or model.label(rule.security_group)
+        return f"{name} (security group)" if model.language == "en" else f"{name} (보안 그룹)"
+    return rule.cidr or rule.prefix_list or "-"
+
+
+def security_group_rules(model: Architecture, sg_id: str) -> TableData:
+    """Inbound then outbound rules, the peer shown by name (e.g. "alb-sg"), not only an id."""
+    w = words(model.language)
+    sg: SecurityGroup = model.resources[sg_id]
+    rows = []
+    for direction, rules in ((w["inbound"], sg.ingress), (w["outbound"], sg.egress)):
+        if not rules:
+            rows.append([direction, "-", "-", "-", w["no_rules"]])
+        for rule in rules:
+            protocol = w["all"] if rule.protocol == "all" else rule.protocol.upper()
+            rows.append([direction, protocol, _port(rule, w), _peer(model, rule),
+                         rule.description or ""])
+    header = [w["direction"], w["protocol"], w["port"], w["peer"], w["description"]]
+    title = sg.name or model.label(sg_id)
+    return TableData(f"{w['sg_rules']}: {title}", header, rows)
+
+
+def iam_role_policies(model: Architecture, role_id: str) -> TableData:
+    """Managed policies with a one-line description; inline statements as effect/actions/res."""
+    w = words(model.language)
+    role: IamRole = model.resources[role_id]
+    rows = []
+    if role.trusted_services:
+        rows.append([w["trust"], ", ".join(role.trusted_services), "sts:AssumeRole"])
+    for policy in role.managed_policies:
+        rows.append([w["managed"], policy, policy_description(policy, model.language)])
+    for inline in role.inline_policies:
+        for st in inline.statements:
+            rows.append([f"{w['inline']}: {inline.name}", f"{st.effect}: {', '.join(st.actions)}",
+                         ", ".join(st.resources)])
+    header = [w["type"], w["policy"], w["description"]]
+    return TableData(f"{w['iam_policies']}: {role.name or model.label(role_id)}", header, rows)
+
+
+TABLE_BUILDERS = {
+    "alb": alb_resource_map,
+    "security_group": security_group_rules,
+    "iam_role": iam_role_policies,
+}
+
+
+def _settings(model: Architecture, rid: str) -> str:
+    """Key settings of a resource in one line: its own fields, set and short."""
+    res = model.resources[rid]
+    skip = {"kind", "label", "aws", "definition", "role", "ingress", "egress", "listeners",
+            "routes", "health_check", "inline_policies", "public_access_block"}
+    parts = []
+    for name, value in res.model_dump(exclude_defaults=False).items():
+        if name in skip or value in (None, [], {}, ""):
+            continue
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        parts.append(f"{name}={value}")
+    if getattr(res, "listeners", None):
+        parts.append("listeners=" + ", ".join(f"{li.protocol}:{li.port}" for li in res.listeners))
+    if getattr(res, "routes", None):
+        parts.append("routes=" + ", ".join(f"{r.destination or 'prefix-list'}→{r.target}"
+                                           for r in res.routes))
+    if res.kind == "security_group":
+        parts.append(f"ingress={len(res.ingress)}, egress={len(res.egress)}")
+    return "; ".join(parts)
+
+
+def _locator(model: Architecture, rid: str, w: dict) -> str:
+    aws = model.resources[rid].aws
+    if aws is None:
+        return w["not_located"]
+    parts = [f"{k}={v}" for k, v in (("id", aws.id), ("arn", aws.arn), ("name", aws.name)) if v]
+    parts += [f"tag:{k}={v}" for k, v in aws.tags.items()]
+    return ", ".join(parts) or w["not_located"]
+
+
+def inventory(model: Architecture) -> TableData:
+    w = words(model.language)
+    rows = [[rid, kind_name(res.kind, model.language), _settings(model, rid),
+             _locator(model, rid, w)] for rid, res in model.resources.items()]
+    return TableData(w["appendix"], [w["id"], w["kind"], w["settings"], w["locator"]], rows)

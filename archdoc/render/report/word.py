@@ -1,0 +1,183 @@
+"""Word features python-docx has no API for: fields (TOC, SEQ, REF), bookmarks, East Asian
+fonts, and the document setting that makes Word refresh fields on open."""
+
+from __future__ import annotations
+
+import struct
+from xml.sax.saxutils import escape
+
+from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
+
+LATIN_FONT = "Calibri"
+EAST_ASIAN_FONT = "Malgun Gothic"  # on every Windows with Korean support; LibreOffice substitutes
+
+
+def add_field(paragraph: Paragraph, instruction: str, cached: str) -> None:
+    """A complex field: Word and LibreOffice show ``cached`` until they recompute it."""
+
+    def fld_char(kind: str):
+        run = paragraph.add_run()
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        run._r.append(element)
+        return run
+
+    fld_char("begin")
+    instr_run = paragraph.add_run()
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    instr_run._r.append(instr)
+    fld_char("separate")
+    paragraph.add_run(cached)
+    fld_char("end")
+
+
+def _fld_char(paragraph: Paragraph, kind: str) -> None:
+    element = OxmlElement("w:fldChar")
+    element.set(qn("w:fldCharType"), kind)
+    paragraph.add_run()._r.append(element)
+
+
+def add_toc(document: DocxDocument, instruction: str, entries: list[tuple[int, str]]) -> None:
+    """A TOC field whose cached result already lists ``entries`` (level, heading text).
+
+    Word recomputes it on open (with page numbers, see :func:`update_fields_on_open`);
+    LibreOffice's converter shows the cached entries as they are.
+    """
+    styles = {s.name for s in document.styles}
+    first = document.add_paragraph()
+    _fld_char(first, "begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    first.add_run()._r.append(instr)
+    _fld_char(first, "separate")
+    paragraph = first
+    for i, (level, text) in enumerate(entries):
+        if i:
+            paragraph = document.add_paragraph()
+        style = f"TOC {level}" if f"TOC {level}" in styles else None
+        if style:
+            paragraph.style = document.styles[style]
+        else:
+            paragraph.paragraph_format.left_indent = Mm(6 * (level - 1))
+        paragraph.add_run(text)
+    _fld_char(paragraph, "end")
+
+
+def add_bookmarked_field(paragraph: Paragraph, bookmark_id: int, name: str, instruction: str,
+                         cached: str) -> None:
+    """A field wrapped in a bookmark, so REF fields elsewhere can quote its result."""
+    bid = str(bookmark_id)
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), bid)
+    start.set(qn("w:name"), name)
+    paragraph._p.append(start)
+    add_field(paragraph, instruction, cached)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), bid)
+    paragraph._p.append(end)
+
+
+def update_fields_on_open(document: DocxDocument) -> None:
+    settings = document.settings.element
+    element = settings.find(qn("w:updateFields"))
+    if element is None:
+        element = OxmlElement("w:updateFields")
+        settings.append(element)
+    element.set(qn("w:val"), "true")
+
+
+def set_fonts(style_element, latin: str | None, east_asian: str, only_missing: bool) -> None:
+    """Set the Latin and East Asian fonts of a style's run properties."""
+    rpr = style_element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    if not (only_missing and fonts.get(qn("w:eastAsia"))):
+        fonts.set(qn("w:eastAsia"), east_asian)
+    if latin and not (only_missing and fonts.get(qn("w:ascii"))):
+        fonts.set(qn("w:ascii"), latin)
+        fonts.set(qn("w:hAnsi"), latin)
+
+
+def apply_typography(document: DocxDocument, from_template: bool) -> None:
+    """East Asian font on every style; our own look only when no template was given."""
+    for style in document.styles:
+        if style.type not in (1, 2):  # paragraph and character styles carry fonts
+            continue
+        set_fonts(style.element, None if from_template else LATIN_FONT, EAST_ASIAN_FONT,
+                  only_missing=from_template)
+    # the document defaults too, so text in styles without fonts still gets the Hangul font
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
+        if rpr is not None:
+            fonts = rpr.find(qn("w:rFonts"))
+            if fonts is None:
+                fonts = OxmlElement("w:rFonts")
+                rpr.insert(0, fonts)
+            if not (from_template and fonts.get(qn("w:eastAsia"))):
+                fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
+    if from_template:
+        return
+    styles = document.styles
+    styles["Normal"].font.size = Pt(10.5)
+    for level, size in ((1, 16), (2, 13), (3, 11.5)):
+        heading = styles[f"Heading {level}"]
+        heading.font.size = Pt(size)
+        heading.font.color.rgb = RGBColor(0x23, 0x2F, 0x3E)
+    styles["Caption"].font.size = Pt(9.5)
+    styles["Caption"].font.color.rgb = RGBColor(0x40, 0x40, 0x40)
+
+
+def a4(document: DocxDocument) -> None:
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(22)
+        section.top_margin = section.bottom_margin = Mm(22)
+
+
+def text_width(document: DocxDocument):
+    section = document.sections[-1]
+    return section.page_width - section.left_margin - section.right_margin
+
+
+def fit_picture(document: DocxDocument, png: bytes) -> tuple[int, int]:
+    """Width and height (EMU) that fit a PNG in the text width and 3/4 of the text height."""
+    pixels_w, pixels_h = struct.unpack(">II", png[16:24])
+    section = document.sections[-1]
+    max_w = text_width(document)
+    max_h = (section.page_height - section.top_margin - section.bottom_margin) * 3 // 4
+    scale = min(max_w / pixels_w, max_h / pixels_h)
+    return int(pixels_w * scale), int(pixels_h * scale)
+
+
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _cell_xml(text: str, header: bool) -> str:
+    run_props = "<w:rPr>" + ("<w:b/>" if header else "") + '<w:sz w:val="17"/></w:rPr>'
+    shading = '<w:shd w:val="clear" w:color="auto" w:fill="E8EDF2"/>' if header else ""
+    paragraphs = "".join(
+        f'<w:p><w:pPr><w:spacing w:after="0"/></w:pPr><w:r>{run_props}'
+        f'<w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>'
+        for line in (text.split("\n") or [""]))
+    return f"<w:tc><w:tcPr>{shading}</w:tcPr>{paragraphs}</w:tc>"
+
+
+def table_rows_xml(rows: list[list[str]], header: bool) -> list:
+    """``<w:tr>`` elements for ``rows``: rows never split across pages, the header repeats."""
+    row_props = '<w:trPr><w:cantSplit w:val="true"/>' + \
+        ('<w:tblHeader w:val="true"/>' if header else "") + "</w:trPr>"
+    body = "".join(f"<w:tr>{row_props}{''.join(_cell_xml(c, header) for c in row)}</w:tr>"
+                   for row in rows)
+    return list(parse_xml(f'<w:tbl xmlns:w="{_W}">{body}</w:tbl>'))

@@ -1,0 +1,207 @@
+"""The Word report read back with python-docx: structure, content, fields, fonts, tables."""
+
+from __future__ import annotations
+
+import re
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from docx.text.paragraph import Paragraph
+
+from archdoc.render.report.catalog import SERVICES
+from tests.conftest import run_archdoc
+
+
+@pytest.fixture(scope="module")
+def report(seed_build):
+    return docx.Document(str(seed_build / "report.docx"))
+
+
+def headings(document) -> list[tuple[int, str]]:
+    out = []
+    for p in document.paragraphs:
+        match = re.fullmatch(r"Heading (\d)", p.style.name)
+        if match:
+            out.append((int(match.group(1)), p.text))
+    return out
+
+
+def all_text(document) -> str:
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts += [c.text for c in row.cells]
+    return "\n".join(parts)
+
+
+def instructions(document) -> list[str]:
+    return [" ".join(t.text.split()) for t in document.element.body.iter(qn("w:instrText"))]
+
+
+def test_heading_tree(report, seed_model):
+    expected = [(1, "소개"), (1, "아키텍쳐 구성도"), (1, "개요")]
+    for n, section in enumerate(seed_model.sections, start=1):
+        expected += [(1, f"{n}. {section.title}"), (2, f"{n}.1. 정의"), (2, f"{n}.2. 구성 역할"),
+                     (2, f"{n}.3. 보안 고려 사항")]
+    expected.append((1, "부록: 리소스 목록"))
+    assert headings(report) == expected
+
+
+def test_title_page(report, seed_model):
+    assert report.paragraphs[6].style.name == "Title"
+    assert report.paragraphs[6].text == seed_model.title
+    text = all_text(report)
+    for value in ("버전: 1.2", "작성자: 뭉크테크", "작성일: 2024-10-27", "과목/조직: 클라우드 보안 3주차 과제"):
+        assert value in text
+
+
+def test_introduction_lists_the_changes_and_why(report, seed_model):
+    text = all_text(report)
+    for change in seed_model.changes:
+        assert change.what in text
+        if change.why:
+            assert change.why in text
+
+
+def test_every_definition_role_and_security_consideration_is_present(report, seed_model):
+    text = all_text(report)
+    for section in seed_model.sections:
+        for rid in section.resources:
+            resource = seed_model.resources[rid]
+            definition = resource.definition or SERVICES[resource.kind].definition("ko")
+            assert definition in text, rid
+            role = section.roles.get(rid) or resource.role
+            if role:
+                assert f"{seed_model.label(rid)}: {role}" in text, rid
+        for item in section.security:
+            assert item.text in text
+
+
+def captions(document) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style.name == "Caption"]
+
+
+def test_figures_with_captions(report, seed_model):
+    figures = [c for c in captions(report) if c.startswith("그림")]
+    expected = [f"그림 1. {seed_model.figure_caption}"] + [
+        f"그림 {i}. {s.figure_caption}" for i, s in enumerate(seed_model.sections, start=2)]
+    assert figures == expected
+    assert len(report.inline_shapes) == len(expected)
+    width = report.sections[0].page_width - report.sections[0].left_margin - \
+        report.sections[0].right_margin
+    for shape in report.inline_shapes:
+        assert shape.width <= width
+    seq = [i for i in instructions(report) if i.startswith("SEQ 그림")]
+    assert len(seq) == len(expected)
+
+
+def table_after(document, caption: str):
+    """The table that follows the caption paragraph ``caption``."""
+    body = list(document.element.body)
+    for i, element in enumerate(body):
+        if element.tag == qn("w:p") and Paragraph(element, document).text == caption:
+            following = next(e for e in body[i + 1:] if e.tag == qn("w:tbl"))
+            return docx.table.Table(following, document)
+    raise AssertionError(f"no caption {caption!r}: {captions(document)}")
+
+
+def rows(table) -> list[list[str]]:
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def test_security_group_table_has_the_exact_rules(report):
+    table = table_after(report, "표 2. 보안 그룹 규칙: ec2-sg")
+    assert rows(table) == [
+        ["방향", "프로토콜", "포트", "소스/대상", "설명"],
+        ["인바운드", "TCP", "80", "alb-sg (보안 그룹)", "HTTP from the ALB"],
+        ["아웃바운드", "전체", "전체", "0.0.0.0/0", "Outbound through NAT and the S3 endpoint"],
+    ]
+
+
+def test_alb_resource_map(report):
+    table = table_after(report, "표 1. ALB 리소스 맵: ALB (web-alb)")
+    assert rows(table)[1] == [
+        "HTTPS:443\nACM 인증서 (certificate)\nELBSecurityPolicy-TLS13-1-2-2021-06",
+        "기본: forward → web-tg",
+        "타겟 그룹 (web-tg)\nHTTP:80",
+        "EC2 웹 서버 (web-server)",
+        "HTTP /, port traffic-port, every 30s, healthy 5 / unhealthy 2, codes 200",
+    ]
+
+
+def test_iam_role_policies(report):
+    table = table_after(report, "표 3. IAM 역할 권한 정책: ec2-s3-ssm-role")
+    assert rows(table)[1:] == [
+        ["신뢰 관계", "ec2.amazonaws.com", "sts:AssumeRole"],
+        ["관리형 정책", "AmazonS3ReadOnlyAccess", "모든 S3 버킷에 대한 읽기 전용 권한을 부여합니다."],
+        ["관리형 정책", "AmazonSSMManagedInstanceCore",
+         "Systems Manager가 인스턴스를 관리할 수 있게 합니다(Session Manager, Run Command)."],
+    ]
+
+
+def test_inventory_lists_every_resource(report, seed_model):
+    table = table_after(report, "표 4. 부록: 리소스 목록")
+    listed = [r[0] for r in rows(table)[1:]]
+    assert listed == list(seed_model.resources)
+    web = next(r for r in rows(table) if r[0] == "web-server")
+    assert "subnet=private-a" in web[2] and web[3] == "tag:Name=web-server"
+
+
+def test_security_considerations_point_at_figures_and_tables(report):
+    refs = [i for i in instructions(report) if i.startswith("REF ")]
+    bookmarks = {b.get(qn("w:name")) for b in report.element.body.iter(qn("w:bookmarkStart"))}
+    assert refs, "no cross-references"
+    for ref in refs:
+        assert ref.split()[1] in bookmarks
+    text = all_text(report)
+    assert "보안 그룹은 ALB 보안 그룹으로부터 오는 HTTP 통신만 허용하도록 구성하였습니다. (표 2 참조)" in text
+    assert "EC2를 프라이빗 서브넷에 배치함으로써 외부와의 노출을 최소화시켰습니다. (그림 3 참조)" in text
+
+
+def test_table_of_contents_field(report):
+    assert any(i.startswith('TOC \\o "1-2"') for i in instructions(report))
+    update = report.settings.element.find(qn("w:updateFields"))
+    assert update is not None and update.get(qn("w:val")) == "true"
+
+
+def test_east_asian_font_on_every_style(report):
+    for style in report.styles:
+        if style.type in (1, 2):
+            fonts = style.element.rPr.find(qn("w:rFonts"))
+            assert fonts.get(qn("w:eastAsia")) == "Malgun Gothic", style.name
+            assert fonts.get(qn("w:ascii")) == "Calibri", style.name
+
+
+def test_a4_page(report):
+    for section in report.sections:
+        assert abs(section.page_width - Mm(210)) < Mm(1)
+        assert abs(section.page_height - Mm(297)) < Mm(1)
+
+
+def test_english_report(tmp_path):
+    from tests.conftest import ROOT
+
+    doc_text = (ROOT / "docs" / "model.md").read_text(encoding="utf-8")
+    example = re.findall(r"```yaml\n(.*?)```", doc_text, re.S)[1]
+    model = tmp_path / "shop.yaml"
+    model.write_text(example.replace("report_file", "x"), encoding="utf-8")
+    proc = run_archdoc("build", str(model), "-o", str(tmp_path / "out"), "--only", "report")
+    assert proc.returncode == 0, proc.stderr
+    document = docx.Document(str(tmp_path / "out" / "report.docx"))
+    assert [h for h in headings(document) if h[0] == 1][:4] == [
+        (1, "Introduction"), (1, "Architecture diagram"), (1, "Overview"), (1, "1. Web tier")]
+    assert (2, "1.3. Security considerations") in headings(document)
+    assert "The instance accepts HTTP only from the load balancer. (see Table 2)" in \
+        all_text(document)
+
+
+def test_report_file_name_comes_from_the_model(tmp_path, seed_path):
+    text = seed_path.read_text(encoding="utf-8").replace(
+        "language: ko\n", "language: ko\nreport_file: 과제.docx\n")
+    model = tmp_path / "arch.yaml"
+    model.write_text(text, encoding="utf-8")
+    proc = run_archdoc("build", str(model), "-o", str(tmp_path / "o"), "--only", "report")
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "o" / "과제.docx").exists()
