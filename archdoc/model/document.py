@@ -72,6 +72,8 @@ class Document(Strict):
     summary: str | None = Field(None, description="overview paragraph(s)")
     changes: list[Change] = Field(default_factory=list)
     figure_caption: str | None = Field(None, description="caption of the overall diagram")
+    reflections: str | None = Field(None, description="closing remarks: what the author learnt "
+                                                      "(the report's last chapter)")
     report_file: str = Field("report.docx", pattern=r"^[^/\\]+\.docx$",
                              description="file name of the Word report in the output folder")
     resources: dict[ResourceId, Any] = Field(min_length=1)

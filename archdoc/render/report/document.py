@@ -133,6 +133,8 @@ class ReportWriter:
             entries.append((1, f"{i}. {section.title}"))
             entries += [(2, f"{i}.{k}. {w[key]}")
                         for k, key in enumerate(("definition", "role", "security"), start=1)]
+        if self.model.reflections:
+            entries.append((1, w["reflections"]))
         return entries + [(1, w["appendix"])]
 
     def introduction(self) -> None:
@@ -196,6 +198,14 @@ class ReportWriter:
                     else:  # no table shows that resource: its place in the figure does
                         self.reference(paragraph, "figure", fig)
 
+    def reflections(self) -> None:
+        if not self.model.reflections:
+            return
+        self.heading(self.w["reflections"], 1)
+        for line in self.model.reflections.splitlines():
+            if line.strip():
+                self.bullet(line.strip())
+
     def appendix(self) -> None:
         self.doc.add_section(WD_SECTION.NEW_PAGE)  # copies the page setup of the one before
         self.heading(self.w["appendix"], 1)
@@ -217,6 +227,7 @@ class ReportWriter:
         self.overview()
         for index, section in enumerate(self.model.sections):
             self.chapter(index, section)
+        self.reflections()
         self.appendix()
         self.doc.core_properties.title = self.model.title
         self.doc.core_properties.author = self.model.author or ""

@@ -21,6 +21,7 @@ TEXT: dict[str, dict[str, str]] = {
         "author": "작성자",
         "date": "작성일",
         "organisation": "과목/조직",
+        "reflections": "느낀점",
         "appendix": "부록: 리소스 목록",
         "appendix_intro": "모델에 정의된 모든 리소스와 주요 설정, 실제 계정에서 찾는 방법입니다.",
         "id": "ID",
@@ -70,6 +71,7 @@ TEXT: dict[str, dict[str, str]] = {
         "author": "Author",
         "date": "Date",
         "organisation": "Course / organisation",
+        "reflections": "Reflections",
         "appendix": "Appendix: resource inventory",
         "appendix_intro": "Every resource of the model, its key settings and how it is found in "
                           "the live account.",

@@ -45,7 +45,7 @@ def test_heading_tree(report, seed_model):
     for n, section in enumerate(seed_model.sections, start=1):
         expected += [(1, f"{n}. {section.title}"), (2, f"{n}.1. 정의"), (2, f"{n}.2. 구성 역할"),
                      (2, f"{n}.3. 보안 고려 사항")]
-    expected.append((1, "부록: 리소스 목록"))
+    expected += [(1, "느낀점"), (1, "부록: 리소스 목록")]
     assert headings(report) == expected
 
 
@@ -205,3 +205,22 @@ def test_report_file_name_comes_from_the_model(tmp_path, seed_path):
     proc = run_archdoc("build", str(model), "-o", str(tmp_path / "o"), "--only", "report")
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "o" / "과제.docx").exists()
+
+
+def test_report_covers_the_seed_document(report, seed_model):
+    """Side by side with ../shared/seed: every part, claim, figure and screenshot is there."""
+    text = all_text(report)
+    claims = {c for s in seed_model.sections for item in s.security for c in item.checks}
+    assert claims == {f"S{i}" for i in range(1, 11)}
+    for component in ("Route 53", "ALB", "ACM", "NAT 게이트웨이", "EC2", "S3", "Session Manager",
+                      "IAM"):
+        assert component in text, component
+    for phrase in ("https://httpstest.sjmweb12.com/", "CloudFront를 제거하였습니다",
+                   "AmazonS3ReadOnlyAccess", "AmazonSSMManagedInstanceCore", "Gateway Endpoint",
+                   "health check", "SSH"):
+        assert phrase in text, phrase
+    shown = " ".join(captions(report))
+    # the seed's figures 2, 4, 6 as figures; its screenshots 3, 5, 7 as tables
+    for caption in ("HTTPS 통신단에서 이루어지는 아키텍쳐 외부단", "아키텍쳐 내부단 1", "아키텍쳐 내부단 2",
+                    "ALB 리소스 맵", "보안 그룹 규칙: ec2-sg", "IAM 역할 권한 정책"):
+        assert caption in shown, caption
