@@ -56,6 +56,7 @@ Renderer = Callable[[BuildContext], dict[str, bytes]]
 
 def renderers() -> dict[str, Renderer]:
     """The output formats by name, in build order. One module each."""
-    from archdoc.render import diagram, report
+    from archdoc.render import diagram, drawio, report
 
-    return {"diagram": diagram.render_diagram, "report": report.render_report}
+    return {"diagram": diagram.render_diagram, "drawio": drawio.render_drawio,
+            "report": report.render_report}

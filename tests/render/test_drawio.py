@@ -1,0 +1,197 @@
+"""The draw.io file parsed back: pages, shapes, containers, edges, geometry, escaping."""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+import yaml
+
+from archdoc.layout.scene import build_scene
+from archdoc.render.drawio_styles import allowed_names
+from tests.conftest import ROOT, run_archdoc
+
+# Expected aws4 shape per kind, written out here independently of archdoc's own table.
+SHAPES = {
+    "users": "shape=mxgraph.aws4.users;",
+    "route53_zone": "shape=mxgraph.aws4.hosted_zone;",
+    "route53_record": "resIcon=mxgraph.aws4.route_53;",
+    "acm_certificate": "resIcon=mxgraph.aws4.certificate_manager_3;",
+    "internet_gateway": "shape=mxgraph.aws4.internet_gateway;",
+    "nat_gateway": "shape=mxgraph.aws4.nat_gateway;",
+    "route_table": "shape=mxgraph.aws4.route_table;",
+    "vpc_endpoint": "shape=mxgraph.aws4.endpoints;",
+    "security_group": "strokeColor=#DD3522;",
+    "alb": "shape=mxgraph.aws4.application_load_balancer;",
+    "target_group": "shape=mxgraph.aws4.instances;",
+    "ec2_instance": "shape=mxgraph.aws4.instance2;",
+    "iam_role": "shape=mxgraph.aws4.role;",
+    "s3_bucket": "shape=mxgraph.aws4.bucket;",
+    "ssm_session_manager": "shape=mxgraph.aws4.systems_manager_session_manager;",
+}
+
+
+def pages(path):
+    root = ET.parse(path).getroot()
+    assert root.tag == "mxfile" and root.get("compressed") == "false"
+    return root.findall("diagram")
+
+
+def cells(diagram) -> dict[str, ET.Element]:
+    return {c.get("id"): c for c in diagram.iter("mxCell")}
+
+
+def geometry(cell):
+    g = cell.find("mxGeometry")
+    return tuple(float(g.get(k, 0)) for k in ("x", "y", "width", "height"))
+
+
+def text_of(cell) -> str:
+    return html.unescape(cell.get("value", "").replace("<br>", "\n"))
+
+
+@pytest.fixture(scope="module")
+def drawio(seed_build):
+    return seed_build / "architecture.drawio"
+
+
+def test_one_page_per_figure(drawio, seed_model):
+    names = [d.get("name") for d in pages(drawio)]
+    assert names == [seed_model.figure_caption] + [
+        f"{i}. {s.figure_caption}" for i, s in enumerate(seed_model.sections, start=1)]
+
+
+def test_every_resource_is_a_vertex_with_its_aws4_shape(drawio, seed_model):
+    scene = build_scene(seed_model)
+    for diagram in pages(drawio):
+        by_id = cells(diagram)
+        for rid, resource in seed_model.resources.items():
+            if resource.kind in ("vpc", "subnet"):
+                continue
+            for nid in scene.node_of[rid]:
+                cell = by_id[nid]
+                assert cell.get("vertex") == "1"
+                assert SHAPES[resource.kind] in cell.get("style"), (rid, cell.get("style"))
+                assert text_of(cell) == seed_model.label(rid)
+
+
+def parent_chain(by_id, cell_id) -> list[str]:
+    chain = []
+    while cell_id not in ("0", "1"):
+        cell_id = by_id[cell_id].get("parent")
+        chain.append(cell_id)
+    return chain
+
+
+def test_containers_nest_as_aws_draws_them(drawio):
+    by_id = cells(pages(drawio)[0])
+    chain = parent_chain(by_id, "n_web-server")
+    styles = [by_id[c].get("style", "") for c in chain[:-1]]
+    assert "fillColor=#E6F6F7" in styles[0] and "group_security_group" in styles[0]  # private
+    assert "dashed=1" in styles[1] and "strokeColor=#147EBA" in styles[1]  # availability zone
+    assert "grIcon=mxgraph.aws4.group_vpc2" in styles[2]
+    assert "grIcon=mxgraph.aws4.group_region" in styles[3]
+    assert "grIcon=mxgraph.aws4.group_aws_cloud_alt" in styles[4]
+    assert chain[-1] == "1"
+    assert text_of(by_id[chain[0]]) == "프라이빗 서브넷 A\n10.0.11.0/24"
+    for group in chain[:-1]:
+        assert "container=1" in by_id[group].get("style")
+    assert parent_chain(by_id, "n_users") == ["1"]
+    assert by_id[parent_chain(by_id, "n_nat")[0]].get("style").count("fillColor=#F2F6E8") == 1
+
+
+def test_every_flow_is_a_labelled_edge(drawio, seed_model):
+    scene = build_scene(seed_model)
+    by_id = cells(pages(drawio)[0])
+    edges = [c for c in by_id.values() if c.get("edge") == "1"]
+    for flow in seed_model.flows:
+        matching = [e for e in edges if e.get("source") in scene.node_of[flow.from_]
+                    and e.get("target") in scene.node_of[flow.to]]
+        assert matching, flow
+        assert flow.text in [text_of(e) for e in matching]
+        for e in matching:
+            assert by_id[e.get("source")].get("vertex") == "1"
+
+
+def test_siblings_do_not_overlap_and_children_stay_inside(drawio):
+    for diagram in pages(drawio):
+        by_id = cells(diagram)
+        children: dict[str, list] = {}
+        for cid, cell in by_id.items():
+            if cell.get("vertex") == "1":
+                children.setdefault(cell.get("parent"), []).append(cid)
+        for parent, kids in children.items():
+            boxes = [geometry(by_id[k]) for k in kids]
+            for i, (x, y, w, h) in enumerate(boxes):
+                for x2, y2, w2, h2 in boxes[i + 1:]:
+                    assert x + w <= x2 or x2 + w2 <= x or y + h <= y2 or y2 + h2 <= y, \
+                        (parent, kids)
+                if parent != "1":
+                    pw, ph = geometry(by_id[parent])[2:]
+                    assert 0 <= x and 0 <= y and x + w <= pw and y + h <= ph, (parent, kids[i])
+
+
+def test_positions_come_from_the_graphviz_layout(seed_model):
+    """Each icon sits at the centre column of its node in the layout the PNG was drawn from."""
+    from archdoc.layout.graphviz import draw
+    from archdoc.render import BuildContext
+    from archdoc.render.drawio import render_drawio
+
+    ctx = BuildContext(seed_model)
+    layout = {o["name"]: o for o in ctx.drawing.layout["objects"]}
+    by_id = cells(ET.fromstring(render_drawio(ctx)["architecture.drawio"]).find("diagram"))
+    assert draw  # the drawing above is the one Graphviz run shared by PNG, SVG and draw.io
+    for nid in ctx.scene.nodes:
+        x, y, w, _ = geometry(by_id[nid])
+        cell_id = by_id[nid].get("parent")
+        while cell_id != "1":
+            x += geometry(by_id[cell_id])[0]
+            cell_id = by_id[cell_id].get("parent")
+        centre = float(layout[nid]["pos"].split(",")[0])
+        assert abs(x + w / 2 - centre) < 0.2, nid
+
+
+def test_section_pages_dim_what_the_section_does_not_cover(drawio, seed_model):
+    scene = build_scene(seed_model)
+    for diagram, section in zip(pages(drawio)[1:], seed_model.sections):
+        by_id = cells(diagram)
+        for nid, node in scene.nodes.items():
+            dimmed = "opacity=30" in by_id[nid].get("style")
+            assert dimmed == (not set(node.resources) & set(section.resources)), nid
+
+
+def test_only_listed_aws4_names_are_emitted(drawio):
+    listed = allowed_names()
+    source = (ROOT / "archdoc" / "data" / "drawio_aws4_shapes.txt").read_text(encoding="utf-8")
+    assert "Sidebar-AWS4.js" in source and "jgraph/drawio" in source
+    used = set()
+    for diagram in pages(drawio):
+        for cell in diagram.iter("mxCell"):
+            used |= set(re.findall(r"mxgraph\.aws4\.(\w+)", cell.get("style", "")))
+    assert used and used <= listed, used - listed
+
+
+HOSTILE = ['<b>"x" & y</b>', "line one\nline two\r\nthree", "a'b\"c<d>e&f;g",
+           "&amp; &lt;not an entity&gt; &#10;", "웹 서버 <script>alert(1)</script>", "x" * 2000]
+
+
+def test_hostile_labels_round_trip_exactly(tmp_path):
+    resources = {f"u{i}": {"kind": "users", "label": label} for i, label in enumerate(HOSTILE)}
+    resources["bucket"] = {"kind": "s3_bucket", "bucket_name": "my-bucket", "label": HOSTILE[0]}
+    # each user its own flow, so that none collapses into a "Users × N" node
+    flows = [{"from": f"u{i}", "to": "bucket", "label": label} for i, label in enumerate(HOSTILE)]
+    model = tmp_path / "hostile.yaml"
+    model.write_text(yaml.safe_dump({"title": HOSTILE[0], "region": "r", "resources": resources,
+                                     "flows": flows}, allow_unicode=True), encoding="utf-8")
+    proc = run_archdoc("build", str(model), "-o", str(tmp_path / "o"), "--only", "drawio")
+    assert proc.returncode == 0, proc.stderr
+    raw = (tmp_path / "o" / "architecture.drawio").read_text(encoding="utf-8")
+    assert "<b>" not in raw and "<script>" not in raw
+    by_id = cells(pages(tmp_path / "o" / "architecture.drawio")[0])
+    for i, label in enumerate(HOSTILE):
+        assert text_of(by_id[f"n_u{i}"]) == label.replace("\r\n", "\n")
+    edge_labels = sorted(text_of(c) for c in by_id.values() if c.get("edge") == "1")
+    assert edge_labels == sorted(label.replace("\r\n", "\n") for label in HOSTILE)
+    assert pages(tmp_path / "o" / "architecture.drawio")[0].get("name") == HOSTILE[0]
