@@ -54,13 +54,32 @@ def _boxes(layout: dict) -> dict[str, Box]:
     return boxes
 
 
+def _edge_points(layout: dict) -> dict[str, list[tuple[float, float]]]:
+    """Per edge id, the waypoints of Graphviz's spline, in draw.io coordinates and in the
+    direction of the flow (Graphviz ranks some edges reversed, see ``layout/graphviz.py``)."""
+    height = float(layout["bb"].split(",")[3])
+    points: dict[str, list[tuple[float, float]]] = {}
+    for edge in layout.get("edges", []):
+        if "id" not in edge or "pos" not in edge:
+            continue
+        controls = [tuple(float(v) for v in token.split(","))
+                    for token in edge["pos"].split() if not token.startswith(("e,", "s,"))]
+        # a cubic B-spline: every third point lies on the curve; keep those between the ends
+        on_curve = [(x, height - y) for x, y in controls[3:-1:3]]
+        if edge.get("dir") == "back":  # laid out head to tail: turn it round
+            on_curve.reverse()
+        points[edge["id"]] = on_curve
+    return points
+
+
 def _geometry(cell: ET.Element, box: Box) -> None:
     ET.SubElement(cell, "mxGeometry", x=f"{box.x:.1f}", y=f"{box.y:.1f}", width=f"{box.w:.1f}",
                   height=f"{box.h:.1f}", **{"as": "geometry"})
 
 
-def _page(scene: Scene, boxes: dict[str, Box], name: str, page_id: str,
-          highlight: set[str] | None, bb: tuple[float, float]) -> ET.Element:
+def _page(scene: Scene, boxes: dict[str, Box], waypoints: dict[str, list[tuple[float, float]]],
+          name: str, page_id: str, highlight: set[str] | None,
+          bb: tuple[float, float]) -> ET.Element:
     diagram = ET.Element("diagram", id=page_id, name=name)
     graph = ET.SubElement(diagram, "mxGraphModel", dx="0", dy="0", grid="1", gridSize="10",
                           guides="1", tooltips="1", connect="1", arrows="1", fold="1", page="1",
@@ -114,19 +133,23 @@ def _page(scene: Scene, boxes: dict[str, Box], name: str, page_id: str,
         cell = ET.SubElement(root, "mxCell", id=edge.id, value=label_value(edge.label),
                              style=style, edge="1", parent="1", source=edge.tail,
                              target=edge.head)
-        ET.SubElement(cell, "mxGeometry", relative="1", **{"as": "geometry"})
+        geo = ET.SubElement(cell, "mxGeometry", relative="1", **{"as": "geometry"})
+        if waypoints.get(edge.id):
+            array = ET.SubElement(geo, "Array", **{"as": "points"})
+            for x, y in waypoints[edge.id]:
+                ET.SubElement(array, "mxPoint", x=f"{x:.1f}", y=f"{y:.1f}")
     return diagram
 
 
 def render_drawio(ctx: BuildContext) -> dict[str, bytes]:
     layout = ctx.drawing.layout
-    boxes = _boxes(layout)
+    boxes, waypoints = _boxes(layout), _edge_points(layout)
     bb = tuple(float(v) for v in layout["bb"].split(",")[2:])
     title = ctx.model.figure_caption or ctx.model.title
     mxfile = ET.Element("mxfile", host="archdoc", type="device", compressed="false")
-    mxfile.append(_page(ctx.scene, boxes, title, "page-0", None, bb))
+    mxfile.append(_page(ctx.scene, boxes, waypoints, title, "page-0", None, bb))
     for i, section in enumerate(ctx.model.sections, start=1):
         name = f"{i}. {section.figure_caption or section.title}"
-        mxfile.append(_page(ctx.scene, boxes, name, f"page-{i}", set(section.resources), bb))
+        mxfile.append(_page(ctx.scene, boxes, waypoints, name, f"page-{i}", set(section.resources), bb))
     ET.indent(mxfile)
     return {"architecture.drawio": ET.tostring(mxfile, encoding="utf-8", xml_declaration=True)}

@@ -78,8 +78,9 @@ KIND_STYLES: dict[str, str] = {
     "rds_instance": resource_icon("#C925D1", "rds_instance"),
 }
 
-EDGE = ("edgeStyle=orthogonalEdgeStyle;html=1;endArrow=block;elbow=vertical;startArrow=none;"
-        "endFill=1;strokeColor=#545B64;rounded=0;")
+# The palette's default AWS arrow, drawn as a curve through Graphviz's waypoints instead of
+# orthogonally, so the draw.io page looks like the PNG.
+EDGE = "html=1;endArrow=block;startArrow=none;endFill=1;strokeColor=#545B64;curved=1;"
 
 
 def allowed_names() -> set[str]:

@@ -195,3 +195,30 @@ def test_hostile_labels_round_trip_exactly(tmp_path):
     edge_labels = sorted(text_of(c) for c in by_id.values() if c.get("edge") == "1")
     assert edge_labels == sorted(label.replace("\r\n", "\n") for label in HOSTILE)
     assert pages(tmp_path / "o" / "architecture.drawio")[0].get("name") == HOSTILE[0]
+
+
+def absolute_centre(by_id, cid):
+    x, y, w, h = geometry(by_id[cid])
+    parent = by_id[cid].get("parent")
+    while parent != "1":
+        px, py = geometry(by_id[parent])[:2]
+        x, y, parent = x + px, y + py, by_id[parent].get("parent")
+    return x + w / 2, y + h / 2
+
+
+def test_edges_follow_the_graphviz_route_from_source_to_target(drawio):
+    by_id = cells(pages(drawio)[0])
+    routed = 0
+    for cell in by_id.values():
+        if cell.get("edge") != "1":
+            continue
+        points = [(float(p.get("x")), float(p.get("y"))) for p in cell.iter("mxPoint")]
+        if not points:
+            continue
+        routed += 1
+        sx, sy = absolute_centre(by_id, cell.get("source"))
+        tx, ty = absolute_centre(by_id, cell.get("target"))
+        first = points[0]
+        assert (first[0] - sx) ** 2 + (first[1] - sy) ** 2 <= \
+            (first[0] - tx) ** 2 + (first[1] - ty) ** 2, cell.get("id")
+    assert routed >= 5
