@@ -11,6 +11,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml.ns import qn
 
 from archdoc.model import Architecture, Section
 from archdoc.render import BuildContext
@@ -94,8 +95,13 @@ class ReportWriter:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         # Rows are written as XML in one go: python-docx's cell API takes seconds for the
         # thousand-row inventory of a large model.
-        for row in word.table_rows_xml([data.header], header=True) + \
-                word.table_rows_xml(data.rows, header=False):
+        count = len(data.header)
+        fractions = data.widths or tuple(1 / count for _ in range(count))
+        twips = [int(word.text_width(self.doc) / 635 * f) for f in fractions]  # EMU -> twips
+        for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), twips):
+            col.set(qn("w:w"), str(width))
+        for row in word.table_rows_xml([data.header], twips, header=True) + \
+                word.table_rows_xml(data.rows, twips, header=False):
             table._tbl.append(row)
         self.doc.add_paragraph()
         return caption_at

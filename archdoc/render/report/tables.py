@@ -20,6 +20,7 @@ class TableData:
     caption: str
     header: list[str]
     rows: list[list[str]]
+    widths: tuple[float, ...] | None = None  # fractions of the text width, per column
 
 
 def _name(model: Architecture, rid: str) -> str:
@@ -71,7 +72,8 @@ def alb_resource_map(model: Architecture, alb_id: str) -> TableData:
             else:
                 rows.append([head, prefix + text, "-", "-", "-"])
     header = [w["listener"], w["rule"], w["target_group"], w["targets"], w["health_check"]]
-    return TableData(f"{w['alb_map']}: {_name(model, alb_id)}", header, rows)
+    return TableData(f"{w['alb_map']}: {_name(model, alb_id)}", header, rows,
+                     (0.22, 0.2, 0.16, 0.18, 0.24))
 
 
 def _port(rule: SecurityGroupRule, w: dict) -> str:
@@ -102,7 +104,7 @@ def security_group_rules(model: Architecture, sg_id: str) -> TableData:
                          rule.description or ""])
     header = [w["direction"], w["protocol"], w["port"], w["peer"], w["description"]]
     title = sg.name or model.label(sg_id)
-    return TableData(f"{w['sg_rules']}: {title}", header, rows)
+    return TableData(f"{w['sg_rules']}: {title}", header, rows, (0.13, 0.11, 0.1, 0.28, 0.38))
 
 
 def iam_role_policies(model: Architecture, role_id: str) -> TableData:
@@ -119,7 +121,8 @@ def iam_role_policies(model: Architecture, role_id: str) -> TableData:
             rows.append([f"{w['inline']}: {inline.name}", f"{st.effect}: {', '.join(st.actions)}",
                          ", ".join(st.resources)])
     header = [w["type"], w["policy"], w["description"]]
-    return TableData(f"{w['iam_policies']}: {role.name or model.label(role_id)}", header, rows)
+    return TableData(f"{w['iam_policies']}: {role.name or model.label(role_id)}", header, rows,
+                     (0.18, 0.36, 0.46))
 
 
 TABLE_BUILDERS = {
@@ -148,7 +151,7 @@ def _settings(model: Architecture, rid: str) -> str:
                                            for r in res.routes))
     if res.kind == "security_group":
         parts.append(f"ingress={len(res.ingress)}, egress={len(res.egress)}")
-    return "; ".join(parts)
+    return "\n".join(parts)
 
 
 def _locator(model: Architecture, rid: str, w: dict) -> str:
@@ -164,4 +167,5 @@ def inventory(model: Architecture) -> TableData:
     w = words(model.language)
     rows = [[rid, kind_name(res.kind, model.language), _settings(model, rid),
              _locator(model, rid, w)] for rid, res in model.resources.items()]
-    return TableData(w["appendix"], [w["id"], w["kind"], w["settings"], w["locator"]], rows)
+    return TableData(w["appendix"], [w["id"], w["kind"], w["settings"], w["locator"]], rows,
+                     (0.17, 0.17, 0.42, 0.24))

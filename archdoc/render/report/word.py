@@ -164,20 +164,21 @@ def fit_picture(document: DocxDocument, png: bytes) -> tuple[int, int]:
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def _cell_xml(text: str, header: bool) -> str:
+def _cell_xml(text: str, width: int, header: bool) -> str:
     run_props = "<w:rPr>" + ("<w:b/>" if header else "") + '<w:sz w:val="17"/></w:rPr>'
     shading = '<w:shd w:val="clear" w:color="auto" w:fill="E8EDF2"/>' if header else ""
     paragraphs = "".join(
         f'<w:p><w:pPr><w:spacing w:after="0"/></w:pPr><w:r>{run_props}'
         f'<w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>'
         for line in (text.split("\n") or [""]))
-    return f"<w:tc><w:tcPr>{shading}</w:tcPr>{paragraphs}</w:tc>"
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>{paragraphs}</w:tc>'
 
 
-def table_rows_xml(rows: list[list[str]], header: bool) -> list:
+def table_rows_xml(rows: list[list[str]], widths: list[int], header: bool) -> list:
     """``<w:tr>`` elements for ``rows``: rows never split across pages, the header repeats."""
     row_props = '<w:trPr><w:cantSplit w:val="true"/>' + \
         ('<w:tblHeader w:val="true"/>' if header else "") + "</w:trPr>"
-    body = "".join(f"<w:tr>{row_props}{''.join(_cell_xml(c, header) for c in row)}</w:tr>"
-                   for row in rows)
+    body = "".join(
+        f"<w:tr>{row_props}{''.join(_cell_xml(c, w, header) for c, w in zip(row, widths))}</w:tr>"
+        for row in rows)
     return list(parse_xml(f'<w:tbl xmlns:w="{_W}">{body}</w:tbl>'))
