@@ -31,7 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("file", nargs="?", default="arch.yaml", help="model (default: arch.yaml)")
     build.add_argument("-o", "--output", default="output", help="folder (default: ./output)")
     build.add_argument("--only", metavar="FORMATS",
-                       help="comma-separated outputs to build: diagram, drawio, report (default: all)")
+                       help="comma-separated outputs to build: diagram, drawio, report "
+                            "(default: all)")
     build.add_argument("--template", metavar="FILE.docx",
                        help="take the report's styles, page setup, headers and footers from "
                             "this Word document")

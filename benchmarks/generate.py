@@ -30,7 +30,8 @@ def generate(total: int) -> dict:
                                 "cidr": f"10.0.{100 + i}.0/24"}
         res[f"nat-{az}"] = {"kind": "nat_gateway", "subnet": f"public-{az}"}
         res["public-rt"]["subnets"].append(f"public-{az}")
-        res[f"private-rt-{az}"] = {"kind": "route_table", "vpc": "vpc", "subnets": [f"private-{az}"],
+        res[f"private-rt-{az}"] = {"kind": "route_table", "vpc": "vpc",
+                                   "subnets": [f"private-{az}"],
                                    "routes": [{"destination": "0.0.0.0/0", "target": f"nat-{az}"}]}
         flows.append({"from": f"nat-{az}", "to": "igw"})
     per_service = 50

@@ -26,9 +26,8 @@ ROOT = HERE.parent
 OUT = HERE / "out"
 sys.path.insert(0, str(HERE))
 
-from generate import generate  # noqa: E402
-
 import yaml  # noqa: E402
+from generate import generate  # noqa: E402
 
 PNG_LIMIT = 32767
 
@@ -92,7 +91,8 @@ def main() -> int:
     for r in rows:
         print(f"{r['model']:<15}{r['resources']:>6}{r['archdoc_s']:>11.2f}{r['diagrams_s']:>12.2f}"
               f"{r['ratio']:>7.2f}x{r['archdoc_mb']:>12.0f}{r['diagrams_mb']:>13.0f}  "
-              f"{'%dx%d' % r['archdoc_png']:>13}  {'%dx%d' % r['diagrams_png']:>13}")
+              f"{'{}x{}'.format(*r['archdoc_png']):>13}  "
+              f"{'{}x{}'.format(*r['diagrams_png']):>13}")
     report = statistics.median(
         measure([sys.executable, "-m", "archdoc", "build", str(models["1000 resources"]), "-o",
                  str(OUT / "report"), "--only", "report"])[0] for _ in range(args.repeat))

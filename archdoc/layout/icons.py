@@ -18,7 +18,8 @@ class KindStyle:
 
 KIND_STYLES: dict[str, KindStyle] = {
     "users": KindStyle(general.Users, "Users", "사용자"),
-    "route53_zone": KindStyle(network.Route53HostedZone, "Route 53 hosted zone", "Route 53 호스팅 영역"),
+    "route53_zone": KindStyle(network.Route53HostedZone, "Route 53 hosted zone",
+                              "Route 53 호스팅 영역"),
     "route53_record": KindStyle(network.Route53, "Route 53 record", "Route 53 레코드"),
     "acm_certificate": KindStyle(security.CertificateManager, "ACM certificate", "ACM 인증서"),
     "cloudfront_distribution": KindStyle(network.CloudFront, "CloudFront", "CloudFront"),
@@ -32,11 +33,13 @@ KIND_STYLES: dict[str, KindStyle] = {
     "alb": KindStyle(network.ElbApplicationLoadBalancer, "Application Load Balancer", "ALB"),
     "target_group": KindStyle(compute.EC2Instances, "Target group", "타겟 그룹"),
     "ec2_instance": KindStyle(compute.EC2Instance, "EC2 instance", "EC2 인스턴스"),
-    "autoscaling_group": KindStyle(compute.EC2AutoScaling, "Auto Scaling group", "Auto Scaling 그룹"),
+    "autoscaling_group": KindStyle(compute.EC2AutoScaling, "Auto Scaling group",
+                                   "Auto Scaling 그룹"),
     "lambda_function": KindStyle(compute.LambdaFunction, "Lambda function", "Lambda 함수"),
     "iam_role": KindStyle(security.IdentityAndAccessManagementIamRole, "IAM role", "IAM 역할"),
     "s3_bucket": KindStyle(storage.SimpleStorageServiceS3Bucket, "S3 bucket", "S3 버킷"),
-    "ssm_session_manager": KindStyle(management.SystemsManager, "Session Manager", "Session Manager"),
+    "ssm_session_manager": KindStyle(management.SystemsManager, "Session Manager",
+                                     "Session Manager"),
     "rds_instance": KindStyle(database.RDSInstance, "RDS instance", "RDS 인스턴스"),
 }
 

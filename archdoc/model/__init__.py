@@ -27,7 +27,8 @@ def load_model(path: str | Path) -> Architecture:
         raw = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise ModelError([Diagnostic(str(path), 1, 1, f"cannot read the model: {reason}")]) from None
+        message = f"cannot read the model: {reason}"
+        raise ModelError([Diagnostic(str(path), 1, 1, message)]) from None
     return parse_model(raw, str(path))
 
 

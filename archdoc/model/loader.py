@@ -144,7 +144,7 @@ def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
     total = 0
     diagnostics: list[Diagnostic] = []
 
-    def place(value: Any, mark: Mark, size: int, anchor: str | None, container: bool) -> Path | None:
+    def place(value: Any, mark: Mark, size: int, container: bool) -> Path | None:
         """Attach a finished scalar (or open container) to its parent; returns its path."""
         nonlocal root, have_root, total
         total += size
@@ -165,7 +165,8 @@ def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
         if parent.pending_key is None:
             # This node is a key.
             if container:
-                raise _fail(file, mark, "a mapping key must be a plain value, not a list or mapping")
+                raise _fail(file, mark, "a mapping key must be a plain value, not a list or "
+                                        "mapping")
             key = value
             if key in parent.key_marks:
                 first = parent.key_marks[key]
@@ -208,7 +209,7 @@ def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
                     raise _fail(file, mark, "a mapping key must be a plain value, not a list or "
                                             "mapping")
                 value: Any = {} if is_map else []
-                path = place(value, mark, 0, event.anchor, True)
+                path = place(value, mark, 0, True)
                 stack.append(_Frame(value, path if path is not None else (), event.anchor))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 frame = stack.pop()
@@ -225,7 +226,7 @@ def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
                     value = event.value  # keys are names: keep the text as written
                 else:
                     value = _scalar(helper, event)
-                place(value, mark, 1, event.anchor, False)
+                place(value, mark, 1, False)
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
             elif isinstance(event, yaml.AliasEvent):
@@ -233,7 +234,7 @@ def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
                 if event.anchor not in anchors:
                     raise _fail(file, mark, f"alias '*{event.anchor}' refers to no anchor above it")
                 value, size = anchors[event.anchor]
-                place(value, mark, size, None, isinstance(value, (dict, list)))
+                place(value, mark, size, isinstance(value, (dict, list)))
     except yaml.YAMLError as exc:
         if parser is not yaml.SafeLoader:
             raise _SyntaxError from None

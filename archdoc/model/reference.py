@@ -60,7 +60,8 @@ def markdown_reference() -> str:
     out += ["", "`resources` is a mapping from id to resource; ids use letters, digits, `-`, `_` "
             "and `.`.", "", "### Fields every resource has", ""]
     rows = _table(ResourceBase)
-    out += rows[:2] + ["| `kind` | one of the kinds below | yes | what the resource is |"] + rows[2:]
+    kind_row = "| `kind` | one of the kinds below | yes | what the resource is |"
+    out += rows[:2] + [kind_row] + rows[2:]
     out += ["", "### aws", ""] + _table(AwsLocator)
     for kind, cls in KINDS.items():
         out += ["", f"### kind: `{kind}`", ""]

@@ -180,7 +180,8 @@ class Listener(Strict):
     port: Port
     protocol: Literal["HTTP", "HTTPS"]
     certificate: Ref("acm_certificate") | None = None
-    ssl_policy: str | None = Field(None, description="TLS policy, e.g. ELBSecurityPolicy-TLS13-1-2-2021-06")
+    ssl_policy: str | None = Field(
+        None, description="TLS policy, e.g. ELBSecurityPolicy-TLS13-1-2-2021-06")
     default_action: Action
     rules: list[ListenerRule] = Field(default_factory=list)
 

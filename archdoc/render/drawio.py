@@ -150,6 +150,7 @@ def render_drawio(ctx: BuildContext) -> dict[str, bytes]:
     mxfile.append(_page(ctx.scene, boxes, waypoints, title, "page-0", None, bb))
     for i, section in enumerate(ctx.model.sections, start=1):
         name = f"{i}. {section.figure_caption or section.title}"
-        mxfile.append(_page(ctx.scene, boxes, waypoints, name, f"page-{i}", set(section.resources), bb))
+        mxfile.append(_page(ctx.scene, boxes, waypoints, name, f"page-{i}",
+                            set(section.resources), bb))
     ET.indent(mxfile)
     return {"architecture.drawio": ET.tostring(mxfile, encoding="utf-8", xml_declaration=True)}

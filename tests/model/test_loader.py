@@ -6,8 +6,8 @@ import pytest
 
 from archdoc.errors import ModelError
 from archdoc.model import parse_model
-from tests.conftest import SEED
 from archdoc.model.loader import MAX_DEPTH, MAX_NODES, decode, load_yaml
+from tests.conftest import SEED
 
 
 def errors(raw) -> list[str]:

@@ -35,7 +35,7 @@ def test_png_is_a_real_picture(seed_build):
 def test_svg_shows_every_resource_label(seed_build, seed_model):
     text = svg_text(seed_build / "architecture.svg")
     joined = text.replace("\n", " ")
-    for rid, resource in seed_model.resources.items():
+    for rid in seed_model.resources:
         label = seed_model.label(rid)
         words = label.split()
         # labels may wrap onto several lines; each word must be shown, in order

@@ -155,7 +155,7 @@ def test_positions_come_from_the_graphviz_layout(seed_model):
 
 def test_section_pages_dim_what_the_section_does_not_cover(drawio, seed_model):
     scene = build_scene(seed_model)
-    for diagram, section in zip(pages(drawio)[1:], seed_model.sections):
+    for diagram, section in zip(pages(drawio)[1:], seed_model.sections, strict=True):
         by_id = cells(diagram)
         for nid, node in scene.nodes.items():
             dimmed = "opacity=30" in by_id[nid].get("style")

@@ -37,7 +37,8 @@ class ReportWriter:
         self.ctx = ctx
         self.model: Architecture = ctx.model
         self.w = words(self.model.language)
-        self.doc: DocxDocument = docx.Document(io.BytesIO(template)) if template else docx.Document()
+        self.doc: DocxDocument = (docx.Document(io.BytesIO(template)) if template
+                                  else docx.Document())
         self.from_template = template is not None
         self.n = _Numbers()
 
@@ -98,7 +99,7 @@ class ReportWriter:
         count = len(data.header)
         fractions = data.widths or tuple(1 / count for _ in range(count))
         twips = [int(word.text_width(self.doc) / 635 * f) for f in fractions]  # EMU -> twips
-        for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), twips):
+        for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), twips, strict=True):
             col.set(qn("w:w"), str(width))
         for row in word.table_rows_xml([data.header], twips, header=True) + \
                 word.table_rows_xml(data.rows, twips, header=False):

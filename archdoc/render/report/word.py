@@ -171,7 +171,8 @@ def _cell_xml(text: str, width: int, header: bool) -> str:
         f'<w:p><w:pPr><w:spacing w:after="0"/></w:pPr><w:r>{run_props}'
         f'<w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>'
         for line in (text.split("\n") or [""]))
-    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>{paragraphs}</w:tc>'
+    props = f'<w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
+    return f"<w:tc>{props}{paragraphs}</w:tc>"
 
 
 def table_rows_xml(rows: list[list[str]], widths: list[int], header: bool) -> list:
@@ -179,6 +180,7 @@ def table_rows_xml(rows: list[list[str]], widths: list[int], header: bool) -> li
     row_props = '<w:trPr><w:cantSplit w:val="true"/>' + \
         ('<w:tblHeader w:val="true"/>' if header else "") + "</w:trPr>"
     body = "".join(
-        f"<w:tr>{row_props}{''.join(_cell_xml(c, w, header) for c, w in zip(row, widths))}</w:tr>"
+        f"<w:tr>{row_props}"
+        f"{''.join(_cell_xml(c, w, header) for c, w in zip(row, widths, strict=True))}</w:tr>"
         for row in rows)
     return list(parse_xml(f'<w:tbl xmlns:w="{_W}">{body}</w:tbl>'))
