@@ -92,6 +92,12 @@ def test_the_seed_model_is_valid(seed_model):
     assert seed_model.resources["web-server"].subnet == "private-a"
 
 
+def messages(text: str) -> list[str]:
+    with pytest.raises(ModelError) as info:
+        parse_model(text, "t.yaml")
+    return [str(d) for d in info.value.diagnostics]
+
+
 def test_wrong_kind_of_reference_lists_the_right_kind():
     text = (
         "title: t\nregion: r\nresources:\n"
@@ -99,9 +105,7 @@ def test_wrong_kind_of_reference_lists_the_right_kind():
         "  sub: {kind: subnet, vpc: vpc, az: a, cidr: 10.0.0.0/24}\n"
         "  nat: {kind: nat_gateway, subnet: vpc}\n"
     )
-    with pytest.raises(ModelError) as info:
-        parse_model(text, "t.yaml")
-    assert [str(d) for d in info.value.diagnostics] == [
+    assert messages(text) == [
         f"t.yaml:6:{text.splitlines()[5].rindex('vpc') + 1}: error: 'vpc' is a vpc, expected a "
         "subnet (valid: sub)"
     ]
@@ -114,9 +118,7 @@ def test_route_to_a_gateway_needs_a_destination():
         "  igw: {kind: internet_gateway, vpc: vpc}\n"
         "  rt: {kind: route_table, vpc: vpc, routes: [{target: igw}]}\n"
     )
-    with pytest.raises(ModelError) as info:
-        parse_model(text, "t.yaml")
-    assert [str(d) for d in info.value.diagnostics] == [
+    assert messages(text) == [
         f"t.yaml:6:{text.splitlines()[5].index('{target') + 1}: error: route to internet_gateway "
         "'igw' needs a destination CIDR, e.g. 0.0.0.0/0"
     ]

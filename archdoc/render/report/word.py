@@ -16,31 +16,27 @@ LATIN_FONT = "Calibri"
 EAST_ASIAN_FONT = "Malgun Gothic"  # on every Windows with Korean support; LibreOffice substitutes
 
 
-def add_field(paragraph: Paragraph, instruction: str, cached: str) -> None:
-    """A complex field: Word and LibreOffice show ``cached`` until they recompute it."""
-
-    def fld_char(kind: str):
-        run = paragraph.add_run()
-        element = OxmlElement("w:fldChar")
-        element.set(qn("w:fldCharType"), kind)
-        run._r.append(element)
-        return run
-
-    fld_char("begin")
-    instr_run = paragraph.add_run()
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    instr_run._r.append(instr)
-    fld_char("separate")
-    paragraph.add_run(cached)
-    fld_char("end")
-
-
 def _fld_char(paragraph: Paragraph, kind: str) -> None:
     element = OxmlElement("w:fldChar")
     element.set(qn("w:fldCharType"), kind)
     paragraph.add_run()._r.append(element)
+
+
+def _field_start(paragraph: Paragraph, instruction: str) -> None:
+    """A field's begin mark and instruction, up to where its shown result starts."""
+    _fld_char(paragraph, "begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    paragraph.add_run()._r.append(instr)
+    _fld_char(paragraph, "separate")
+
+
+def add_field(paragraph: Paragraph, instruction: str, cached: str) -> None:
+    """A complex field: Word and LibreOffice show ``cached`` until they recompute it."""
+    _field_start(paragraph, instruction)
+    paragraph.add_run(cached)
+    _fld_char(paragraph, "end")
 
 
 def add_toc(document: DocxDocument, instruction: str, entries: list[tuple[int, str]]) -> None:
@@ -51,12 +47,7 @@ def add_toc(document: DocxDocument, instruction: str, entries: list[tuple[int, s
     """
     styles = {s.name for s in document.styles}
     first = document.add_paragraph()
-    _fld_char(first, "begin")
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    first.add_run()._r.append(instr)
-    _fld_char(first, "separate")
+    _field_start(first, instruction)
     paragraph = first
     for i, (level, text) in enumerate(entries):
         if i:
@@ -93,13 +84,18 @@ def update_fields_on_open(document: DocxDocument) -> None:
     element.set(qn("w:val"), "true")
 
 
-def set_fonts(style_element, latin: str | None, east_asian: str, only_missing: bool) -> None:
-    """Set the Latin and East Asian fonts of a style's run properties."""
-    rpr = style_element.get_or_add_rPr()
+def _rfonts(rpr):
+    """The ``w:rFonts`` of run properties ``rpr``, created when missing."""
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
+    return fonts
+
+
+def set_fonts(style_element, latin: str | None, east_asian: str, only_missing: bool) -> None:
+    """Set the Latin and East Asian fonts of a style's run properties."""
+    fonts = _rfonts(style_element.get_or_add_rPr())
     if not (only_missing and fonts.get(qn("w:eastAsia"))):
         fonts.set(qn("w:eastAsia"), east_asian)
     if latin and not (only_missing and fonts.get(qn("w:ascii"))):
@@ -119,10 +115,7 @@ def apply_typography(document: DocxDocument, from_template: bool) -> None:
     if defaults is not None:
         rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
         if rpr is not None:
-            fonts = rpr.find(qn("w:rFonts"))
-            if fonts is None:
-                fonts = OxmlElement("w:rFonts")
-                rpr.insert(0, fonts)
+            fonts = _rfonts(rpr)
             if not (from_template and fonts.get(qn("w:eastAsia"))):
                 fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
     if from_template:
