@@ -32,7 +32,7 @@ def build_model(data: Any, smap: SourceMap) -> Architecture:
     try:
         Document.model_validate(data)
     except ValidationError as exc:
-        diags += _pydantic_diagnostics(exc, smap, (), Document)
+        diags += _pydantic_diagnostics(exc, smap, (), Document, data)
 
     typed: dict[str, ResourceBase] = {}
     raw_resources = data.get("resources")
@@ -67,14 +67,14 @@ def _build_resource(
     try:
         return cls.model_validate(raw), []
     except ValidationError as exc:
-        return None, _pydantic_diagnostics(exc, smap, path, cls)
+        return None, _pydantic_diagnostics(exc, smap, path, cls, raw)
 
 
 # --- pydantic errors -> located diagnostics -------------------------------------------------
 
 
 def _pydantic_diagnostics(
-    exc: ValidationError, smap: SourceMap, prefix: Path, model: type[BaseModel]
+    exc: ValidationError, smap: SourceMap, prefix: Path, model: type[BaseModel], raw: Any
 ) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     seen: set[Path] = set()
@@ -82,7 +82,7 @@ def _pydantic_diagnostics(
         if prefix == () and err["loc"][:1] == ("resources",) and len(err["loc"]) > 2 \
                 and err["loc"][2] != "[key]":
             continue  # resource bodies are validated one by one, with their own kind
-        loc = _data_path(err["loc"], err.get("input"))
+        loc = _data_path(err["loc"], raw)
         path = prefix + loc
         if path in seen:
             continue  # a union reports once per branch; the first says enough
@@ -91,13 +91,24 @@ def _pydantic_diagnostics(
     return diags
 
 
-def _data_path(loc: tuple, value: Any) -> Path:
+_BRANCH_NAMES = {"str", "int", "float", "bool", "date", "datetime", "list", "dict", "none"}
+
+
+def _data_path(loc: tuple, data: Any) -> Path:
     """Drop the union-branch names pydantic inserts into ``loc``; keep data keys and indexes."""
     kept: list[Any] = []
+    current = data
     for part in loc:
-        if isinstance(part, int) or (isinstance(part, str) and "[" not in part
-                                     and not part.startswith("function-")):
-            kept.append(part)
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        elif isinstance(part, str) and ("[" in part or part.startswith("function-")
+                                        or part in _BRANCH_NAMES):
+            continue  # e.g. "function-after[_check_port(), int]" or "literal['traffic-port']"
+        else:
+            current = None  # a missing or unknown field: kept, nothing below it
+        kept.append(part)
     return tuple(kept)
 
 
