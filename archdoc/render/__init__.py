@@ -6,6 +6,7 @@ ready, and then replaces each file atomically (see ``archdoc.output``).
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -54,9 +55,14 @@ class BuildContext:
 Renderer = Callable[[BuildContext], dict[str, bytes]]
 
 
-def renderers() -> dict[str, Renderer]:
-    """The output formats by name, in build order. One module each."""
-    from archdoc.render import diagram, drawio, report
+# The output formats by name, in build order: one module each, imported only when built.
+RENDERERS: dict[str, str] = {
+    "diagram": "archdoc.render.diagram:render_diagram",
+    "drawio": "archdoc.render.drawio:render_drawio",
+    "report": "archdoc.render.report:render_report",
+}
 
-    return {"diagram": diagram.render_diagram, "drawio": drawio.render_drawio,
-            "report": report.render_report}
+
+def load_renderer(name: str) -> Renderer:
+    module, function = RENDERERS[name].split(":")
+    return getattr(importlib.import_module(module), function)

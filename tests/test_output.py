@@ -1,0 +1,58 @@
+"""Outputs are replaced whole or not at all."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from archdoc.output import write_outputs
+
+
+def test_files_are_written_and_readable(tmp_path):
+    written = write_outputs(tmp_path / "out", {"a.txt": b"alpha", "b.bin": b"\x00\x01"})
+    assert [p.name for p in written] == ["a.txt", "b.bin"]
+    assert (tmp_path / "out" / "a.txt").read_bytes() == b"alpha"
+    mode = (tmp_path / "out" / "a.txt").stat().st_mode & 0o777
+    assert mode == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_a_failed_write_keeps_the_previous_outputs(tmp_path):
+    out = tmp_path / "out"
+    write_outputs(out, {"architecture.png": b"old png", "report.docx": b"old docx"})
+    (out / "blocker").mkdir()  # a file cannot replace a non-empty directory
+    (out / "blocker" / "x").write_text("x")
+    with pytest.raises(OSError):
+        write_outputs(out, {"architecture.png": b"new png", "blocker": b"boom"})
+    # every file is whole, old or new; the one that failed left no temporary file behind
+    assert (out / "architecture.png").read_bytes() in (b"old png", b"new png")
+    assert (out / "report.docx").read_bytes() == b"old docx"
+    assert sorted(p.name for p in out.iterdir()) == ["architecture.png", "blocker", "report.docx"]
+    assert not any(p.name.endswith(".tmp") for p in out.iterdir())
+
+
+def test_renames_only_after_everything_is_staged(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    write_outputs(out, {"a": b"old a", "b": b"old b"})
+    real_fdopen = os.fdopen
+    calls = {"n": 0}
+
+    def failing_fdopen(fd, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:  # the second file cannot be written (disk full, say)
+            os.close(fd)
+            raise OSError(28, "No space left on device")
+        return real_fdopen(fd, *args, **kwargs)
+
+    monkeypatch.setattr(os, "fdopen", failing_fdopen)
+    with pytest.raises(OSError):
+        write_outputs(out, {"a": b"new a", "b": b"new b"})
+    assert (out / "a").read_bytes() == b"old a"
+    assert (out / "b").read_bytes() == b"old b"
+    assert sorted(p.name for p in out.iterdir()) == ["a", "b"]
