@@ -153,20 +153,34 @@ def to_dot(scene: Scene, highlight: set[str] | None = None,
 
 def _anchor_loose_nodes(dot: graphviz.Digraph, scene: Scene, tiers: dict[str, float],
                         pinned: dict[str, dict[str, str]]) -> None:
-    """Give unconnected nodes (a hosted zone, security groups) a rank by their tier.
+    """Keep the first rank for what is outside the cloud (the users).
 
-    Graphviz puts a node without edges in the first rank, which pushes the users below the
-    cloud; an invisible edge from the nearest lower tier keeps them in reading order.
+    Graphviz puts every node that nothing points at in the first rank: a hosted zone or a
+    security group there stretches the cloud over that rank and pushes the users below it.
+    Invisible edges move such nodes in: edge services one rank in from the users; nodes with
+    no flow at all inside a VPC (security groups, route tables) to the VPC's last column, out
+    of the way of the traffic.
     """
+    if not scene.outside:
+        return
+    vpc_of: dict[str, str] = {}
+    for vpc in (g for g in scene.groups() if g.style == "vpc"):
+        for group in vpc.walk():
+            vpc_of.update({nid: vpc.id for nid in group.nodes})
     connected = {e.tail for e in scene.edges} | {e.head for e in scene.edges}
-    anchors = sorted((tiers[n], n) for n in connected)
+    pointed_at = {e.head if tiers[e.tail] <= tiers[e.head] else e.tail for e in scene.edges}
+    last_in_vpc: dict[str, str] = {}
+    for nid in sorted(connected, key=lambda n: tiers[n]):
+        if nid in vpc_of:
+            last_in_vpc[vpc_of[nid]] = nid
     for nid in scene.nodes:
-        if nid in connected or tiers[nid] > 1:
-            continue  # VPC-wide loose nodes (security groups) read well in the first column
-        lower = [n for t, n in anchors if t < tiers[nid]]
-        if lower:
-            eid = f"anchor_{nid}"
-            dot.edge(lower[-1], nid, style="invis", id=eid, **pinned.get(f"edge:{eid}", {}))
+        if nid in pointed_at or nid in scene.outside:
+            continue
+        source = scene.outside[0]
+        if nid not in connected and vpc_of.get(nid) in last_in_vpc:
+            source = last_in_vpc[vpc_of[nid]]
+        eid = f"anchor_{nid}"
+        dot.edge(source, nid, style="invis", id=eid, **pinned.get(f"edge:{eid}", {}))
 
 
 # Left-to-right order of the layout: outside, edge services, public, VPC-wide, private, behind.
