@@ -96,3 +96,16 @@ def test_labels_are_shown_literally(label):
              for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
     for line in label.split("\n"):
         assert line in shown, (line, shown)
+
+
+def test_text_uses_the_cjk_font_the_setup_installs(seed_build):
+    import shutil
+    import subprocess
+
+    root = ET.parse(seed_build / "architecture.svg").getroot()
+    families = {t.get("font-family") for t in root.iter("{http://www.w3.org/2000/svg}text")}
+    assert families == {"Noto Sans CJK KR"}
+    if shutil.which("fc-match"):  # the PNG is drawn with the font fontconfig resolves
+        found = subprocess.run(["fc-match", "-f", "%{family}", "Noto Sans CJK KR"],
+                               capture_output=True, text=True).stdout
+        assert "Noto Sans CJK KR" in found, f"'make run' installs fonts-noto-cjk; got {found}"
