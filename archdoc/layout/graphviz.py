@@ -20,7 +20,7 @@ import graphviz
 
 from archdoc.errors import ToolMissingError
 from archdoc.layout.icons import icon_path
-from archdoc.layout.scene import Group, Scene
+from archdoc.layout.scene import Group, Scene, highlighted
 
 FONT = "Noto Sans CJK KR"  # has Hangul and Latin; the set-up installs fonts-noto-cjk
 ICON_PX = 56
@@ -72,6 +72,12 @@ def _node_label(kind: str, label: str, colour: str, text_colour: str) -> str:
     )
 
 
+def layout_size(layout: dict) -> tuple[float, float]:
+    """Width and height, in points, of a finished layout (Graphviz JSON)."""
+    _, _, width, height = (float(v) for v in layout["bb"].split(","))
+    return width, height
+
+
 def pinned_positions(layout: dict) -> dict[str, dict[str, str]]:
     """Positions from a finished layout (Graphviz JSON), keyed like :func:`to_dot` names them."""
     pinned = {"graph": {"bb": layout["bb"]}}
@@ -100,14 +106,9 @@ def to_dot(scene: Scene, highlight: set[str] | None = None,
     dot.attr("edge", fontname=FONT, fontsize="10", color="#545B64", fontcolor="#232F3E",
              arrowsize="0.7", penwidth="1.2")
 
-    def lit(resources: list[str]) -> bool | None:
-        if highlight is None:
-            return None
-        return any(r in highlight for r in resources)
-
     def add_node(graph: graphviz.Digraph, nid: str) -> None:
         node = scene.nodes[nid]
-        on = lit(node.resources)
+        on = highlighted(node.resources, highlight)
         frame = HIGHLIGHT if on else "#FFFFFF00"
         text = DIMMED if on is False else "#232F3E"
         graph.node(nid, _node_label(node.kind, node.label, frame, text), tooltip=node.tooltip,
@@ -133,8 +134,10 @@ def to_dot(scene: Scene, highlight: set[str] | None = None,
         add_node(dot, nid)
     add_group(dot, scene.root)
     tiers = _tiers(scene)
+    ranked_heads: set[str] = set()  # nodes some edge points at, as Graphviz ranks it
     for edge in scene.edges:
-        on = lit(scene.nodes[edge.tail].resources + scene.nodes[edge.head].resources)
+        on = highlighted(scene.nodes[edge.tail].resources + scene.nodes[edge.head].resources,
+                         highlight)
         tail, head = edge.tail, edge.head
         attrs = {"label": f"<{_wrap(edge.label, 28)}>" if edge.label else "", "id": edge.id}
         if on:
@@ -146,13 +149,14 @@ def to_dot(scene: Scene, highlight: set[str] | None = None,
             # ranked reversed and drawn with its arrow at the original head.
             tail, head = head, tail
             attrs["dir"] = "back"
+        ranked_heads.add(head)
         dot.edge(tail, head, **attrs, **pinned.get(f"edge:{edge.id}", {}))
-    _anchor_loose_nodes(dot, scene, tiers, pinned)
+    _anchor_loose_nodes(dot, scene, tiers, ranked_heads, pinned)
     return dot
 
 
 def _anchor_loose_nodes(dot: graphviz.Digraph, scene: Scene, tiers: dict[str, float],
-                        pinned: dict[str, dict[str, str]]) -> None:
+                        ranked_heads: set[str], pinned: dict[str, dict[str, str]]) -> None:
     """Keep the first rank for what is outside the cloud (the users).
 
     Graphviz puts every node that nothing points at in the first rank: a hosted zone or a
@@ -168,13 +172,13 @@ def _anchor_loose_nodes(dot: graphviz.Digraph, scene: Scene, tiers: dict[str, fl
         for group in vpc.walk():
             vpc_of.update({nid: vpc.id for nid in group.nodes})
     connected = {e.tail for e in scene.edges} | {e.head for e in scene.edges}
-    pointed_at = {e.head if tiers[e.tail] <= tiers[e.head] else e.tail for e in scene.edges}
     last_in_vpc: dict[str, str] = {}
-    for nid in sorted(connected, key=lambda n: tiers[n]):
+    # scene order, stably sorted: a set's order would change the layout from run to run
+    for nid in sorted((n for n in scene.nodes if n in connected), key=lambda n: tiers[n]):
         if nid in vpc_of:
             last_in_vpc[vpc_of[nid]] = nid
     for nid in scene.nodes:
-        if nid in pointed_at or nid in scene.outside:
+        if nid in ranked_heads or nid in scene.outside:
             continue
         source = scene.outside[0]
         if nid not in connected and vpc_of.get(nid) in last_in_vpc:

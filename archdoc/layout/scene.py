@@ -36,6 +36,11 @@ class Node:
         return ", ".join(self.resources)
 
 
+def highlighted(resources: list[str], highlight: set[str] | None) -> bool | None:
+    """None when nothing is highlighted; else whether any of ``resources`` is."""
+    return None if highlight is None else any(r in highlight for r in resources)
+
+
 @dataclass
 class Group:
     id: str
@@ -121,11 +126,13 @@ def build_scene(model: Architecture) -> Scene:
             placements.append((rid, region, 0))
 
     flows = model.flows
-    signature: dict[str, tuple] = {}
-    for rid in model.resources:
-        outs = tuple(sorted((f.to, f.text) for f in flows if f.from_ == rid))
-        ins = tuple(sorted((f.from_, f.text) for f in flows if f.to == rid))
-        signature[rid] = (outs, ins)
+    outs: dict[str, list] = defaultdict(list)
+    ins: dict[str, list] = defaultdict(list)
+    for f in flows:
+        outs[f.from_].append((f.to, f.text))
+        ins[f.to].append((f.from_, f.text))
+    signature = {rid: (tuple(sorted(outs[rid])), tuple(sorted(ins[rid])))
+                 for rid in model.resources}
 
     # Collapse interchangeable single-placed resources of one kind in one group.
     buckets: dict[tuple, list[str]] = defaultdict(list)
@@ -134,20 +141,18 @@ def build_scene(model: Architecture) -> Scene:
         if rid not in multi:
             gid = group.id if group else None
             buckets[(gid, model.resources[rid].kind, signature[rid])].append(rid)
-    collapsed: dict[str, str] = {}  # member -> representative
+    collapsed: dict[str, list[str]] = {}  # member -> all members; the first represents them
     for members in buckets.values():
         if len(members) >= GROUP_MIN:
-            for m in members:
-                collapsed[m] = members[0]
+            collapsed.update(dict.fromkeys(members, members))
 
     nodes: dict[str, Node] = {}
     outside: list[str] = []
     node_of: dict[str, list[str]] = defaultdict(list)
     for rid, group, copy in placements:
-        rep = collapsed.get(rid, rid)
-        nid = f"n_{rep}" + (f"_{copy}" if copy else "")
+        members = collapsed.get(rid, [rid])
+        nid = f"n_{members[0]}" + (f"_{copy}" if copy else "")
         if nid not in nodes:
-            members = [m for m, r in collapsed.items() if r == rep] if rep in collapsed else [rid]
             kind = model.resources[rid].kind
             label = (f"{kind_name(kind, lang)} × {len(members)}" if len(members) > 1
                      else model.label(rid))

@@ -13,30 +13,30 @@ from archdoc.model.loader import Path
 from archdoc.model.types import RefTo
 
 
-def _unwrap(annotation: Any) -> list[Any]:
+def alternatives(annotation: Any) -> list[Any]:
     """The alternatives of a Union/Optional/Annotated annotation, flattened."""
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
+        return alternatives(typing.get_args(annotation)[0])
     if origin in (typing.Union, types.UnionType):
         out: list[Any] = []
         for arg in typing.get_args(annotation):
-            out += _unwrap(arg)
+            out += alternatives(arg)
         return out
     return [annotation]
 
 
-def _ref_kinds(annotation: Any, metadata: list[Any]) -> tuple[str, ...] | None:
+def ref_kinds(annotation: Any, metadata: list[Any]) -> tuple[str, ...] | None:
     for item in metadata:
         if isinstance(item, RefTo):
             return item.kinds
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
         args = typing.get_args(annotation)
-        return _ref_kinds(args[0], list(args[1:]))
+        return ref_kinds(args[0], list(args[1:]))
     if origin in (typing.Union, types.UnionType):
         for arg in typing.get_args(annotation):
-            found = _ref_kinds(arg, [])
+            found = ref_kinds(arg, [])
             if found is not None:
                 return found
     return None
@@ -44,14 +44,14 @@ def _ref_kinds(annotation: Any, metadata: list[Any]) -> tuple[str, ...] | None:
 
 def _literal_values(annotation: Any) -> set[Any]:
     values: set[Any] = set()
-    for alt in _unwrap(annotation):
+    for alt in alternatives(annotation):
         if typing.get_origin(alt) is typing.Literal:
             values.update(typing.get_args(alt))
     return values
 
 
 def _item_annotation(annotation: Any) -> Any:
-    for alt in _unwrap(annotation):
+    for alt in alternatives(annotation):
         if typing.get_origin(alt) in (list, tuple, set):
             return typing.get_args(alt)[0]
     return Any
@@ -72,13 +72,13 @@ def _refs_in(value: Any, annotation: Any, metadata: list[Any], path: Path):
         for i, element in enumerate(value):
             yield from _refs_in(element, item, [], path + (i,))
     elif isinstance(value, str):
-        kinds = _ref_kinds(annotation, metadata)
+        kinds = ref_kinds(annotation, metadata)
         if kinds is not None and value not in _literal_values(annotation):
             yield path, value, kinds
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
-    for alt in _unwrap(annotation):
+    for alt in alternatives(annotation):
         if isinstance(alt, type) and issubclass(alt, BaseModel):
             return alt
     return None
@@ -94,7 +94,7 @@ def field_names_at(model: type[BaseModel], loc: Path) -> list[str]:
         current = _model_in(annotation)
         if current is None:
             # a dict value: its annotation is the second type argument
-            for alt in _unwrap(annotation):
+            for alt in alternatives(annotation):
                 if typing.get_origin(alt) is dict:
                     annotation = typing.get_args(alt)[1]
                     break

@@ -80,6 +80,13 @@ def _mark(m: yaml.Mark) -> Mark:
     return Mark(m.line + 1, m.column + 1)
 
 
+def _position(text: str | bytes, offset: int) -> Mark:
+    """Line and column (1-based) of ``offset`` in ``text``."""
+    newline = "\n" if isinstance(text, str) else b"\n"
+    line_start = text.rfind(newline, 0, offset) + 1
+    return Mark(text.count(newline, 0, offset) + 1, offset - line_start + 1)
+
+
 def _fail(file: str, mark: Mark, message: str) -> ModelError:
     return ModelError([Diagnostic(file, mark.line, mark.col, message)])
 
@@ -91,19 +98,14 @@ def decode(raw: bytes, file: str) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
         raise _fail(
             file,
-            Mark(line, col),
+            _position(raw, exc.start),
             f"file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
         ) from None
     if "\x00" in text:
-        offset = text.index("\x00")
-        line = text.count("\n", 0, offset) + 1
-        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        raise _fail(file, Mark(line, col), "file contains a NUL byte; it looks like a binary file")
+        raise _fail(file, _position(text, text.index("\x00")),
+                    "file contains a NUL byte; it looks like a binary file")
     return text
 
 
@@ -204,19 +206,15 @@ def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
                 check_tag(event.tag, mark)
                 if len(stack) >= MAX_DEPTH:
                     raise _fail(file, mark, f"nesting deeper than {MAX_DEPTH} levels")
-                is_map = isinstance(event, yaml.MappingStartEvent)
-                if stack and isinstance(stack[-1].value, dict) and stack[-1].pending_key is None:
-                    raise _fail(file, mark, "a mapping key must be a plain value, not a list or "
-                                            "mapping")
-                value: Any = {} if is_map else []
-                path = place(value, mark, 0, True)
+                value: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+                path = place(value, mark, 0, True)  # refuses a list or mapping as a key
                 stack.append(_Frame(value, path if path is not None else (), event.anchor))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 frame = stack.pop()
                 if frame.anchor:
                     anchors[frame.anchor] = (frame.value, frame.size)
                 if stack:
-                    stack[-1].size += frame.size - 0
+                    stack[-1].size += frame.size
             elif isinstance(event, yaml.ScalarEvent):
                 mark = _mark(event.start_mark)
                 check_tag(event.tag, mark)
@@ -253,10 +251,8 @@ def _raise_syntax_error(exc: yaml.YAMLError, text: str, file: str) -> NoReturn:
         raise _fail(file, mark, _yaml_message(exc)) from None
     # ReaderError: a character YAML does not allow
     position = getattr(exc, "position", 0) or 0
-    line = text.count("\n", 0, position) + 1
-    col = position - (text.rfind("\n", 0, position) + 1) + 1
     reason = getattr(exc, "reason", "unreadable input")
-    raise _fail(file, Mark(line, col), f"invalid character in YAML: {reason}") from None
+    raise _fail(file, _position(text, position), f"invalid character in YAML: {reason}") from None
 
 
 def _scalar(helper: yaml.SafeLoader, event: yaml.ScalarEvent) -> Any:

@@ -38,8 +38,7 @@ def build_model(data: Any, smap: SourceMap) -> Architecture:
     raw_resources = data.get("resources")
     if isinstance(raw_resources, dict):
         for rid, raw in raw_resources.items():
-            path = ("resources", rid)
-            resource, errors = _build_resource(rid, raw, smap, path)
+            resource, errors = _build_resource(rid, raw, smap)
             diags += errors
             if resource is not None:
                 typed[rid] = resource
@@ -50,9 +49,9 @@ def build_model(data: Any, smap: SourceMap) -> Architecture:
     return Architecture.model_validate({**data, "resources": typed})
 
 
-def _build_resource(
-    rid: str, raw: Any, smap: SourceMap, path: Path
-) -> tuple[ResourceBase | None, list[Diagnostic]]:
+def _build_resource(rid: str, raw: Any, smap: SourceMap
+                    ) -> tuple[ResourceBase | None, list[Diagnostic]]:
+    path = ("resources", rid)
     if not isinstance(raw, dict):
         return None, [smap.diagnostic(path, f"resource '{rid}' must be a mapping with a kind, "
                                             f"not a {_type_name(raw)}")]

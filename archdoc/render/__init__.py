@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from archdoc.layout.graphviz import Drawing, draw
+from archdoc.layout.graphviz import Drawing, draw, layout_size
 from archdoc.layout.scene import Scene, build_scene
 from archdoc.model import Architecture
 
@@ -41,8 +41,7 @@ class BuildContext:
         """
         layout = self.drawing.layout
         # A figure is shown at most a page high: more than ~2,400 px is only slower to render.
-        width_pt, height_pt = (float(v) for v in layout["bb"].split(",")[2:])
-        dpi = min(96.0, 2400 * 72 / max(width_pt, height_pt))
+        dpi = min(96.0, 2400 * 72 / max(layout_size(layout)))
 
         def render(section) -> Drawing:
             return draw(self.scene, set(section.resources), formats=("png",), layout=layout,

@@ -11,7 +11,8 @@ import html
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from archdoc.layout.scene import Scene
+from archdoc.layout.graphviz import layout_size
+from archdoc.layout.scene import Scene, highlighted
 from archdoc.render import BuildContext
 from archdoc.render.drawio_styles import EDGE, GROUP_STYLES, KIND_STYLES
 
@@ -41,7 +42,7 @@ def label_value(text: str) -> str:
 
 def _boxes(layout: dict) -> dict[str, Box]:
     """Absolute top-left boxes (draw.io's y grows downwards) of clusters and nodes by name."""
-    height = float(layout["bb"].split(",")[3])
+    height = layout_size(layout)[1]
     boxes = {}
     for obj in layout.get("objects", []):
         if "bb" in obj:
@@ -57,7 +58,7 @@ def _boxes(layout: dict) -> dict[str, Box]:
 def _edge_points(layout: dict) -> dict[str, list[tuple[float, float]]]:
     """Per edge id, the waypoints of Graphviz's spline, in draw.io coordinates and in the
     direction of the flow (Graphviz ranks some edges reversed, see ``layout/graphviz.py``)."""
-    height = float(layout["bb"].split(",")[3])
+    height = layout_size(layout)[1]
     points: dict[str, list[tuple[float, float]]] = {}
     for edge in layout.get("edges", []):
         if "id" not in edge or "pos" not in edge:
@@ -89,9 +90,6 @@ def _page(scene: Scene, boxes: dict[str, Box], waypoints: dict[str, list[tuple[f
     ET.SubElement(root, "mxCell", id="0")
     ET.SubElement(root, "mxCell", id="1", parent="0")
 
-    def lit(resources: list[str]) -> bool | None:
-        return None if highlight is None else any(r in highlight for r in resources)
-
     def add_group(group, parent_id: str, parent_box: Box | None) -> None:
         box = boxes.get(f"cluster_{group.id}")
         if box is None:
@@ -111,7 +109,7 @@ def _page(scene: Scene, boxes: dict[str, Box], waypoints: dict[str, list[tuple[f
             icon = Box(box.x + 4, box.y + 4, box.w - 8, ICON)  # a small red box, label inside
         else:  # the icon at the top of Graphviz's node box; draw.io puts the label under it
             icon = Box(box.x + (box.w - ICON) / 2, box.y + 8, ICON, ICON)
-        on = lit(node.resources)
+        on = highlighted(node.resources, highlight)
         if on is False:
             style += DIMMED
         elif on:
@@ -125,7 +123,8 @@ def _page(scene: Scene, boxes: dict[str, Box], waypoints: dict[str, list[tuple[f
     add_group(scene.root, "1", None)
     for edge in scene.edges:
         style = EDGE
-        on = lit(scene.nodes[edge.tail].resources + scene.nodes[edge.head].resources)
+        on = highlighted(scene.nodes[edge.tail].resources + scene.nodes[edge.head].resources,
+                         highlight)
         if on:
             style += HIGHLIGHT
         elif on is False:
@@ -144,7 +143,7 @@ def _page(scene: Scene, boxes: dict[str, Box], waypoints: dict[str, list[tuple[f
 def render_drawio(ctx: BuildContext) -> dict[str, bytes]:
     layout = ctx.drawing.layout
     boxes, waypoints = _boxes(layout), _edge_points(layout)
-    bb = tuple(float(v) for v in layout["bb"].split(",")[2:])
+    bb = layout_size(layout)
     title = ctx.model.figure_caption or ctx.model.title
     mxfile = ET.Element("mxfile", host="archdoc", type="device", compressed="false")
     mxfile.append(_page(ctx.scene, boxes, waypoints, title, "page-0", None, bb))

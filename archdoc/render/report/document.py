@@ -28,7 +28,6 @@ class _Numbers:
     figure: int = 0
     table: int = 0
     bookmark: int = 0
-    figure_of_section: dict[int, int] = field(default_factory=dict)
     table_of_resource: dict[tuple[int, str], int] = field(default_factory=dict)
 
 
@@ -41,11 +40,13 @@ class ReportWriter:
                                   else docx.Document())
         self.from_template = template is not None
         self.n = _Numbers()
+        self.outline: list[tuple[int, str]] = []  # headings written, for the TOC's entries
 
     # --- building blocks --------------------------------------------------------------------
 
     def heading(self, text: str, level: int) -> None:
         self.doc.add_heading(text, level=level)
+        self.outline.append((level, text))
 
     def bullet(self, text: str, bold_prefix: str | None = None):
         paragraph = self.doc.add_paragraph(style="List Bullet")
@@ -125,24 +126,14 @@ class ReportWriter:
                 paragraph.add_run(str(value))
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
-    def contents(self) -> None:
+    def contents(self):
+        """The contents title and the paragraph the TOC goes before, once the headings exist."""
         self.doc.add_paragraph(self.w["toc"], style="TOC Heading" if "TOC Heading" in
                                [s.name for s in self.doc.styles] else "Title")
-        word.add_toc(self.doc, 'TOC \\o "1-2" \\h \\z \\u', self._outline())
         word.update_fields_on_open(self.doc)
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-
-    def _outline(self) -> list[tuple[int, str]]:
-        """The headings this writer will add, in order (the TOC's cached entries)."""
-        w = self.w
-        entries = [(1, w["introduction"]), (1, w["diagram"]), (1, w["overview"])]
-        for i, section in enumerate(self.model.sections, start=1):
-            entries.append((1, f"{i}. {section.title}"))
-            entries += [(2, f"{i}.{k}. {w[key]}")
-                        for k, key in enumerate(("definition", "role", "security"), start=1)]
-        if self.model.reflections:
-            entries.append((1, w["reflections"]))
-        return entries + [(1, w["appendix"])]
+        page_break = self.doc.add_paragraph()
+        page_break.add_run().add_break(WD_BREAK.PAGE)
+        return page_break
 
     def introduction(self) -> None:
         self.heading(self.w["introduction"], 1)
@@ -169,7 +160,6 @@ class ReportWriter:
         self.heading(f"{number}. {section.title}", 1)
         fig = self.figure(self.ctx.section_drawings[index].png,
                           section.figure_caption or section.title)
-        self.n.figure_of_section[index] = fig
 
         self.heading(f"{number}.1. {w['definition']}", 2)
         seen: set[tuple[str, str]] = set()
@@ -228,7 +218,7 @@ class ReportWriter:
             word.a4(self.doc)
         word.apply_typography(self.doc, self.from_template)
         self.title_page()
-        self.contents()
+        toc_place = self.contents()
         self.introduction()
         self.diagram()
         self.overview()
@@ -236,6 +226,8 @@ class ReportWriter:
             self.chapter(index, section)
         self.reflections()
         self.appendix()
+        word.add_toc(toc_place, 'TOC \\o "1-2" \\h \\z \\u',
+                     [(level, text) for level, text in self.outline if level <= 2])
         self.doc.core_properties.title = self.model.title
         self.doc.core_properties.author = self.model.author or ""
         out = io.BytesIO()

@@ -29,7 +29,7 @@ def _name(model: Architecture, rid: str) -> str:
     return label if label == rid else f"{label} ({rid})"
 
 
-def _action(model: Architecture, action, w: dict) -> tuple[str, str | None]:
+def _action(action) -> tuple[str, str | None]:
     """(text, target group id or None) for a listener action."""
     if action.type == "forward":
         return f"forward → {action.target_group}", action.target_group
@@ -63,7 +63,7 @@ def alb_resource_map(model: Architecture, alb_id: str) -> TableData:
         entries += [(f"#{r.priority} {' '.join(r.path_patterns + r.host_headers)}: ", r.action)
                     for r in listener.rules]
         for prefix, action in entries:
-            text, tg = _action(model, action, w)
+            text, tg = _action(action)
             if tg and tg in model.resources:
                 targets = ", ".join(_name(model, t) for t in model.resources[tg].targets) or "-"
                 tg_text = f"{_name(model, tg)}\n{model.resources[tg].protocol}:" \

@@ -39,26 +39,23 @@ def add_field(paragraph: Paragraph, instruction: str, cached: str) -> None:
     _fld_char(paragraph, "end")
 
 
-def add_toc(document: DocxDocument, instruction: str, entries: list[tuple[int, str]]) -> None:
-    """A TOC field whose cached result already lists ``entries`` (level, heading text).
+def add_toc(before: Paragraph, instruction: str, entries: list[tuple[int, str]]) -> None:
+    """A TOC field, inserted before ``before``, whose cached result already lists ``entries``
+    (level, heading text).
 
     Word recomputes it on open (with page numbers, see :func:`update_fields_on_open`);
     LibreOffice's converter shows the cached entries as they are.
     """
-    styles = {s.name for s in document.styles}
-    first = document.add_paragraph()
-    _field_start(first, instruction)
-    paragraph = first
-    for i, (level, text) in enumerate(entries):
-        if i:
-            paragraph = document.add_paragraph()
-        style = f"TOC {level}" if f"TOC {level}" in styles else None
-        if style:
-            paragraph.style = document.styles[style]
+    styles = {s.name for s in before.part.document.styles}
+    paragraphs = [before.insert_paragraph_before() for _ in entries or [None]]
+    _field_start(paragraphs[0], instruction)
+    for paragraph, (level, text) in zip(paragraphs, entries, strict=False):
+        if f"TOC {level}" in styles:
+            paragraph.style = f"TOC {level}"
         else:
             paragraph.paragraph_format.left_indent = Mm(6 * (level - 1))
         paragraph.add_run(text)
-    _fld_char(paragraph, "end")
+    _fld_char(paragraphs[-1], "end")
 
 
 def add_bookmarked_field(paragraph: Paragraph, bookmark_id: int, name: str, instruction: str,
