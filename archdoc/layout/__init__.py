@@ -1,1 +1,29 @@
-"""The one layout every figure and format shares: model -> scene -> Graphviz positions."""
+"""The one layout every figure and format shares: model -> scene -> grid -> routed edges.
+
+``figure_of`` is the entry point: a scene in, a :class:`Figure` (typed layout, PNG, SVG) out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from archdoc.layout.geometry import Layout
+from archdoc.layout.scene import Scene
+
+
+@dataclass(frozen=True)
+class Figure:
+    scene: Scene
+    layout: Layout
+    png: bytes
+    svg: bytes
+
+
+def figure_of(scene: Scene, formats: tuple[str, ...] = ("png", "svg"),
+              dpi: float = 96.0) -> Figure:
+    from archdoc.layout.graphviz import draw, route
+    from archdoc.layout.grid import grid_layout
+
+    layout = route(scene, grid_layout(scene))
+    drawing = draw(scene, layout, formats=formats, dpi=dpi)
+    return Figure(scene, layout, drawing.png, drawing.svg)

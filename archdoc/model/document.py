@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, TypeVar, Union
 
 from pydantic import Field, create_model
 
-from archdoc.model.resources import KINDS, ResourceBase
+from archdoc import kinds
+from archdoc.model.resources import ResourceBase
 from archdoc.model.types import Port, Ref, Strict
 
 ResourceId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=80)]
@@ -81,8 +82,11 @@ class Document(Strict):
     sections: list[Section] = Field(default_factory=list)
 
 
+R = TypeVar("R", bound=ResourceBase)
+
+
 class Architecture(Document):
-    """A validated model: ``resources`` holds typed resources (see ``KINDS``)."""
+    """A validated model: ``resources`` holds typed resources (see ``archdoc.kinds``)."""
 
     resources: dict[ResourceId, ResourceBase]  # type: ignore[assignment]
 
@@ -90,12 +94,23 @@ class Architecture(Document):
         return self.resources[rid].label or rid
 
     def of_kind(self, *kinds: str) -> dict[str, ResourceBase]:
-        return {rid: r for rid, r in self.resources.items() if r.kind in kinds}  # type: ignore[attr-defined]
+        return {rid: r for rid, r in self.resources.items() if r.kind in kinds}
+
+    def all_of(self, cls: type[R]) -> dict[str, R]:
+        """Every resource of one kind, typed: ``model.all_of(Subnet)``."""
+        return {rid: r for rid, r in self.resources.items() if isinstance(r, cls)}
+
+    def get(self, rid: str, cls: type[R]) -> R:
+        """The resource ``rid``, which validation guarantees is a ``cls``."""
+        res = self.resources[rid]
+        if not isinstance(res, cls):
+            raise TypeError(f"{rid} is a {res.kind}, not a {cls.__name__}")
+        return res
 
 
 def schema_model() -> type[Strict]:
     """A model whose JSON Schema describes ``arch.yaml`` with every kind's fields."""
-    resource = Annotated[Union[tuple(KINDS.values())], Field(discriminator="kind")]  # noqa: UP007
+    resource = Annotated[Union[tuple(kinds.KINDS.values())], Field(discriminator="kind")]  # noqa: UP007
     return create_model(
         "ArchdocModel",
         __base__=Document,

@@ -1,14 +1,15 @@
-"""The resource kinds of an architecture model. One class per kind; ``KINDS`` is the registry.
+"""The resource kinds of an architecture model: one pydantic class per kind.
 
 Adding a kind: a class here (fields with ``Ref``/``Cidr``/``Port`` types get their checks for
-free), an entry in ``KINDS``, an icon in ``layout/icons.py``, and tests.
+free), its entry in ``archdoc/kinds.py`` (icon, draw.io shape, placement, report table) and its
+texts in ``archdoc/data/<language>.yaml``. ``KINDS`` (kind -> class) is derived from there.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from archdoc.model.types import Cidr, Port, PortRange, Ref, Strict
 
@@ -23,6 +24,7 @@ class AwsLocator(Strict):
 
 
 class ResourceBase(Strict):
+    kind: str
     label: str | None = Field(None, description="text under the icon; defaults to the id")
     aws: AwsLocator | None = None
     definition: str | None = Field(
@@ -59,12 +61,30 @@ class AcmCertificate(ResourceBase):
     kind: Literal["acm_certificate"]
     domain: str
     subject_alternative_names: list[str] = Field(default_factory=list)
-    validation: Literal["DNS", "EMAIL"] = "DNS"
+    validation: Literal["DNS", "EMAIL", "imported"] = Field(
+        "DNS", description="how ACM validated it; `imported` for a certificate brought in")
+    region: str | None = Field(
+        None, description="region the certificate lives in; default the model's region "
+                          "(CloudFront needs us-east-1)")
+
+
+def _origin_shorthand(value: Any) -> Any:
+    """``origins: [web-alb]`` is short for ``origins: [{target: web-alb}]``."""
+    return {"target": value} if isinstance(value, str) else value
+
+
+class CloudFrontOrigin(Strict):
+    target: Ref("alb", "s3_bucket", "ec2_instance", "lambda_function")
+    origin_access_control: bool = Field(
+        False, description="S3 origin reached only through origin access control (OAC)")
+    protocol_policy: Literal["http-only", "https-only", "match-viewer"] = Field(
+        "https-only", description="protocol CloudFront uses towards the origin")
 
 
 class CloudFrontDistribution(ResourceBase):
     kind: Literal["cloudfront_distribution"]
-    origins: list[Ref("alb", "s3_bucket", "ec2_instance", "lambda_function")] = Field(min_length=1)
+    origins: list[Annotated[CloudFrontOrigin, BeforeValidator(_origin_shorthand)]] = Field(
+        min_length=1, description="origin ids, or mappings with target and settings")
     aliases: list[str] = Field(default_factory=list)
     certificate: Ref("acm_certificate") | None = None
     viewer_protocol_policy: Literal["allow-all", "redirect-to-https", "https-only"] = (
@@ -86,6 +106,11 @@ class Subnet(ResourceBase):
     az: str = Field(description="availability zone, e.g. ap-northeast-2a")
     cidr: Cidr
     public: bool = Field(False, description="true for a public subnet (route to an IGW)")
+    tier: str | None = Field(
+        None, max_length=40,
+        description="row of the diagram this subnet is drawn in (e.g. web, app, data); same "
+                    "tier, same row in every AZ. Default: public, then private subnets with a "
+                    "route to a NAT gateway, then the others")
 
 
 class InternetGateway(ResourceBase):
@@ -143,7 +168,15 @@ class SecurityGroup(ResourceBase):
     name: str | None = None
     description: str | None = None
     ingress: list[SecurityGroupRule] = Field(default_factory=list)
-    egress: list[SecurityGroupRule] = Field(default_factory=list)
+    egress: list[SecurityGroupRule] | None = Field(
+        None, description="omitted: AWS's default, all traffic to 0.0.0.0/0; [] for none")
+
+    @property
+    def effective_egress(self) -> list[SecurityGroupRule]:
+        """The outbound rules AWS applies: an omitted ``egress`` is AWS's allow-all default."""
+        if self.egress is None:
+            return [SecurityGroupRule(protocol="all", cidr="0.0.0.0/0")]
+        return self.egress
 
 
 # --- load balancing -------------------------------------------------------------------------
@@ -236,6 +269,9 @@ class Ec2Instance(ResourceBase):
     public_ip: bool = False
     key_pair: str | None = Field(None, description="SSH key pair name; omit for none")
     imdsv2: bool = Field(True, description="IMDSv2 required (http tokens)")
+    metadata_hop_limit: int = Field(
+        1, ge=1, le=64, description="instance metadata PUT response hop limit (1 keeps tokens "
+                                    "on the instance; 2 for containers)")
 
 
 class AutoScalingGroup(ResourceBase):
@@ -262,7 +298,10 @@ class LambdaFunction(ResourceBase):
 class PolicyStatement(Strict):
     effect: Literal["Allow", "Deny"] = "Allow"
     actions: list[str] = Field(min_length=1)
-    resources: list[str] = Field(default_factory=lambda: ["*"])
+    resources: list[str] = Field(default_factory=lambda: ["*"], description="ARNs or *")
+    resource_ids: list[Ref("secretsmanager_secret", "s3_bucket")] = Field(
+        default_factory=list, description="model resources the statement applies to (their "
+                                          "ARNs are looked up in the account)")
 
 
 class InlinePolicy(Strict):
@@ -285,12 +324,21 @@ class PublicAccessBlock(Strict):
     restrict_public_buckets: bool = True
 
 
+class BucketNotification(Strict):
+    events: list[str] = Field(min_length=1, description="e.g. s3:ObjectCreated:*")
+    function: Ref("lambda_function")
+    prefix: str | None = None
+    suffix: str | None = None
+
+
 class S3Bucket(ResourceBase):
     kind: Literal["s3_bucket"]
     bucket_name: str = Field(min_length=3, max_length=63)
     public_access_block: PublicAccessBlock = Field(default_factory=PublicAccessBlock)
     encryption: Literal["SSE-S3", "SSE-KMS", "DSSE-KMS", "none"] = "SSE-S3"
     versioning: bool = False
+    notifications: list[BucketNotification] = Field(
+        default_factory=list, description="event notifications to Lambda functions")
 
 
 class SsmSessionManager(ResourceBase):
@@ -307,28 +355,12 @@ class RdsInstance(ResourceBase):
     multi_az: bool = False
     publicly_accessible: bool = False
     storage_encrypted: bool = True
+    master_user_secret: Ref("secretsmanager_secret") | None = Field(
+        None, description="secret holding the master password")
 
 
-KINDS: dict[str, type[ResourceBase]] = {
-    "users": Users,
-    "route53_zone": Route53Zone,
-    "route53_record": Route53Record,
-    "acm_certificate": AcmCertificate,
-    "cloudfront_distribution": CloudFrontDistribution,
-    "vpc": Vpc,
-    "subnet": Subnet,
-    "internet_gateway": InternetGateway,
-    "nat_gateway": NatGateway,
-    "route_table": RouteTable,
-    "vpc_endpoint": VpcEndpoint,
-    "security_group": SecurityGroup,
-    "alb": Alb,
-    "target_group": TargetGroup,
-    "ec2_instance": Ec2Instance,
-    "autoscaling_group": AutoScalingGroup,
-    "lambda_function": LambdaFunction,
-    "iam_role": IamRole,
-    "s3_bucket": S3Bucket,
-    "ssm_session_manager": SsmSessionManager,
-    "rds_instance": RdsInstance,
-}
+class SecretsManagerSecret(ResourceBase):
+    kind: Literal["secretsmanager_secret"]
+    name: str | None = Field(None, description="secret name")
+    rotation_days: int | None = Field(None, ge=1, le=1000, description="automatic rotation")
+    kms_key: str | None = Field(None, description="KMS key id or alias; default aws/secretsmanager")

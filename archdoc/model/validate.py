@@ -17,7 +17,8 @@ from archdoc.errors import Diagnostic, ModelError
 from archdoc.model.document import Architecture, Document
 from archdoc.model.introspect import field_names_at, iter_refs
 from archdoc.model.loader import Path, SourceMap
-from archdoc.model.resources import KINDS, ResourceBase
+from archdoc import kinds
+from archdoc.model.resources import ResourceBase
 
 
 def build_model(data: Any, smap: SourceMap) -> Architecture:
@@ -56,10 +57,11 @@ def _build_resource(rid: str, raw: Any, smap: SourceMap
         return None, [smap.diagnostic(path, f"resource '{rid}' must be a mapping with a kind, "
                                             f"not a {_type_name(raw)}")]
     kind = raw.get("kind")
+    KINDS = kinds.KINDS  # noqa: N806
     if kind is None:
         return None, [smap.diagnostic(path, f"resource '{rid}' has no kind; add one of: "
                                             + ", ".join(KINDS), at_key=True)]
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         hint = _suggest(str(kind), list(KINDS)) or f"; known kinds: {', '.join(KINDS)}"
         return None, [smap.diagnostic(path + ("kind",), f"unknown kind '{kind}'{hint}")]
     cls = KINDS[kind]
@@ -174,6 +176,7 @@ def _cross_checks(data: dict, typed: dict[str, ResourceBase], broken: set[str],
     diags += _check_subnets(typed, smap)
     diags += _check_routes(typed, smap)
     diags += _check_one_vpc(typed, smap)
+    diags += _check_placement(data, typed, smap)
     return diags
 
 
@@ -193,8 +196,9 @@ def _check_ref(path: Path, value: str, kinds: tuple[str, ...], typed: dict[str, 
     return [smap.diagnostic(path, f"'{value}' is a {target.kind}, expected a {wanted}{listing}")]
 
 
-# Flows join resources drawn as icons; VPCs and subnets are drawn as the boxes around them.
-_DRAWN_KINDS = tuple(k for k in KINDS if k not in ("vpc", "subnet"))
+def _drawn_kinds() -> tuple[str, ...]:
+    """Flows join resources drawn as icons; VPCs and subnets are the boxes around them."""
+    return tuple(k.name for k in kinds.REGISTRY if k.drawio[0] != "group")
 
 
 def _check_document_refs(data: dict, typed: dict[str, ResourceBase], broken: set[str],
@@ -205,7 +209,7 @@ def _check_document_refs(data: dict, typed: dict[str, ResourceBase], broken: set
     for i, flow in enumerate(flows if isinstance(flows, list) else []):
         for end in ("from", "to"):
             if isinstance(flow, dict) and isinstance(flow.get(end), str):
-                diags += _check_ref(("flows", i, end), flow[end], _DRAWN_KINDS, typed, broken,
+                diags += _check_ref(("flows", i, end), flow[end], _drawn_kinds(), typed, broken,
                                     smap)
     sections = data.get("sections")
     for i, section in enumerate(sections if isinstance(sections, list) else []):
@@ -305,4 +309,59 @@ def _check_one_vpc(typed: dict[str, ResourceBase], smap: SourceMap) -> list[Diag
                 diags.append(smap.diagnostic(path, f"{target.kind} '{value}' belongs to VPC "
                                                    f"'{other}', but {resource.kind} '{rid}' is "
                                                    f"in VPC '{home}'"))
+    return diags
+
+
+def _az_suggestion(az: str, region: str) -> str:
+    zones = [f"{region}{letter}" for letter in "abcdef"]
+    close = difflib.get_close_matches(az, zones, n=1, cutoff=0.5)
+    return f"; did you mean '{close[0]}'?" if close else f"; e.g. '{region}a'"
+
+
+def _check_placement(data: dict, typed: dict[str, ResourceBase], smap: SourceMap
+                     ) -> list[Diagnostic]:
+    """What AWS itself would refuse: AZs of another region, an ALB or Multi-AZ database in one
+    AZ, a public NAT gateway in a private subnet, a CloudFront certificate outside us-east-1."""
+    diags: list[Diagnostic] = []
+    region = data.get("region") if isinstance(data.get("region"), str) else None
+
+    def azs(subnets: list[str]) -> set[str]:
+        return {typed[s].az for s in subnets if s in typed and typed[s].kind == "subnet"}
+
+    for rid, res in typed.items():
+        at = ("resources", rid)
+        if res.kind == "subnet" and region:
+            az = res.az
+            local_zone = az.startswith(f"{region}-") and len(az) > len(region) + 2
+            if not (local_zone or (len(az) == len(region) + 1 and az.startswith(region)
+                                   and az[-1].isalpha() and az[-1].islower())):
+                diags.append(smap.diagnostic(at + ("az",), f"availability zone '{az}' is not in "
+                                             f"the model's region {region}"
+                                             f"{_az_suggestion(az, region)}"))
+        elif res.kind == "alb" and len(azs(res.subnets)) < 2 and \
+                all(s in typed for s in res.subnets):
+            diags.append(smap.diagnostic(at + ("subnets",), "an Application Load Balancer needs "
+                                         "subnets in at least two Availability Zones (AWS "
+                                         f"requires it); these are all in "
+                                         f"{', '.join(sorted(azs(res.subnets))) or 'none'}"))
+        elif res.kind == "rds_instance" and res.multi_az and len(azs(res.subnets)) < 2 and \
+                all(s in typed for s in res.subnets):
+            diags.append(smap.diagnostic(at + ("multi_az",), "multi_az: true needs subnets in "
+                                         "at least two Availability Zones; add a subnet of "
+                                         "another AZ to subnets"))
+        elif res.kind == "nat_gateway" and res.connectivity == "public":
+            subnet = typed.get(res.subnet)
+            if subnet is not None and subnet.kind == "subnet" and not subnet.public:
+                diags.append(smap.diagnostic(at + ("subnet",), f"a public NAT gateway must be "
+                                             f"in a public subnet; '{res.subnet}' is private "
+                                             "(or set connectivity: private)"))
+        elif res.kind == "cloudfront_distribution" and res.certificate:
+            cert = typed.get(res.certificate)
+            if cert is not None and cert.kind == "acm_certificate":
+                cert_region = cert.region or region
+                if cert_region and cert_region != "us-east-1":
+                    diags.append(smap.diagnostic(at + ("certificate",), f"CloudFront uses ACM "
+                                                 f"certificates from us-east-1 only; "
+                                                 f"'{res.certificate}' is in {cert_region} "
+                                                 "(set its region: us-east-1)"))
     return diags

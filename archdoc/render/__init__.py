@@ -12,40 +12,38 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
-from archdoc.layout.graphviz import Drawing, draw, layout_size
+from archdoc.layout import Figure, figure_of
+from archdoc.layout.focus import focus
 from archdoc.layout.scene import Scene, build_scene
 from archdoc.model import Architecture
 
 
 @dataclass
 class BuildContext:
-    """What renderers read: the model and the layout, computed once and shared."""
+    """What renderers read: the model, its scene and every figure, computed once and shared."""
 
     model: Architecture
-    options: dict = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
     def scene(self) -> Scene:
         return build_scene(self.model)
 
     @cached_property
-    def drawing(self) -> Drawing:
-        return draw(self.scene)
+    def figure(self) -> Figure:
+        """The whole architecture: routed layout, PNG and SVG."""
+        return figure_of(self.scene)
 
     @cached_property
-    def section_drawings(self) -> list[Drawing]:
-        """Per section, the overall diagram with its resources highlighted (same layout).
+    def section_figures(self) -> list[Figure]:
+        """Per section, its own figure: its resources, their groups and flow neighbours.
 
-        Rendering a large PNG costs more than the layout; Graphviz runs in parallel here.
+        Each is laid out on its own; Graphviz runs in parallel here.
         """
-        layout = self.drawing.layout
-        # A figure is shown at most a page high: more than ~2,400 px is only slower to render.
-        dpi = min(96.0, 2400 * 72 / max(layout_size(layout)))
-
-        def render(section) -> Drawing:
-            return draw(self.scene, set(section.resources), formats=("png",), layout=layout,
-                        dpi=dpi)
+        def render(section) -> Figure:
+            return figure_of(focus(self.scene, set(section.resources)), formats=("png", "svg"))
 
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
             return list(pool.map(render, self.model.sections))

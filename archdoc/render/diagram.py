@@ -1,4 +1,4 @@
-"""``architecture.png`` and ``architecture.svg``, both from the one shared Graphviz layout."""
+"""``architecture.png`` and ``architecture.svg``, both from the one shared layout."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from archdoc.render.svg import self_contained_svg
 
 
 def render_diagram(ctx: BuildContext) -> dict[str, bytes]:
-    drawing = ctx.drawing
+    figure = ctx.figure
     return {
-        "architecture.png": drawing.png,
-        "architecture.svg": self_contained_svg(drawing.svg),
+        "architecture.png": figure.png,
+        "architecture.svg": self_contained_svg(figure.svg),
     }

@@ -47,6 +47,10 @@ GROUP_STYLES: dict[str, str] = {
     "private_subnet": _GROUP + "grIcon=mxgraph.aws4.group_security_group;grStroke=0;"
                                "strokeColor=#00A4A6;fillColor=#E6F6F7;verticalAlign=top;"
                                "align=left;spacingLeft=30;fontColor=#147EBA;dashed=0;",
+    # archdoc's strip of VPC-wide resources: a plain dashed grey container
+    "vpc_wide": "fillColor=#FAFAFA;strokeColor=#7D8998;dashed=1;verticalAlign=top;align=left;"
+                "spacingLeft=8;fontStyle=0;fontColor=#545B64;whiteSpace=wrap;html=1;"
+                "container=1;collapsible=0;",
     # draw.io draws an Availability Zone as a plain dashed rectangle; container=1 makes it one
     "az": "fillColor=none;strokeColor=#147EBA;dashed=1;verticalAlign=top;fontStyle=0;"
           "fontColor=#147EBA;whiteSpace=wrap;html=1;container=1;collapsible=0;",
@@ -56,27 +60,18 @@ GROUP_STYLES: dict[str, str] = {
 SECURITY_GROUP = ("fillColor=none;strokeColor=#DD3522;verticalAlign=top;fontStyle=0;"
                   "fontColor=#DD3522;whiteSpace=wrap;html=1;")
 
-KIND_STYLES: dict[str, str] = {
-    "users": resource_icon("#232F3D", "users"),
-    "route53_zone": resource_icon("#8C4FFF", "hosted_zone"),
-    "route53_record": service_icon("#8C4FFF", "route_53"),
-    "acm_certificate": service_icon("#DD344C", "certificate_manager_3"),
-    "cloudfront_distribution": service_icon("#8C4FFF", "cloudfront"),
-    "internet_gateway": resource_icon("#8C4FFF", "internet_gateway"),
-    "nat_gateway": resource_icon("#8C4FFF", "nat_gateway"),
-    "route_table": resource_icon("#8C4FFF", "route_table"),
-    "vpc_endpoint": resource_icon("#8C4FFF", "endpoints"),
-    "security_group": SECURITY_GROUP,
-    "alb": resource_icon("#8C4FFF", "application_load_balancer"),
-    "target_group": resource_icon("#ED7100", "instances"),
-    "ec2_instance": resource_icon("#ED7100", "instance2"),
-    "autoscaling_group": resource_icon("#ED7100", "auto_scaling2"),
-    "lambda_function": resource_icon("#ED7100", "lambda_function"),
-    "iam_role": resource_icon("#DD344C", "role"),
-    "s3_bucket": resource_icon("#7AA116", "bucket"),
-    "ssm_session_manager": resource_icon("#E7157B", "systems_manager_session_manager"),
-    "rds_instance": resource_icon("#C925D1", "rds_instance"),
-}
+
+def kind_style(kind: str) -> str:
+    """The draw.io style of a resource kind, from its registry entry's shape."""
+    from archdoc.kinds import KIND
+
+    form, colour, name = KIND[kind].drawio
+    if form == "resource":
+        return resource_icon(colour, name)
+    if form == "service":
+        return service_icon(colour, name)
+    return SECURITY_GROUP
+
 
 # The palette's default AWS arrow, drawn as a curve through Graphviz's waypoints instead of
 # orthogonally, so the draw.io page looks like the PNG.

@@ -13,12 +13,16 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
 
+from archdoc import __version__
+from archdoc.kinds import KIND
+from archdoc.layout import Figure
 from archdoc.model import Architecture, Section
 from archdoc.render import BuildContext
 from archdoc.render.report import word
-from archdoc.render.report.catalog import SERVICES
 from archdoc.render.report.tables import TABLE_BUILDERS, TableData, inventory
-from archdoc.render.report.text import words
+from archdoc.text import kind_text, words
+
+MIN_PRINTED_PT = 7.0  # no label of a figure may print smaller than this
 
 
 @dataclass
@@ -29,6 +33,7 @@ class _Numbers:
     table: int = 0
     bookmark: int = 0
     table_of_resource: dict[tuple[int, str], int] = field(default_factory=dict)
+    position: dict[tuple[str, int], int] = field(default_factory=dict)  # reading order
 
 
 class ReportWriter:
@@ -70,26 +75,50 @@ class ReportWriter:
     def _bookmark(kind: str, number: int) -> str:
         return f"_Ref_{kind}_{number}"
 
-    def reference(self, paragraph, kind: str, number: int) -> None:
-        """`(그림 3 참조)` with the number as a REF field to the caption's bookmark."""
-        before, after = self.w["see"].format(label=self.w[kind]).split("{n}")
-        paragraph.add_run(f" {before}")
-        word.add_field(paragraph, f"REF {self._bookmark(kind, number)} \\h", str(number))
-        paragraph.add_run(after)
+    def references(self, paragraph, targets: list[tuple[str, int]]) -> None:
+        """One "(see Figure 2 and Table 3)" for all ``targets``, in reading order, each once;
+        the numbers are REF fields to the captions' bookmarks."""
+        ordered = sorted(set(targets), key=lambda t: (self.n.position[t], t))
+        if not ordered:
+            return
+        before, after = self.w["see"].split("{label} {n}") if len(ordered) == 1 else \
+            self.w["see_many"].split("{items}")
+        paragraph.add_run(f" ({before}")
+        for i, (kind, number) in enumerate(ordered):
+            if i:
+                paragraph.add_run(self.w["and"])
+            paragraph.add_run(f"{self.w[kind]} ")
+            word.add_field(paragraph, f"REF {self._bookmark(kind, number)} \\h", str(number))
+        paragraph.add_run(f"{after})")
 
-    def figure(self, png: bytes, caption: str) -> int:
+    def figure(self, figure: Figure, caption: str) -> int:
+        """The figure at a size where its smallest label prints at ``MIN_PRINTED_PT`` or more,
+        on a landscape page when the portrait text width is too narrow for that."""
+        layout = figure.layout
+        need = MIN_PRINTED_PT / layout.fonts.smallest  # smallest allowed scale
+        landscape = False
+        scale = word.figure_scale(self.doc, layout.width, layout.height)
+        if scale < need:
+            landscape = True
+            word.start_section(self.doc, landscape=True)
+            scale = word.figure_scale(self.doc, layout.width, layout.height)
         self.n.figure += 1
+        self.n.position[("figure", self.n.figure)] = len(self.n.position)
         paragraph = self.doc.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.keep_with_next = True
-        width, height = word.fit_picture(self.doc, png)
-        paragraph.add_run().add_picture(io.BytesIO(png), width=width, height=height)
+        width, height = word.points_to_emu(layout.width * scale), \
+            word.points_to_emu(layout.height * scale)
+        paragraph.add_run().add_picture(io.BytesIO(figure.png), width=width, height=height)
         self._caption("figure", self.n.figure, caption)
+        if landscape:
+            word.start_section(self.doc, landscape=False)
         return self.n.figure
 
     def table(self, data: TableData) -> int:
         self.n.table += 1
         caption_at = self.n.table
+        self.n.position[("table", caption_at)] = len(self.n.position)
         self._caption("table", caption_at, data.caption)
         self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
         table = self.doc.add_table(rows=0, cols=len(data.header))
@@ -102,8 +131,9 @@ class ReportWriter:
         twips = [int(word.text_width(self.doc) / 635 * f) for f in fractions]  # EMU -> twips
         for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), twips, strict=True):
             col.set(qn("w:w"), str(width))
+        rows = [[word.breakable(cell) for cell in row] for row in data.rows]
         for row in word.table_rows_xml([data.header], twips, header=True) + \
-                word.table_rows_xml(data.rows, twips, header=False):
+                word.table_rows_xml(rows, twips, header=False):
             table._tbl.append(row)
         self.doc.add_paragraph()
         return caption_at
@@ -146,27 +176,27 @@ class ReportWriter:
 
     def diagram(self) -> None:
         self.heading(self.w["diagram"], 1)
-        self.figure(self.ctx.drawing.png, self.model.figure_caption or self.model.title)
+        self.figure(self.ctx.figure, self.model.figure_caption or self.model.title)
 
     def overview(self) -> None:
         self.heading(self.w["overview"], 1)
         for line in (self.model.summary or "").splitlines():
             if line.strip():
-                self.bullet(line.strip())
+                self.doc.add_paragraph(line.strip())
 
     def chapter(self, index: int, section: Section) -> None:
         m, w = self.model, self.w
         number = index + 1
         self.heading(f"{number}. {section.title}", 1)
-        fig = self.figure(self.ctx.section_drawings[index].png,
+        fig = self.figure(self.ctx.section_figures[index],
                           section.figure_caption or section.title)
 
         self.heading(f"{number}.1. {w['definition']}", 2)
         seen: set[tuple[str, str]] = set()
         for rid in section.resources:
             res = m.resources[rid]
-            service = SERVICES[res.kind]
-            line = (service.name(m.language), res.definition or service.definition(m.language))
+            line = (kind_text(res.kind, "service", m.language),
+                    res.definition or kind_text(res.kind, "definition", m.language))
             if line not in seen:
                 seen.add(line)
                 self.bullet(line[1], bold_prefix=f"{line[0]}: ")
@@ -177,23 +207,22 @@ class ReportWriter:
             if text:
                 self.bullet(text, bold_prefix=f"{m.label(rid)}: ")
         for rid in section.resources:
-            builder = TABLE_BUILDERS.get(m.resources[rid].kind)
-            if builder:
-                self.n.table_of_resource[(index, rid)] = self.table(builder(m, rid))
+            table = KIND[m.resources[rid].kind].table
+            if table:
+                self.n.table_of_resource[(index, rid)] = self.table(TABLE_BUILDERS[table](m, rid))
 
         self.heading(f"{number}.3. {w['security']}", 2)
         for item in section.security:
             paragraph = self.bullet(item.text)
+            targets: list[tuple[str, int]] = []
             for target in item.see:
-                if target == "figure":
-                    self.reference(paragraph, "figure", fig)
-                else:
-                    table = self.n.table_of_resource.get((index, target)) or next(
-                        (t for (i, r), t in self.n.table_of_resource.items() if r == target), None)
-                    if table is not None:
-                        self.reference(paragraph, "table", table)
-                    else:  # no table shows that resource: its place in the figure does
-                        self.reference(paragraph, "figure", fig)
+                table = None if target == "figure" else (
+                    self.n.table_of_resource.get((index, target)) or next(
+                        (t for (i, r), t in self.n.table_of_resource.items() if r == target),
+                        None))
+                # no table shows that resource: its place in the figure does
+                targets.append(("table", table) if table is not None else ("figure", fig))
+            self.references(paragraph, targets)
 
     def reflections(self) -> None:
         if not self.model.reflections:
@@ -228,8 +257,9 @@ class ReportWriter:
         self.appendix()
         word.add_toc(toc_place, 'TOC \\o "1-2" \\h \\z \\u',
                      [(level, text) for level, text in self.outline if level <= 2])
-        self.doc.core_properties.title = self.model.title
-        self.doc.core_properties.author = self.model.author or ""
+        word.set_properties(self.doc, title=self.model.title, author=self.model.author or "",
+                            created=self.model.date, generator=f"archdoc {__version__}",
+                            language=self.model.language)
         out = io.BytesIO()
         self.doc.save(out)
         return out.getvalue()

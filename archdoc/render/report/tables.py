@@ -8,11 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from archdoc.layout.icons import kind_name
+from collections.abc import Callable
+
 from archdoc.model import Architecture
-from archdoc.model.resources import Alb, IamRole, SecurityGroup, SecurityGroupRule
-from archdoc.render.report.catalog import policy_description
-from archdoc.render.report.text import words
+from archdoc.model.resources import (
+    Alb,
+    IamRole,
+    RouteTable,
+    SecurityGroup,
+    SecurityGroupRule,
+    TargetGroup,
+)
+from archdoc.text import kind_name, policy_description, text, words
 
 
 @dataclass(frozen=True)
@@ -29,28 +36,30 @@ def _name(model: Architecture, rid: str) -> str:
     return label if label == rid else f"{label} ({rid})"
 
 
-def _action(action) -> tuple[str, str | None]:
+def _action(action, lang: str) -> tuple[str, str | None]:
     """(text, target group id or None) for a listener action."""
     if action.type == "forward":
-        return f"forward → {action.target_group}", action.target_group
+        return text("action_forward", lang, target=action.target_group), action.target_group
     if action.type == "redirect":
         parts = [p for p in (action.protocol, str(action.port) if action.port else None) if p]
         code = f" ({action.status_code})" if action.status_code else ""
-        return f"redirect → {':'.join(parts)}{code}", None
-    return f"fixed-response {action.status_code}", None
+        return text("action_redirect", lang, target=":".join(parts)) + code, None
+    return text("action_fixed", lang, code=action.status_code), None
 
 
 def _health(model: Architecture, tg_id: str) -> str:
-    hc = model.resources[tg_id].health_check
-    return (f"{hc.protocol} {hc.path}, port {hc.port}, every {hc.interval}s, "
-            f"healthy {hc.healthy_threshold} / unhealthy {hc.unhealthy_threshold}, "
-            f"codes {hc.matcher}")
+    hc = model.get(tg_id, TargetGroup).health_check
+    lang = model.language
+    port = text("traffic_port", lang) if hc.port == "traffic-port" else hc.port
+    return text("health_text", lang, protocol=hc.protocol, path=hc.path, port=port,
+                interval=hc.interval, healthy=hc.healthy_threshold,
+                unhealthy=hc.unhealthy_threshold, codes=hc.matcher)
 
 
 def alb_resource_map(model: Architecture, alb_id: str) -> TableData:
     """Listener -> rule or default action -> target group -> targets and health check."""
     w = words(model.language)
-    alb: Alb = model.resources[alb_id]
+    alb = model.get(alb_id, Alb)
     rows: list[list[str]] = []
     for listener in alb.listeners:
         tls = ""
@@ -63,14 +72,14 @@ def alb_resource_map(model: Architecture, alb_id: str) -> TableData:
         entries += [(f"#{r.priority} {' '.join(r.path_patterns + r.host_headers)}: ", r.action)
                     for r in listener.rules]
         for prefix, action in entries:
-            text, tg = _action(action)
+            said, tg = _action(action, model.language)
             if tg and tg in model.resources:
-                targets = ", ".join(_name(model, t) for t in model.resources[tg].targets) or "-"
-                tg_text = f"{_name(model, tg)}\n{model.resources[tg].protocol}:" \
-                          f"{model.resources[tg].port}"
-                rows.append([head, prefix + text, tg_text, targets, _health(model, tg)])
+                group = model.get(tg, TargetGroup)
+                targets = ", ".join(_name(model, t) for t in group.targets) or "-"
+                tg_text = f"{_name(model, tg)}\n{group.protocol}:{group.port}"
+                rows.append([head, prefix + said, tg_text, targets, _health(model, tg)])
             else:
-                rows.append([head, prefix + text, "-", "-", "-"])
+                rows.append([head, prefix + said, "-", "-", "-"])
     header = [w["listener"], w["rule"], w["target_group"], w["targets"], w["health_check"]]
     return TableData(f"{w['alb_map']}: {_name(model, alb_id)}", header, rows,
                      (0.22, 0.2, 0.16, 0.18, 0.24))
@@ -84,24 +93,26 @@ def _port(rule: SecurityGroupRule, w: dict) -> str:
 
 def _peer(model: Architecture, rule: SecurityGroupRule) -> str:
     if rule.security_group:
-        sg = model.resources.get(rule.security_group)
-        name = getattr(sg, "name", None) or model.label(rule.security_group)
-        return f"{name} (security group)" if model.language == "en" else f"{name} (보안 그룹)"
+        sg = model.get(rule.security_group, SecurityGroup)
+        name = sg.name or model.label(rule.security_group)
+        return text("security_group_peer", model.language, name=name)
     return rule.cidr or rule.prefix_list or "-"
 
 
 def security_group_rules(model: Architecture, sg_id: str) -> TableData:
     """Inbound then outbound rules, the peer shown by name (e.g. "alb-sg"), not only an id."""
     w = words(model.language)
-    sg: SecurityGroup = model.resources[sg_id]
+    sg = model.get(sg_id, SecurityGroup)
     rows = []
-    for direction, rules in ((w["inbound"], sg.ingress), (w["outbound"], sg.egress)):
+    for direction, rules in ((w["inbound"], sg.ingress), (w["outbound"], sg.effective_egress)):
         if not rules:
             rows.append([direction, "-", "-", "-", w["no_rules"]])
         for rule in rules:
-            protocol = w["all"] if rule.protocol == "all" else rule.protocol.upper()
-            rows.append([direction, protocol, _port(rule, w), _peer(model, rule),
-                         rule.description or ""])
+            protocol = w["all_traffic"] if rule.protocol == "all" else rule.protocol.upper()
+            description = rule.description or ""
+            if sg.egress is None and direction == w["outbound"]:
+                description = w["aws_default_egress"]  # egress omitted: AWS's default rule
+            rows.append([direction, protocol, _port(rule, w), _peer(model, rule), description])
     header = [w["direction"], w["protocol"], w["port"], w["peer"], w["description"]]
     title = sg.name or model.label(sg_id)
     return TableData(f"{w['sg_rules']}: {title}", header, rows, (0.13, 0.11, 0.1, 0.28, 0.38))
@@ -110,7 +121,7 @@ def security_group_rules(model: Architecture, sg_id: str) -> TableData:
 def iam_role_policies(model: Architecture, role_id: str) -> TableData:
     """Managed policies with a one-line description; inline statements as effect/actions/res."""
     w = words(model.language)
-    role: IamRole = model.resources[role_id]
+    role = model.get(role_id, IamRole)
     rows = []
     if role.trusted_services:
         rows.append([w["trust"], ", ".join(role.trusted_services), "sts:AssumeRole"])
@@ -125,10 +136,11 @@ def iam_role_policies(model: Architecture, role_id: str) -> TableData:
                      (0.18, 0.36, 0.46))
 
 
-TABLE_BUILDERS = {
-    "alb": alb_resource_map,
-    "security_group": security_group_rules,
-    "iam_role": iam_role_policies,
+# The builders by name; a kind's registry entry (``archdoc.kinds``) names the one it uses.
+TABLE_BUILDERS: dict[str, Callable[[Architecture, str], TableData]] = {
+    "alb_resource_map": alb_resource_map,
+    "security_group_rules": security_group_rules,
+    "iam_role_policies": iam_role_policies,
 }
 
 
@@ -136,21 +148,22 @@ def _settings(model: Architecture, rid: str) -> str:
     """Key settings of a resource in one line: its own fields, set and short."""
     res = model.resources[rid]
     skip = {"kind", "label", "aws", "definition", "role", "ingress", "egress", "listeners",
-            "routes", "health_check", "inline_policies", "public_access_block"}
-    parts = []
+            "routes", "health_check", "inline_policies", "public_access_block", "origins",
+            "notifications"}
+    parts: list[str] = []
     for name, value in res.model_dump(exclude_defaults=False).items():
         if name in skip or value in (None, [], {}, ""):
             continue
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value)
         parts.append(f"{name}={value}")
-    if getattr(res, "listeners", None):
+    if isinstance(res, Alb) and res.listeners:
         parts.append("listeners=" + ", ".join(f"{li.protocol}:{li.port}" for li in res.listeners))
-    if getattr(res, "routes", None):
+    if isinstance(res, RouteTable) and res.routes:
         parts.append("routes=" + ", ".join(f"{r.destination or 'prefix-list'}→{r.target}"
                                            for r in res.routes))
-    if res.kind == "security_group":
-        parts.append(f"ingress={len(res.ingress)}, egress={len(res.egress)}")
+    if isinstance(res, SecurityGroup):
+        parts.append(f"ingress={len(res.ingress)}, egress={len(res.effective_egress)}")
     return "\n".join(parts)
 
 

@@ -139,16 +139,78 @@ def text_width(document: DocxDocument):
     return section.page_width - section.left_margin - section.right_margin
 
 
-def fit_picture(document: DocxDocument, png: bytes) -> tuple[int, int]:
-    """Width and height (EMU) that fit a PNG in the text width and 3/4 of the text height."""
-    pixels_w, pixels_h = struct.unpack(">II", png[16:24])
+def points_to_emu(points: float) -> int:
+    return int(points * 12700)
+
+
+def figure_scale(document: DocxDocument, width_pt: float, height_pt: float) -> float:
+    """The largest scale (at most 1) at which a figure fits the text area of the last section,
+    leaving room for its caption."""
     section = document.sections[-1]
-    max_w = text_width(document)
-    max_h = (section.page_height - section.top_margin - section.bottom_margin) * 3 // 4
-    scale = min(max_w / pixels_w, max_h / pixels_h)
-    return int(pixels_w * scale), int(pixels_h * scale)
+    max_w = (section.page_width - section.left_margin - section.right_margin) / 12700
+    max_h = (section.page_height - section.top_margin - section.bottom_margin) / 12700 - 48
+    return min(1.0, max_w / width_pt, max_h / height_pt)
 
 
+def start_section(document: DocxDocument, landscape: bool) -> None:
+    """A new page in the given orientation (margins kept)."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    width, height = sorted((section.page_width, section.page_height))
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (height, width) if landscape else (width, height)
+
+
+_BREAK_AFTER = set("./:_=,")
+
+
+def breakable(text: str) -> str:
+    """Offer Word line breaks inside long identifiers (policy names, endpoint services) at
+    their natural joints (after . / : _ and between camel-case words), so a narrow cell wraps
+    them there instead of in the middle of a word. The text reads the same."""
+    out: list[str] = []
+    run = 0  # characters since the last space
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            run = 0
+        else:
+            if run >= 12 and (text[i - 1] in _BREAK_AFTER or
+                              (ch.isupper() and text[i - 1].islower())):
+                out.append("\u200b")
+            run += 1
+        out.append(ch)
+    return "".join(out)
+
+
+def set_properties(document: DocxDocument, title: str, author: str, created,
+                   generator: str, language: str) -> None:
+    """Core properties (title, author, created) and the generating application."""
+    import datetime
+
+    props = document.core_properties
+    props.title = title
+    props.author = author
+    props.last_modified_by = author
+    props.language = language
+    props.revision = 1
+    when = created if isinstance(created, datetime.date) else datetime.date(2000, 1, 1)
+    stamp = datetime.datetime(when.year, when.month, when.day, tzinfo=datetime.timezone.utc)
+    props.created = props.modified = stamp
+    props.comments = ""
+    for part in document.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            from lxml import etree
+
+            root = etree.fromstring(part.blob)
+            ns = root.nsmap.get(None)
+            app = root.find(f"{{{ns}}}Application") if ns else None
+            if app is None and ns:
+                app = etree.SubElement(root, f"{{{ns}}}Application")
+            if app is not None:
+                app.text = generator
+            part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                        standalone=True)
 
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

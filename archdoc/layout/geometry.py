@@ -1,0 +1,103 @@
+"""The layout as a value: boxes, icon centres and edge routes keyed by scene ids.
+
+Coordinates are points (1/72 in), origin top left, y growing downwards (as in SVG and draw.io).
+Renderers read a :class:`Layout`; only ``layout/`` knows how it was computed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return self.x + self.w / 2, self.y + self.h / 2
+
+    def overlaps(self, other: Rect, margin: float = 0.0) -> bool:
+        return (self.x < other.right + margin and other.x < self.right + margin
+                and self.y < other.bottom + margin and other.y < self.bottom + margin)
+
+    def contains_point(self, x: float, y: float, margin: float = 0.0) -> bool:
+        return (self.x - margin <= x <= self.right + margin
+                and self.y - margin <= y <= self.bottom + margin)
+
+    def moved(self, dx: float, dy: float) -> Rect:
+        return Rect(self.x + dx, self.y + dy, self.w, self.h)
+
+
+@dataclass(frozen=True)
+class NodeBox:
+    rect: Rect  # the whole node: icon and the label under it
+    icon: Rect
+    label_lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GroupBox:
+    rect: Rect
+    label_lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EdgeRoute:
+    """A routed flow, in the direction of the flow: ``points`` are the cubic Bézier control
+    points (1 + 3n of them) from the tail to the head."""
+
+    points: tuple[tuple[float, float], ...]
+    label: Rect | None = None  # where the label is drawn, if the edge has one
+    label_lines: tuple[str, ...] = ()
+
+    def on_curve(self) -> list[tuple[float, float]]:
+        """Points on the curve: every third control point."""
+        return list(self.points[::3])
+
+    def samples(self, per_segment: int = 8) -> list[tuple[float, float]]:
+        """Points along the curve, for overlap tests."""
+        out: list[tuple[float, float]] = []
+        pts = self.points
+        for i in range(0, len(pts) - 3, 3):
+            p0, p1, p2, p3 = pts[i:i + 4]
+            for k in range(per_segment + 1):
+                t = k / per_segment
+                a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t ** 3
+                out.append((a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
+                            a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]))
+        return out or list(pts)
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """Point sizes of the text the layout sized itself for."""
+
+    node: float = 10.0
+    group: float = 10.0
+    edge: float = 10.0
+
+    @property
+    def smallest(self) -> float:
+        return min(self.node, self.group, self.edge)
+
+
+@dataclass(frozen=True)
+class Layout:
+    width: float
+    height: float
+    groups: dict[str, GroupBox] = field(default_factory=dict)
+    nodes: dict[str, NodeBox] = field(default_factory=dict)
+    edges: dict[str, EdgeRoute] = field(default_factory=dict)
+    fonts: Fonts = field(default_factory=Fonts)

@@ -1,0 +1,282 @@
+"""Place the scene as a grid of nested boxes, in the AWS reference style.
+
+Availability Zones are columns side by side, in zone order; subnets are rows by tier, the same
+tier at the same height in every AZ. The internet gateway sits on the VPC's top border, gateway
+endpoints on its right border, VPC-wide resources (security groups, route tables, target
+groups) in a labelled strip at the VPC's foot. Regional services stand in a column right of the
+VPCs, global ones in a row above the region, users above the cloud. Edges are routed later
+(``layout/graphviz.py``) around these fixed positions.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from archdoc.layout.geometry import Fonts, GroupBox, Layout, NodeBox, Rect
+from archdoc.layout.scene import Group, Scene
+from archdoc.layout.textsize import LINE_HEIGHT, block_size, text_width, wrap
+
+ICON = 40.0
+NODE_PAD = 5.0
+NODE_GAP = 12.0
+ROW_GAP = 14.0
+PAD = 10.0  # inside a group, around its content
+GAP = 18.0  # between sibling groups
+LABEL_WIDTH = 92.0  # node labels wrap at this width
+MIN_SUBNET = (96.0, 22.0)  # content size of an empty subnet
+MARGIN = 16.0  # around the whole picture
+
+
+@dataclass
+class _Builder:
+    scene: Scene
+    fonts: Fonts
+    nodes: dict[str, NodeBox] = field(default_factory=dict)
+    groups: dict[str, GroupBox] = field(default_factory=dict)
+    sizes: dict[str, tuple[float, float, tuple[str, ...]]] = field(default_factory=dict)
+
+    # --- nodes ------------------------------------------------------------------------------
+
+    def node_size(self, nid: str) -> tuple[float, float]:
+        if nid not in self.sizes:
+            lines = tuple(wrap(self.scene.nodes[nid].label, self.fonts.node, LABEL_WIDTH))
+            tw, th = block_size(lines, self.fonts.node)
+            self.sizes[nid] = (max(ICON, tw) + 2 * NODE_PAD, ICON + 3 + th + 2 * NODE_PAD, lines)
+        w, h, _ = self.sizes[nid]
+        return w, h
+
+    def put_node(self, nid: str, x: float, y: float) -> None:
+        w, h, lines = self.sizes[nid] if nid in self.sizes else (*self.node_size(nid), ())
+        lines = self.sizes[nid][2]
+        self.nodes[nid] = NodeBox(Rect(x, y, w, h), Rect(x + (w - ICON) / 2, y + NODE_PAD,
+                                                         ICON, ICON), lines)
+
+    def flow(self, nids: list[str], per_row: int, x: float | None = None,
+             y: float | None = None, width: float | None = None,
+             max_width: float | None = None) -> tuple[float, float]:
+        """Nodes in rows of at most ``per_row`` (and ``max_width``); placed at (x, y) centred
+        in ``width`` when given."""
+        rows: list[list[str]] = [[]]
+        used = 0.0
+        for nid in nids:
+            w = self.node_size(nid)[0]
+            full = len(rows[-1]) >= per_row or (
+                max_width is not None and rows[-1] and used + NODE_GAP + w > max_width)
+            if full:
+                rows.append([])
+                used = 0.0
+            used += (NODE_GAP if rows[-1] else 0.0) + w
+            rows[-1].append(nid)
+        sizes = [[self.node_size(n) for n in row] for row in rows]
+        row_w = [sum(w for w, _ in row) + NODE_GAP * max(len(row) - 1, 0) for row in sizes]
+        row_h = [max((h for _, h in row), default=0.0) for row in sizes]
+        total_w = max(row_w)
+        total_h = sum(row_h) + ROW_GAP * max(len(rows) - 1, 0)
+        if x is not None and y is not None:
+            top = y
+            for row, size, rw, rh in zip(rows, sizes, row_w, row_h, strict=True):
+                left = x + ((width or total_w) - rw) / 2
+                for nid, (w, h) in zip(row, size, strict=True):
+                    self.put_node(nid, left, top + (rh - h) / 2)
+                    left += w + NODE_GAP
+                top += rh + ROW_GAP
+        return total_w, total_h
+
+    # --- group titles -----------------------------------------------------------------------
+
+    def title(self, group: Group) -> tuple[tuple[str, ...], float, float]:
+        lines = tuple(group.label.split("\n"))
+        w, h = block_size(lines, self.fonts.group)
+        return lines, w + 2 * PAD, h + 6
+
+    def put_group(self, group: Group, rect: Rect) -> None:
+        self.groups[group.id] = GroupBox(rect, self.title(group)[0])
+
+    # --- subnets and the AZ grid ------------------------------------------------------------
+
+    def subnet_size(self, subnet: Group) -> tuple[float, float]:
+        _, tw, th = self.title(subnet)
+        cw, ch = self.flow(subnet.nodes, 3) if subnet.nodes else MIN_SUBNET
+        return max(cw + 2 * PAD, tw, MIN_SUBNET[0]), th + max(ch, MIN_SUBNET[1]) + 2 * PAD
+
+    def put_subnet(self, subnet: Group, rect: Rect) -> None:
+        self.put_group(subnet, rect)
+        _, _, th = self.title(subnet)
+        if subnet.nodes:
+            _, ch = self.flow(subnet.nodes, 3)
+            top = rect.y + th + PAD + (rect.h - th - 2 * PAD - ch) / 2
+            self.flow(subnet.nodes, 3, rect.x + PAD, top, rect.w - 2 * PAD)
+
+    def vpc(self, vpc: Group, x: float | None, y: float | None) -> tuple[float, float]:
+        """Measure (x, y None) or place the VPC; returns its size."""
+        azs = [g for g in vpc.groups if g.style == "az"]
+        strip = next((g for g in vpc.groups if g.style == "vpc_wide"), None)
+        tiers = vpc.tiers or sorted({s.tier or "" for az in azs for s in az.groups})
+        border = [n for n in vpc.nodes if self.scene.nodes[n].where == "vpc_border"]
+        edge = [n for n in vpc.nodes if self.scene.nodes[n].where != "vpc_border"]
+        _, vpc_tw, vpc_th = self.title(vpc)
+
+        cells = {(az.id, t): [s for s in az.groups if (s.tier or "") == t] for az in azs
+                 for t in tiers}
+        col_w = {}
+        for az in azs:
+            _, az_tw, _ = self.title(az)
+            col_w[az.id] = max([az_tw - 2 * PAD] + [self.subnet_size(s)[0] for s in az.groups])
+        row_h = {t: max([sum(self.subnet_size(s)[1] for s in cells[(az.id, t)])
+                         + GAP / 2 * max(len(cells[(az.id, t)]) - 1, 0) for az in azs] + [0.0])
+                 for t in tiers}
+        tiers = [t for t in tiers if row_h[t] > 0]
+        az_th = max((self.title(az)[2] for az in azs), default=0.0)
+        grid_h = (az_th + PAD + sum(row_h[t] for t in tiers) + GAP / 2 * max(len(tiers) - 1, 0)
+                  + PAD) if azs else 0.0
+        grid_w = sum(col_w[a.id] + 2 * PAD for a in azs) + GAP * max(len(azs) - 1, 0)
+
+        border_h = max((self.node_size(n)[1] for n in border), default=0.0)
+        top_band = max(vpc_th + 4, border_h - ICON / 2 - NODE_PAD + 6)
+        edge_w = max((self.node_size(n)[0] for n in edge), default=0.0)
+        edge_h = sum(self.node_size(n)[1] for n in edge) + ROW_GAP * max(len(edge) - 1, 0)
+        strip_w = strip_h = 0.0
+        strip_max = max(grid_w, 300.0) - 2 * PAD
+        if strip:
+            sw, sh = self.flow(strip.nodes, 99, max_width=strip_max)
+            strip_w, strip_h = sw + 2 * PAD, sh + 2 * PAD + self.title(strip)[2]
+        inner_w = max(grid_w, strip_w, vpc_tw, self.flow(border, 8)[0] if border else 0.0)
+        width = PAD + inner_w + PAD + (edge_w / 2 if edge else 0.0)
+        height = top_band + max(grid_h, edge_h + 2 * PAD) + (GAP / 2 + strip_h if strip else 0) \
+            + PAD
+        if x is None or y is None:
+            return width, height
+
+        self.put_group(vpc, Rect(x, y, width, height))
+        if border:
+            bw, _ = self.flow(border, 8)
+            left = x + (width - bw) / 2
+            for nid in border:  # icon centre on the top border line
+                w, _ = self.node_size(nid)
+                self.put_node(nid, left, y - ICON / 2 - NODE_PAD)
+                left += w + NODE_GAP
+        gx, gy = x + PAD, y + top_band
+        for az in azs:
+            az_rect = Rect(gx, gy, col_w[az.id] + 2 * PAD, grid_h)
+            self.put_group(az, az_rect)
+            top = gy + az_th + PAD
+            for t in tiers:
+                cell = cells[(az.id, t)]
+                sy = top
+                for k, subnet in enumerate(cell):
+                    h = self.subnet_size(subnet)[1]
+                    if k == len(cell) - 1:
+                        h = top + row_h[t] - sy  # the last subnet of a cell fills the row
+                    self.put_subnet(subnet, Rect(gx + PAD, sy, col_w[az.id], h))
+                    sy += h + GAP / 2
+                top += row_h[t] + GAP / 2
+            gx += az_rect.w + GAP
+        if edge:  # icon centres on the right border, in the middle of the grid
+            ey = y + top_band + (max(grid_h, edge_h + 2 * PAD) - edge_h) / 2
+            for nid in edge:
+                w, h = self.node_size(nid)
+                self.put_node(nid, x + width - w / 2, ey)
+                ey += h + ROW_GAP
+        if strip:
+            srect = Rect(x + PAD, y + top_band + max(grid_h, edge_h + 2 * PAD) + GAP / 2,
+                         inner_w, strip_h)
+            self.put_group(strip, srect)
+            self.flow(strip.nodes, 99, srect.x + PAD, srect.y + self.title(strip)[2] + PAD,
+                      inner_w - 2 * PAD, max_width=strip_max)
+        return width, height
+
+    # --- region, cloud, users ---------------------------------------------------------------
+
+    def region(self, region: Group, x: float | None, y: float | None) -> tuple[float, float]:
+        vpcs = [g for g in region.groups if g.style == "vpc"]
+        _, tw, th = self.title(region)
+        top = th + max(8.0, max((self.node_size(n)[1] - ICON / 2 for v in vpcs for n in v.nodes
+                                 if self.scene.nodes[n].where == "vpc_border"), default=0.0))
+        sizes = [self.vpc(v, None, None) for v in vpcs]
+        stack_w = max((w for w, _ in sizes), default=0.0)
+        stack_h = sum(h for _, h in sizes) + GAP * 2 * max(len(sizes) - 1, 0)
+        edge_out = max((self.node_size(n)[0] / 2 for v in vpcs for n in v.nodes
+                        if self.scene.nodes[n].where == "vpc_edge"), default=0.0)
+        regional = region.nodes
+        col_w = col_h = 0.0
+        per_col = 1
+        if regional:
+            tallest = max(self.node_size(n)[1] for n in regional)
+            fit = int((max(stack_h, tallest) + ROW_GAP) // (tallest + ROW_GAP)) if vpcs else 1
+            per_col = max(1, fit) if vpcs else len(regional)
+            columns = math.ceil(len(regional) / per_col)
+            col_w, col_h = self._columns(regional, per_col, columns, None, None)
+        gap = (edge_out + GAP) if regional and vpcs else (edge_out if vpcs else 0.0)
+        width = max(tw, PAD + stack_w + gap + col_w + PAD)
+        height = top + max(stack_h, col_h) + PAD
+        if x is None or y is None:
+            return width, height
+        self.put_group(region, Rect(x, y, width, height))
+        vy = y + top
+        for vpc, (_, h) in zip(vpcs, sizes, strict=True):
+            self.vpc(vpc, x + PAD, vy)
+            vy += h + 2 * GAP
+        if regional:
+            columns = math.ceil(len(regional) / per_col)
+            self._columns(regional, per_col, columns, x + PAD + stack_w + gap, y + top)
+        return width, height
+
+    def _columns(self, nids: list[str], per_col: int, columns: int, x: float | None,
+                 y: float | None) -> tuple[float, float]:
+        widths, heights = [], []
+        for c in range(columns):
+            col = nids[c * per_col:(c + 1) * per_col]
+            widths.append(max(self.node_size(n)[0] for n in col))
+            heights.append(sum(self.node_size(n)[1] for n in col) + ROW_GAP * (len(col) - 1))
+            if x is not None and y is not None:
+                top = y
+                for nid in col:
+                    w, h = self.node_size(nid)
+                    self.put_node(nid, x + sum(widths[:-1]) + NODE_GAP * c + (widths[-1] - w) / 2,
+                                  top)
+                    top += h + ROW_GAP
+        return sum(widths) + NODE_GAP * (columns - 1), max(heights, default=0.0)
+
+    def cloud(self, cloud: Group, x: float | None, y: float | None) -> tuple[float, float]:
+        region = next((g for g in cloud.groups if g.style == "region"), None)
+        _, tw, th = self.title(cloud)
+        rw, rh = self.region(region, None, None) if region else (0.0, 0.0)
+        row_max = max(rw, 400.0)
+        gw, gh = self.flow(cloud.nodes, 99, max_width=row_max) if cloud.nodes else (0.0, 0.0)
+        inner_w = max(rw, gw, tw - 2 * PAD)
+        height = th + PAD + (gh + GAP if cloud.nodes else 0.0) + rh + PAD
+        width = inner_w + 2 * PAD
+        if x is None or y is None:
+            return width, height
+        self.put_group(cloud, Rect(x, y, width, height))
+        top = y + th + PAD
+        if cloud.nodes:
+            self.flow(cloud.nodes, 99, x + PAD, top, inner_w, max_width=row_max)
+            top += gh + GAP
+        if region:
+            self.region(region, x + PAD, top)
+        return width, height
+
+
+def grid_layout(scene: Scene, fonts: Fonts | None = None) -> Layout:
+    """Positions of every group and node of ``scene``; edges are routed afterwards."""
+    b = _Builder(scene, fonts or Fonts())
+    cw, ch = b.cloud(scene.root, None, None)
+    uw, uh = b.flow(scene.outside, 8) if scene.outside else (0.0, 0.0)
+    top = MARGIN + (uh + GAP * 1.5 if scene.outside else 0.0)
+    if scene.outside:
+        b.flow(scene.outside, 8, MARGIN, MARGIN, max(uw, min(cw, 2 * uw + 200)))
+    b.cloud(scene.root, MARGIN, top)
+    width = max(MARGIN + cw, MARGIN + uw) + MARGIN
+    height = top + ch + MARGIN
+    return Layout(width, height, dict(b.groups), dict(b.nodes), {}, b.fonts)
+
+
+def label_size(lines: tuple[str, ...] | list[str], size: float) -> tuple[float, float]:
+    """Width and height an edge label needs, with a little air around the text."""
+    w, h = block_size(lines, size)
+    return w + 6, h + 2
+
+
+__all__ = ["grid_layout", "label_size", "LINE_HEIGHT", "text_width"]

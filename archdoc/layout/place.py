@@ -1,0 +1,104 @@
+"""Step 1 of the scene: the groups (cloud, region, VPCs, AZs, subnets) and where each resource
+goes, as the kind registry says."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from archdoc.kinds import KIND, Placement
+from archdoc.layout.scene import Group
+from archdoc.model import Architecture
+from archdoc.model.resources import RouteTable, Subnet, Vpc
+from archdoc.text import text
+
+# Default tiers when a subnet names none: public first, then private subnets that reach the
+# internet through a NAT gateway (app), then the others (data).
+DEFAULT_TIERS = ("public", "private", "isolated")
+
+
+@dataclass
+class Placed:
+    root: Group  # the cloud
+    slots: list[tuple[str, Group | None, int, str]]  # (resource, group or None, copy, role)
+
+
+def subnet_tiers(model: Architecture) -> dict[str, tuple[int, str]]:
+    """Subnet id -> (rank, tier name). Same tier, same row in every AZ."""
+    via_nat: set[str] = set()
+    for table in model.all_of(RouteTable).values():
+        if any(model.resources[rt.target].kind == "nat_gateway" for rt in table.routes):
+            via_nat.update(table.subnets)
+    tiers: dict[str, tuple[int, str]] = {}
+    for sid, subnet in model.all_of(Subnet).items():
+        default = 0 if subnet.public else (1 if sid in via_nat else 2)
+        tiers[sid] = (default, subnet.tier or DEFAULT_TIERS[default])
+    return tiers
+
+
+def place(model: Architecture) -> Placed:
+    lang = model.language
+    cloud = Group("g_cloud", "cloud", text("aws_cloud", lang))
+    region = Group("g_region", "region", text("region", lang, region=model.region))
+    cloud.groups.append(region)
+    tiers = subnet_tiers(model)
+    vpcs: dict[str, Group] = {}
+    for vid, vpc in model.all_of(Vpc).items():
+        vpcs[vid] = Group(f"g_{vid}", "vpc", f"{model.label(vid)} ({vpc.cidr})",
+                          resource=vid)
+        region.groups.append(vpcs[vid])
+    subnets: dict[str, Group] = {}
+    azs: dict[tuple[str, str], Group] = {}
+    all_subnets = model.all_of(Subnet)
+    for sid in sorted(all_subnets, key=lambda s: (all_subnets[s].az, tiers[s][0])):
+        subnet = all_subnets[sid]
+        key = (subnet.vpc, subnet.az)
+        if key not in azs:
+            azs[key] = Group(f"g_az_{subnet.vpc}_{subnet.az}", "az",
+                             text("availability_zone", lang, az=subnet.az),
+                             az=subnet.az)
+            vpcs[subnet.vpc].groups.append(azs[key])
+        style = "public_subnet" if subnet.public else "private_subnet"
+        subnets[sid] = Group(f"g_{sid}", style, f"{model.label(sid)}\n{subnet.cidr}",
+                             resource=sid, tier=tiers[sid][1], az=subnet.az)
+        azs[key].groups.append(subnets[sid])
+    # Tier rows: by default rank, then by first appearance in the model (the author's order).
+    first_seen: dict[str, tuple[int, int]] = {}
+    for position, (sid, (rank, tier)) in enumerate(tiers.items()):
+        first_seen.setdefault(tier, (rank, position))
+    for vid, vpc_group in vpcs.items():
+        names = {tiers[s][1] for s, sub in model.all_of(Subnet).items()
+                 if sub.vpc == vid}
+        vpc_group.tiers = sorted(names, key=lambda t: first_seen[t])
+        vpc_group.groups.sort(key=lambda g: g.az or "")  # AZ columns in zone order: a, b, c
+
+    slots: list[tuple[str, Group | None, int, str]] = []
+    for rid, res in model.resources.items():
+        spot: Placement = KIND[res.kind].placement(res, model)
+        if spot.where == "group":
+            continue
+        if spot.where == "outside":
+            slots.append((rid, None, 0, ""))
+        elif spot.where == "global":
+            slots.append((rid, cloud, 0, ""))
+        elif spot.where == "regional":
+            slots.append((rid, region, 0, ""))
+        elif spot.where == "vpc":
+            slots.append((rid, _vpc_wide(vpcs[spot.vpc or ""], lang), 0, spot.where))
+        elif spot.where in ("vpc_border", "vpc_edge"):
+            slots.append((rid, vpcs[spot.vpc or ""], 0, spot.where))
+        else:
+            for copy, sid in enumerate(spot.subnets):
+                role = spot.roles[copy] if copy < len(spot.roles) else ""
+                slots.append((rid, subnets[sid], copy, role))
+    return Placed(cloud, slots)
+
+
+def _vpc_wide(vpc: Group, lang: str) -> Group:
+    """The strip at the foot of a VPC for what serves the whole VPC (security groups, route
+    tables, target groups); made when the first such resource is placed."""
+    for group in vpc.groups:
+        if group.style == "vpc_wide":
+            return group
+    strip = Group(f"{vpc.id}_wide", "vpc_wide", text("vpc_resources", lang))
+    vpc.groups.append(strip)
+    return strip
