@@ -10,7 +10,7 @@ import yaml
 
 from archdoc.model import json_schema, parse_model
 from archdoc.model.reference import markdown_reference
-from archdoc.model.resources import KINDS
+from archdoc.kinds import KINDS
 from tests.conftest import ROOT, SEED, run_archdoc
 
 MODEL_DOC = ROOT / "docs" / "model.md"

@@ -1,25 +1,57 @@
-"""Every resource kind has what each output needs; a new kind missing one fails here."""
+"""Every resource kind is one complete registry entry; a new kind missing a part fails here."""
 
 from __future__ import annotations
 
 import os
 
-from archdoc.layout.icons import KIND_STYLES, icon_path
-from archdoc.model.resources import KINDS
-from archdoc.render.drawio_styles import KIND_STYLES as DRAWIO_STYLES
-from archdoc.render.report.catalog import SERVICES
+import pytest
+
+from archdoc.kinds import KIND, KINDS, REGISTRY
+from archdoc.layout.icons import icon_path
+from archdoc.render.drawio_styles import allowed_names, kind_style
+from archdoc.render.report.tables import TABLE_BUILDERS
+from archdoc.text import kind_text
 
 
-def test_every_kind_has_an_icon_a_drawio_shape_and_a_definition():
-    assert set(KIND_STYLES) == set(KINDS)
-    assert set(SERVICES) == set(KINDS)
-    drawn = set(KINDS) - {"vpc", "subnet"}  # drawn as groups, not shapes
-    assert set(DRAWIO_STYLES) == drawn
-    for kind in KINDS:
-        assert os.path.isfile(icon_path(kind)), kind
-        assert SERVICES[kind].definition("ko") and SERVICES[kind].definition("en")
+@pytest.mark.parametrize("entry", REGISTRY, ids=lambda k: k.name)
+def test_every_entry_is_complete(entry):
+    assert os.path.isfile(icon_path(entry.name)), entry.icon
+    form, _, shape = entry.drawio
+    if form != "group":  # VPCs and subnets are drawn as containers
+        assert kind_style(entry.name)
+        if form != "plain":
+            assert shape in allowed_names()
+    assert entry.table is None or entry.table in TABLE_BUILDERS
+    for language in ("en", "ko"):
+        for field in ("name", "service", "definition"):
+            assert kind_text(entry.name, field, language).strip()
+    assert entry.model.model_fields["kind"].annotation.__args__ == (entry.name,)
 
 
-def test_every_kind_names_its_kind_field():
-    for kind, cls in KINDS.items():
-        assert cls.model_fields["kind"].annotation.__args__ == (kind,)
+def test_the_registry_is_the_one_list_of_kinds():
+    assert list(KINDS) == [k.name for k in REGISTRY] == list(KIND)
+    assert len(set(KINDS)) == len(REGISTRY)
+
+
+def test_a_new_kind_is_one_entry(monkeypatch):
+    """Registering a kind is one Kind(...) entry (plus its texts): the model accepts it, the
+    scene places it and the diagram draws it, with no other list to edit."""
+    from typing import Literal
+
+    from archdoc import kinds
+    from archdoc.layout.scene import build_scene
+    from archdoc.model import parse_model
+    from archdoc.model.resources import ResourceBase
+
+    class DynamoDbTable(ResourceBase):
+        kind: Literal["dynamodb_table"]
+
+    entry = kinds.Kind("dynamodb_table", DynamoDbTable, "aws/database/dynamodb-table.png",
+                       ("resource", "#C925D1", "rds_instance"), kinds._fixed("regional"))
+    monkeypatch.setattr(kinds, "REGISTRY", kinds.REGISTRY + (entry,))
+    monkeypatch.setitem(kinds.KIND, "dynamodb_table", entry)
+    monkeypatch.setitem(kinds.KINDS, "dynamodb_table", DynamoDbTable)
+    model = parse_model("title: t\nregion: us-east-1\nresources:\n"
+                        "  orders: {kind: dynamodb_table}\n")
+    scene = build_scene(model)
+    assert [g.style for g in scene.groups() if "n_orders" in g.nodes] == ["region"]

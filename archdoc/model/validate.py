@@ -8,6 +8,7 @@ inside their VPC and not overlapping, and resources kept within one VPC.
 from __future__ import annotations
 
 import difflib
+import re
 import ipaddress
 from typing import Any
 
@@ -312,6 +313,9 @@ def _check_one_vpc(typed: dict[str, ResourceBase], smap: SourceMap) -> list[Diag
     return diags
 
 
+_REGION = re.compile(r"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$")
+
+
 def _az_suggestion(az: str, region: str) -> str:
     zones = [f"{region}{letter}" for letter in "abcdef"]
     close = difflib.get_close_matches(az, zones, n=1, cutoff=0.5)
@@ -324,6 +328,8 @@ def _check_placement(data: dict, typed: dict[str, ResourceBase], smap: SourceMap
     AZ, a public NAT gateway in a private subnet, a CloudFront certificate outside us-east-1."""
     diags: list[Diagnostic] = []
     region = data.get("region") if isinstance(data.get("region"), str) else None
+    if region and not _REGION.match(region):
+        region = None  # not an AWS region name (a test or private cloud): nothing to check
 
     def azs(subnets: list[str]) -> set[str]:
         return {typed[s].az for s in subnets if s in typed and typed[s].kind == "subnet"}

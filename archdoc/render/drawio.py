@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 
 from archdoc.layout import Figure
 from archdoc.layout.geometry import Rect
-from archdoc.layout.scene import Group, highlighted
+from archdoc.layout.scene import Group
 from archdoc.render import BuildContext
 from archdoc.render.drawio_styles import EDGE, GROUP_STYLES, kind_style
 
@@ -72,9 +72,8 @@ def _page(figure: Figure, name: str, page_id: str) -> ET.Element:
     add_group(scene.root, "1", None)
     for edge in scene.edges:
         style = EDGE
-        if highlighted([edge.tail, edge.head], scene.dimmed) and \
-                edge.tail in scene.dimmed and edge.head in scene.dimmed:
-            style += DIMMED
+        if edge.tail in scene.dimmed or edge.head in scene.dimmed:
+            style += DIMMED  # context of a chapter figure, not its subject
         cell = ET.SubElement(root, "mxCell", {"id": edge.id, "value": label_value(edge.label),
                                               "style": style, "edge": "1", "parent": "1",
                                               "source": edge.tail, "target": edge.head})
@@ -86,9 +85,6 @@ def _page(figure: Figure, name: str, page_id: str) -> ET.Element:
                 array = ET.SubElement(geo, "Array", {"as": "points"})
                 for x, y in inner:
                     ET.SubElement(array, "mxPoint", {"x": f"{x:.1f}", "y": f"{y:.1f}"})
-            if route.label is not None:
-                # the label's place as an absolute offset from the edge's middle
-                ET.SubElement(geo, "mxPoint", {"as": "offset", "x": "0", "y": "0"})
     return diagram
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from archdoc.layout.scene import GROUP_MIN, build_scene
+from archdoc.kinds import KIND
+from archdoc.layout.scene import build_scene
 from archdoc.model import parse_model
 
 
@@ -30,6 +31,8 @@ def test_seed_placement(seed_model):
     assert group_path(scene, "n_dns-record") == ["cloud"]
     assert group_path(scene, "n_ec2-role") == ["cloud"]
     assert group_path(scene, "n_igw") == ["cloud", "region", "vpc"]
+    assert scene.nodes["n_igw"].where == "vpc_border"
+    assert group_path(scene, "n_alb-sg") == ["cloud", "region", "vpc", "vpc_wide"]
 
 
 def test_alb_is_drawn_in_each_of_its_subnets(seed_model):
@@ -44,10 +47,11 @@ def test_alb_is_drawn_in_each_of_its_subnets(seed_model):
 
 
 def fleet_model(count: int) -> str:
-    lines = ["title: t", "region: r", "resources:",
+    lines = ["title: t", "region: us-east-1", "resources:",
              "  vpc: {kind: vpc, cidr: 10.0.0.0/16}",
-             "  sub: {kind: subnet, vpc: vpc, az: a, cidr: 10.0.1.0/24}",
-             "  lb: {kind: alb, subnets: [sub]}"]
+             "  sub: {kind: subnet, vpc: vpc, az: us-east-1a, cidr: 10.0.1.0/24}",
+             "  sub2: {kind: subnet, vpc: vpc, az: us-east-1b, cidr: 10.0.2.0/24}",
+             "  lb: {kind: alb, subnets: [sub, sub2]}"]
     lines += [f"  web{i}: {{kind: ec2_instance, subnet: sub}}" for i in range(count)]
     lines += ["  odd: {kind: ec2_instance, subnet: sub}", "flows:"]
     lines += [f"  - {{from: lb, to: web{i}, protocol: HTTP, port: 80}}" for i in range(count)]
@@ -66,5 +70,5 @@ def test_many_like_instances_collapse_into_one_node():
 
 
 def test_few_like_instances_stay_apart():
-    scene = build_scene(parse_model(fleet_model(GROUP_MIN - 1)))
+    scene = build_scene(parse_model(fleet_model(KIND['ec2_instance'].collapse_at - 1)))
     assert all(len(n.resources) == 1 for n in scene.nodes.values())

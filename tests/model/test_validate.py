@@ -78,12 +78,13 @@ def test_all_errors_are_reported_at_once():
         return f"many.yaml:{line}:{rows[line - 1].index(token) + 1}: error: "
 
     lines = [str(d) for d in info.value.diagnostics]
-    assert len(lines) == 5, lines
-    assert lines[0] == at(5, "10.9") + "subnet CIDR 10.9.0.0/24 is outside its VPC 'vpc' (10.0.0.0/16)"
-    assert lines[1].startswith(at(6, "subnett") + "unknown kind 'subnett'; did you mean 'subnet'?")
-    assert lines[2] == at(7, "colour") + "unknown field 'colour' in resources.c"
-    assert lines[3].startswith(at(9, "a,") + "'a' is a subnet, expected a resource")
-    assert lines[4].startswith(at(9, "nowhere") + "unknown resource 'nowhere'")
+    assert len(lines) == 6, lines
+    assert lines[0] == at(5, "x,") + "availability zone 'x' is not in the model's region ap-northeast-2; e.g. 'ap-northeast-2a'"
+    assert lines[1] == at(5, "10.9") + "subnet CIDR 10.9.0.0/24 is outside its VPC 'vpc' (10.0.0.0/16)"
+    assert lines[2].startswith(at(6, "subnett") + "unknown kind 'subnett'; did you mean 'subnet'?")
+    assert lines[3] == at(7, "colour") + "unknown field 'colour' in resources.c"
+    assert lines[4].startswith(at(9, "a,") + "'a' is a subnet, expected a resource")
+    assert lines[5].startswith(at(9, "nowhere") + "unknown resource 'nowhere'")
 
 
 def test_the_seed_model_is_valid(seed_model):

@@ -83,14 +83,14 @@ def test_groups_are_drawn_in_aws_colours(seed_build):
 def test_labels_are_shown_literally(label):
     import yaml
 
-    from archdoc.layout.graphviz import draw
+    from archdoc.layout import figure_of
     from archdoc.layout.scene import build_scene
     from archdoc.model import parse_model
 
     text = yaml.safe_dump({"title": "t", "region": "r",
                            "resources": {"u": {"kind": "users", "label": label}}},
                           allow_unicode=True)
-    svg = draw(build_scene(parse_model(text))).svg
+    svg = figure_of(build_scene(parse_model(text))).svg
     # a word joiner (U+2060) is allowed after a backslash: Graphviz would expand \\N otherwise
     shown = [" ".join("".join(t.itertext()).replace("\u2060", "").split())
              for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]

@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from docx.text.paragraph import Paragraph
 
-from archdoc.render.report.catalog import SERVICES
+from archdoc.text import kind_text
 from tests.conftest import run_archdoc
 
 
@@ -41,7 +41,7 @@ def instructions(document) -> list[str]:
 
 
 def test_heading_tree(report, seed_model):
-    expected = [(1, "소개"), (1, "아키텍쳐 구성도"), (1, "개요")]
+    expected = [(1, "소개"), (1, "아키텍처 구성도"), (1, "개요")]
     for n, section in enumerate(seed_model.sections, start=1):
         expected += [(1, f"{n}. {section.title}"), (2, f"{n}.1. 정의"), (2, f"{n}.2. 구성 역할"),
                      (2, f"{n}.3. 보안 고려 사항")]
@@ -70,7 +70,7 @@ def test_every_definition_role_and_security_consideration_is_present(report, see
     for section in seed_model.sections:
         for rid in section.resources:
             resource = seed_model.resources[rid]
-            definition = resource.definition or SERVICES[resource.kind].definition("ko")
+            definition = resource.definition or kind_text(resource.kind, "definition", "ko")
             assert definition in text, rid
             role = section.roles.get(rid) or resource.role
             if role:
@@ -108,7 +108,8 @@ def table_after(document, caption: str):
 
 
 def rows(table) -> list[list[str]]:
-    return [[cell.text for cell in row.cells] for row in table.rows]
+    """Cell texts as a reader sees them (zero-width break opportunities removed)."""
+    return [[cell.text.replace("\u200b", "") for cell in row.cells] for row in table.rows]
 
 
 def test_security_group_table_has_the_exact_rules(report):
@@ -116,7 +117,7 @@ def test_security_group_table_has_the_exact_rules(report):
     assert rows(table) == [
         ["방향", "프로토콜", "포트", "소스/대상", "설명"],
         ["인바운드", "TCP", "80", "alb-sg (보안 그룹)", "HTTP from the ALB"],
-        ["아웃바운드", "전체", "전체", "0.0.0.0/0", "Outbound through NAT and the S3 endpoint"],
+        ["아웃바운드", "모든 트래픽", "전체", "0.0.0.0/0", "Outbound through NAT and the S3 endpoint"],
     ]
 
 
@@ -124,10 +125,10 @@ def test_alb_resource_map(report):
     table = table_after(report, "표 1. ALB 리소스 맵: ALB (web-alb)")
     assert rows(table)[1] == [
         "HTTPS:443\nACM 인증서 (certificate)\nELBSecurityPolicy-TLS13-1-2-2021-06",
-        "기본: forward → web-tg",
+        "기본: web-tg(으)로 전달",
         "타겟 그룹 (web-tg)\nHTTP:80",
         "EC2 웹 서버 (web-server)",
-        "HTTP /, port traffic-port, every 30s, healthy 5 / unhealthy 2, codes 200",
+        "HTTP /, 포트 트래픽 포트, 30초 간격, 정상 5회 / 비정상 2회, 응답 코드 200",
     ]
 
 
@@ -135,7 +136,7 @@ def test_iam_role_policies(report):
     table = table_after(report, "표 3. IAM 역할 권한 정책: ec2-s3-ssm-role")
     assert rows(table)[1:] == [
         ["신뢰 관계", "ec2.amazonaws.com", "sts:AssumeRole"],
-        ["관리형 정책", "AmazonS3ReadOnlyAccess", "모든 S3 버킷에 대한 읽기 전용 권한을 부여합니다."],
+        ["관리형 정책", "AmazonS3ReadOnlyAccess", "모든 S3 버킷에 대한 읽기 전용 권한입니다."],
         ["관리형 정책", "AmazonSSMManagedInstanceCore",
          "Systems Manager가 인스턴스를 관리할 수 있게 합니다(Session Manager, Run Command)."],
     ]
