@@ -27,3 +27,12 @@ def figure_of(scene: Scene, formats: tuple[str, ...] = ("png", "svg"),
     layout = route(scene, grid_layout(scene))
     drawing = draw(scene, layout, formats=formats, dpi=dpi)
     return Figure(scene, layout, drawing.png, drawing.svg)
+
+
+def figure_part(figure: Figure, x: float, y: float, w: float, h: float,
+                dpi: float = 96.0) -> bytes:
+    """PNG of the rectangle (x, y, w, h) of ``figure``, in layout points, at ``dpi``."""
+    from archdoc.layout.geometry import Rect
+    from archdoc.layout.graphviz import draw_part
+
+    return draw_part(figure.scene, figure.layout, Rect(x, y, w, h), dpi)

@@ -214,3 +214,13 @@ def draw(scene: Scene, layout: Layout, highlight: set[str] | None = None,
                                 f"digraph architecture {{\n\tdpi={dpi:.1f}", 1)
     out = _run(source, outputs)
     return Drawing(out.get("png", b""), out.get("svg", b""), layout)
+
+
+def draw_part(scene: Scene, layout: Layout, part: Rect, dpi: float = 96.0) -> bytes:
+    """PNG of one rectangle of a routed layout (a figure split over several pages)."""
+    source = to_dot(scene, layout).source
+    cx, cy = part.centre
+    viewport = f"{part.w:.2f},{part.h:.2f},1,{cx:.2f},{layout.height - cy:.2f}"
+    source = source.replace("digraph architecture {",
+                            f'digraph architecture {{\n\tdpi={dpi:.1f}\n\tviewport="{viewport}"', 1)
+    return _run(source, {"png": ""})["png"]

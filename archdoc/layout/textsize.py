@@ -45,10 +45,15 @@ def wrap(text: str, size: float, max_width: float) -> list[str]:
             if line:
                 lines.append(line)
             line = ""
-            for ch in word:  # a word longer than the line: break inside it
+            for ch in word:  # a word longer than the line: break inside it, at . - / _ if any
                 if text_width(line + ch, size) > max_width and line:
-                    lines.append(line)
-                    line = ""
+                    joint = max(line.rfind(p) for p in ".-/_:")
+                    if joint > 0:
+                        lines.append(line[:joint + 1])
+                        line = line[joint + 1:]
+                    else:
+                        lines.append(line)
+                        line = ""
                 line += ch
         lines.append(line)
     return lines

@@ -4,6 +4,7 @@ chapter per model section (definition, role, security considerations), appendix.
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass, field
 
 import docx
@@ -15,7 +16,7 @@ from docx.oxml.ns import qn
 
 from archdoc import __version__
 from archdoc.kinds import KIND
-from archdoc.layout import Figure
+from archdoc.layout import Figure, figure_part
 from archdoc.model import Architecture, Section
 from archdoc.render import BuildContext
 from archdoc.render.report import word
@@ -92,27 +93,54 @@ class ReportWriter:
         paragraph.add_run(f"{after})")
 
     def figure(self, figure: Figure, caption: str) -> int:
-        """The figure at a size where its smallest label prints at ``MIN_PRINTED_PT`` or more,
-        on a landscape page when the portrait text width is too narrow for that."""
+        """The figure at a size where its smallest label prints at ``MIN_PRINTED_PT`` or more:
+        on a portrait page if it fits there, else on a landscape one, else split into parts
+        over landscape pages ("part 1 of 3"). Returns the number of its (first) caption."""
         layout = figure.layout
-        need = MIN_PRINTED_PT / layout.fonts.smallest  # smallest allowed scale
-        landscape = False
-        scale = word.figure_scale(self.doc, layout.width, layout.height)
-        if scale < need:
-            landscape = True
-            word.start_section(self.doc, landscape=True)
-            scale = word.figure_scale(self.doc, layout.width, layout.height)
+        need = MIN_PRINTED_PT / layout.fonts.smallest  # the smallest scale allowed
+        portrait = word.figure_scale(self.doc, layout.width, layout.height)
+        landscape = word.landscape_scale(self.doc, layout.width, layout.height)
+        if portrait >= need:
+            return self._picture(figure.png, layout.width * portrait, layout.height * portrait,
+                                 caption)
+        word.start_section(self.doc, landscape=True)
+        if landscape >= need:
+            first = self._picture(figure.png, layout.width * landscape,
+                                  layout.height * landscape, caption)
+        else:
+            first = self._parts(figure, caption, need)
+        word.start_section(self.doc, landscape=False)
+        return first
+
+    def _parts(self, figure: Figure, caption: str, need: float) -> int:
+        """Split a figure too large for one page into a grid of parts, one per page."""
+        layout = figure.layout
+        scale = max(need, 0.75)
+        page_w, page_h = word.text_area(self.doc)
+        cols = math.ceil(layout.width * scale / page_w)
+        rows = math.ceil(layout.height * scale / page_h)
+        part_w, part_h = layout.width / cols, layout.height / rows
+        first = 0
+        for r in range(rows):
+            for c in range(cols):
+                png = figure_part(figure, c * part_w, r * part_h, part_w, part_h)
+                text = self.w["figure_part"].format(caption=caption, part=r * cols + c + 1,
+                                                     parts=rows * cols)
+                number = self._picture(png, part_w * scale, part_h * scale, text)
+                first = first or number
+                if (r, c) != (rows - 1, cols - 1):
+                    self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        return first
+
+    def _picture(self, png: bytes, width_pt: float, height_pt: float, caption: str) -> int:
         self.n.figure += 1
         self.n.position[("figure", self.n.figure)] = len(self.n.position)
         paragraph = self.doc.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.keep_with_next = True
-        width, height = word.points_to_emu(layout.width * scale), \
-            word.points_to_emu(layout.height * scale)
-        paragraph.add_run().add_picture(io.BytesIO(figure.png), width=width, height=height)
+        paragraph.add_run().add_picture(io.BytesIO(png), width=word.points_to_emu(width_pt),
+                                        height=word.points_to_emu(height_pt))
         self._caption("figure", self.n.figure, caption)
-        if landscape:
-            word.start_section(self.doc, landscape=False)
         return self.n.figure
 
     def table(self, data: TableData) -> int:

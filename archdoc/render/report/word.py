@@ -143,12 +143,30 @@ def points_to_emu(points: float) -> int:
     return int(points * 12700)
 
 
-def figure_scale(document: DocxDocument, width_pt: float, height_pt: float) -> float:
-    """The largest scale (at most 1) at which a figure fits the text area of the last section,
-    leaving room for its caption."""
+CAPTION_ROOM = 48.0  # points kept free under a figure for its caption
+
+
+def text_area(document: DocxDocument, landscape: bool | None = None) -> tuple[float, float]:
+    """Width and height (points) a figure may take in the last section (or, with
+    ``landscape``, in that orientation), its caption's room taken off."""
     section = document.sections[-1]
-    max_w = (section.page_width - section.left_margin - section.right_margin) / 12700
-    max_h = (section.page_height - section.top_margin - section.bottom_margin) / 12700 - 48
+    width = (section.page_width - section.left_margin - section.right_margin) / 12700
+    height = (section.page_height - section.top_margin - section.bottom_margin) / 12700
+    if landscape is not None and landscape != (width > height):
+        width = (section.page_height - section.left_margin - section.right_margin) / 12700
+        height = (section.page_width - section.top_margin - section.bottom_margin) / 12700
+    return width, height - CAPTION_ROOM
+
+
+def figure_scale(document: DocxDocument, width_pt: float, height_pt: float) -> float:
+    """The largest scale (at most 1) at which a figure fits the last section's text area."""
+    max_w, max_h = text_area(document)
+    return min(1.0, max_w / width_pt, max_h / height_pt)
+
+
+def landscape_scale(document: DocxDocument, width_pt: float, height_pt: float) -> float:
+    """The same on a landscape page."""
+    max_w, max_h = text_area(document, landscape=True)
     return min(1.0, max_w / width_pt, max_h / height_pt)
 
 

@@ -1,0 +1,128 @@
+"""Hypothesis strategies for valid architecture models of every kind and shape.
+
+Models nobody wrote for archdoc: one to six AZs, empty subnets, tiers named or not, every kind,
+resources in many subnets, flows in cycles and to themselves, duplicate and hostile labels, no
+sections or a section with everything.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+REGIONS = ["us-east-1", "eu-west-1", "ap-northeast-2"]
+HOSTILE = st.sampled_from([
+    '<b>"x" & y</b>', "웹 서버", "a" * 120, "line one\nline two", "\\N \\G", "{curly} %s",
+    "Ω≈ç√∫", "tab\there", "    spaced    ", "#!/bin/sh", "'; DROP TABLE x; --", "ünïcödé",
+    "名前", "x", "Web", "Web",
+])
+LABEL = st.one_of(st.none(), HOSTILE, st.text(min_size=1, max_size=40).filter(
+    lambda s: s.strip() and all(c.isprintable() or c in "\n" for c in s)
+    and not any(0xD800 <= ord(c) <= 0xDFFF for c in s)))
+
+
+@st.composite
+def models(draw: Any) -> dict:
+    region = draw(st.sampled_from(REGIONS))
+    n_az = draw(st.integers(1, 6))
+    azs = [f"{region}{'abcdef'[i]}" for i in range(n_az)]
+    res: dict[str, dict] = {}
+
+    def add(rid: str, body: dict) -> str:
+        label = draw(LABEL)
+        if label is not None:
+            body["label"] = label
+        res[rid] = body
+        return rid
+
+    add("users", {"kind": "users"})
+    add("vpc", {"kind": "vpc", "cidr": "10.0.0.0/16"})
+    tiers = draw(st.sampled_from([None, ["web", "app", "data"], ["one"], ["a", "b", "c", "d"]]))
+    subnets: list[str] = []
+    public: list[str] = []
+    block = 0
+    for az in azs:
+        for k in range(draw(st.integers(0, 3))):
+            sid = f"s{block}"
+            is_public = draw(st.booleans())
+            body: dict = {"kind": "subnet", "vpc": "vpc", "az": az, "cidr": f"10.0.{block}.0/24",
+                          "public": is_public}
+            if tiers:
+                body["tier"] = tiers[k % len(tiers)]
+            add(sid, body)
+            subnets.append(sid)
+            (public if is_public else []).append(sid)
+            block += 1
+    az_of = {s: res[s]["az"] for s in subnets}
+    two_az = [s for s in subnets if az_of[s] != az_of[subnets[0]]][:1] + subnets[:1] \
+        if subnets else []
+    if len({az_of[s] for s in two_az}) < 2:
+        two_az = []
+
+    add("igw", {"kind": "internet_gateway", "vpc": "vpc"})
+    add("sg-a", {"kind": "security_group", "vpc": "vpc", "ingress": [
+        {"port": 443, "cidr": "0.0.0.0/0"}]})
+    sg_b: dict = {"kind": "security_group", "vpc": "vpc",
+                  "ingress": [{"port": 80, "security_group": "sg-a"}]}
+    if draw(st.booleans()):
+        sg_b["egress"] = draw(st.sampled_from([[], [{"protocol": "all", "cidr": "0.0.0.0/0"}]]))
+    add("sg-b", sg_b)
+    add("role", {"kind": "iam_role", "trusted_services": ["ec2.amazonaws.com"],
+                 "managed_policies": ["AmazonS3ReadOnlyAccess"]})
+    add("bucket", {"kind": "s3_bucket", "bucket_name": "bucket-name"})
+    add("secret", {"kind": "secretsmanager_secret"})
+    add("zone", {"kind": "route53_zone", "domain": "example.com"})
+    add("cert", {"kind": "acm_certificate", "domain": "example.com", "region": "us-east-1"})
+    add("ssm", {"kind": "ssm_session_manager"})
+    for i in range(draw(st.integers(0, 6))):
+        add(f"fn{i}", {"kind": "lambda_function", "runtime": "python3.12",
+                       "subnets": draw(st.lists(st.sampled_from(subnets), max_size=3))
+                       if subnets else []})
+    if "fn0" in res and draw(st.booleans()):
+        res["bucket"]["notifications"] = [{"events": ["s3:ObjectCreated:*"], "function": "fn0"}]
+    if subnets:
+        for i in range(draw(st.integers(0, 8))):
+            add(f"ec2-{i}", {"kind": "ec2_instance", "subnet": draw(st.sampled_from(subnets)),
+                             "security_groups": ["sg-b"], "instance_profile_role": "role"})
+        add("tg", {"kind": "target_group", "vpc": "vpc", "port": 80,
+                   "targets": [r for r in res if r.startswith("ec2-")][:3]})
+        add("rt", {"kind": "route_table", "vpc": "vpc",
+                   "subnets": draw(st.lists(st.sampled_from(subnets), max_size=4, unique=True)),
+                   "routes": [{"destination": "0.0.0.0/0", "target": "igw"}]})
+        add("ep-s3", {"kind": "vpc_endpoint", "vpc": "vpc", "service": "s3",
+                      "route_tables": ["rt"]})
+        add("ep-if", {"kind": "vpc_endpoint", "vpc": "vpc", "service": "ssm", "type": "interface",
+                      "subnets": draw(st.lists(st.sampled_from(subnets), max_size=4,
+                                               unique=True))})
+        add("asg", {"kind": "autoscaling_group", "subnets": draw(st.lists(
+            st.sampled_from(subnets), min_size=1, max_size=6, unique=True))})
+        add("db", {"kind": "rds_instance", "engine": "postgres",
+                   "subnets": two_az or subnets[:1], "multi_az": bool(two_az),
+                   "master_user_secret": "secret"})
+    if public:
+        add("nat", {"kind": "nat_gateway", "subnet": draw(st.sampled_from(public))})
+    if two_az:
+        add("alb", {"kind": "alb", "subnets": two_az, "security_groups": ["sg-a"],
+                    "listeners": [{"port": 443, "protocol": "HTTPS", "certificate": "cert",
+                                   "default_action": {"type": "forward", "target_group": "tg"}},
+                                  {"port": 80, "protocol": "HTTP", "default_action": {
+                                      "type": "redirect", "protocol": "HTTPS", "port": 443}}]})
+        add("cdn", {"kind": "cloudfront_distribution", "origins": ["alb"], "certificate": "cert"})
+        add("record", {"kind": "route53_record", "zone": "zone", "name": "www.example.com",
+                       "alias_target": "alb"})
+    drawn = [r for r, b in res.items() if b["kind"] not in ("vpc", "subnet")]
+    flows = [{"from": a, "to": b, **({"label": draw(HOSTILE)} if draw(st.booleans()) else {})}
+             for a, b in draw(st.lists(st.tuples(st.sampled_from(drawn),
+                                                  st.sampled_from(drawn)), max_size=14))]
+    choice = draw(st.integers(0, 2))
+    sections: list[dict] = []
+    if choice == 1:
+        sections = [{"title": "Everything", "resources": list(res)}]
+    elif choice == 2:
+        for i in range(draw(st.integers(1, 3))):
+            sections.append({"title": f"Part {i}", "resources": draw(st.lists(
+                st.sampled_from(list(res)), min_size=1, max_size=6, unique=True)),
+                "security": [{"text": "claim", "see": ["figure"]}]})
+    return {"title": draw(HOSTILE), "region": region, "language": draw(st.sampled_from(
+        ["en", "ko"])), "resources": res, "flows": flows, "sections": sections}

@@ -1,0 +1,118 @@
+"""Every figure of the report prints its smallest label at 7 pt or more; the ordinary
+architectures (the example, the reproducer of a crash) build every output."""
+
+from __future__ import annotations
+
+import struct
+import zipfile
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from archdoc.model import load_model
+from archdoc.render import BuildContext
+from tests.conftest import ROOT, SEED, run_archdoc
+
+EXAMPLE = ROOT / "examples" / "three-tier.yaml"
+
+
+@pytest.fixture(scope="module")
+def example_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("three-tier")
+    proc = run_archdoc("build", str(EXAMPLE), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+def placed_pictures(path):
+    """(width in points, PNG pixel width) of each picture, in document order."""
+    document = docx.Document(str(path))
+    pictures = []
+    for inline in document.element.body.iter(qn("wp:inline")):
+        extent = inline.find(qn("wp:extent"))
+        blip = next(inline.iter(qn("a:blip")))
+        png = document.part.related_parts[blip.get(qn("r:embed"))].blob
+        pictures.append((int(extent.get("cx")) / 12700, struct.unpack(">I", png[16:20])[0]))
+    return pictures
+
+
+@pytest.mark.parametrize("model_path,build", [(SEED, "seed_build"), (EXAMPLE, "example_build")])
+def test_smallest_label_prints_at_7pt_or_more(model_path, build, request):
+    out = request.getfixturevalue(build)
+    model = load_model(model_path)
+    ctx = BuildContext(model)
+    figures = [ctx.figure] + ctx.section_figures
+    pictures = placed_pictures(out / model.report_file)
+    assert len(pictures) >= len(figures)  # a figure too large for a page is split in parts
+    smallest = min(f.layout.fonts.smallest for f in figures)
+    for placed_pt, png_px in pictures:
+        shown_pt = png_px * 72 / 96  # figures are drawn at 96 dpi: pixels -> layout points
+        printed = smallest * placed_pt / shown_pt
+        assert printed >= 7.0, (placed_pt, shown_pt, printed)
+
+
+def test_chapter_figures_differ_from_the_overall_one(seed_build):
+    sizes = [png for _, png in placed_pictures(seed_build / "report.docx")]
+    assert len(set(sizes)) == len(sizes)
+
+
+def test_reproducer_of_the_empty_subnet_crash_builds_every_output(tmp_path):
+    model = tmp_path / "tiny.yaml"
+    model.write_text("""title: Tiny
+region: us-east-1
+resources:
+  vpc: {kind: vpc, cidr: 10.0.0.0/16}
+  a: {kind: subnet, vpc: vpc, az: us-east-1a, cidr: 10.0.1.0/24}
+  b: {kind: subnet, vpc: vpc, az: us-east-1b, cidr: 10.0.2.0/24}
+  web: {kind: ec2_instance, subnet: a}
+sections:
+  - title: Web
+    resources: [web]
+""", encoding="utf-8")
+    proc = run_archdoc("build", str(model), "-o", str(tmp_path / "out"))
+    assert proc.returncode == 0, proc.stderr
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["architecture.drawio", "architecture.png", "architecture.svg", "report.docx"]
+
+
+def test_example_report_content(example_build):
+    document = docx.Document(str(example_build / "report.docx"))
+    text = "\n".join(p.text for p in document.paragraphs)
+    # overview: paragraphs, not bullets
+    summary = [p for p in document.paragraphs if p.text.startswith("The storefront serves")]
+    assert summary and summary[0].style.name == "Normal"
+    # several targets: one parenthesis, in reading order
+    assert "(see Figure 2 and Table 1)" in text.replace("\u200b", "") or \
+        "(see Table 1 and Table 2)" in text
+    assert ") (see" not in text
+    # core properties and the generator
+    props = document.core_properties
+    assert props.title.startswith("Storefront") and props.author == "Platform team"
+    assert props.created.date().isoformat() == "2026-11-02"
+    with zipfile.ZipFile(example_build / "report.docx") as archive:
+        app = archive.read("docProps/app.xml").decode()
+    from archdoc import __version__
+    assert f"<Application>archdoc {__version__}</Application>" in app
+    # an omitted egress is shown as AWS's default, an empty one as none
+    tables = {t.rows[0].cells[0].text: t for t in document.tables}
+    all_cells = [[c.text for c in row.cells] for t in document.tables for row in t.rows]
+    assert ["Outbound", "All traffic", "all", "0.0.0.0/0",
+            "AWS default: all outbound traffic allowed"] in all_cells
+    assert ["Outbound", "-", "-", "-", "no rules"] in all_cells
+    assert tables
+
+
+def test_english_report_has_no_korean_and_korean_tables_no_english_phrases(example_build,
+                                                                           seed_build):
+    english = docx.Document(str(example_build / "report.docx"))
+    for t in english.tables:
+        for row in t.rows:
+            for cell in row.cells:
+                assert not any("\uac00" <= ch <= "\ud7a3" for ch in cell.text), cell.text
+    korean = docx.Document(str(seed_build / "report.docx"))
+    phrases = ("forward", "every ", "redirect", "healthy", "unhealthy", "traffic-port", "codes")
+    for t in korean.tables[:-1]:  # the inventory lists field names as they are in the model
+        for row in t.rows:
+            for cell in row.cells:
+                assert not any(p in cell.text for p in phrases), cell.text
