@@ -57,7 +57,9 @@ _BACKSLASH_ESCAPE = re.compile(r"\\(?=[NGETHL])")
 
 def _html_lines(lines: tuple[str, ...] | list[str], align: str = "") -> str:
     brk = f'<BR ALIGN="{align}"/>' if align else "<BR/>"
-    escaped = (_BACKSLASH_ESCAPE.sub("\\\\\u2060", html.escape(line)) for line in lines)
+    # "]" too: Graphviz's HTML-label lexer stops at a bare "]" in text
+    escaped = (_BACKSLASH_ESCAPE.sub("\\\\\u2060", html.escape(line)).replace("]", "&#93;")
+               for line in lines)
     return brk.join(escaped) + (brk if align else "")
 
 
@@ -189,17 +191,32 @@ def route(scene: Scene, layout: Layout) -> Layout:
     routes = _parse_routes(data, layout)
     from archdoc.layout.labels import place_labels
 
+    column = _az_columns(scene, layout)
     edges: dict[str, EdgeRoute] = {}
     for edge in scene.edges:
         points = routes.get(edge.id)
         if not points:
             a, b = layout.nodes[edge.tail].icon.centre, layout.nodes[edge.head].icon.centre
             points = (a, a, b, b)
+        box = column.get(edge.tail)
+        if box is not None and box == column.get(edge.head):
+            # a flow within one AZ stays in its column: the curve lies in the hull of its
+            # control points, so keeping them inside keeps the curve inside
+            points = tuple((min(max(x, box.x + 3), box.right - 3), y) for x, y in points)
         lines = tuple(wrap(edge.label, layout.fonts.edge, EDGE_LABEL_WIDTH)) if edge.label \
             else ()
         edges[edge.id] = EdgeRoute(points, None, lines)
     edges = place_labels(layout, edges, lambda lines: label_size(lines, layout.fonts.edge))
     return replace(layout, edges=edges)
+
+
+def _az_columns(scene: Scene, layout: Layout) -> dict[str, Rect]:
+    """Node id -> the box of the AZ column it stands in, for nodes in a subnet."""
+    out: dict[str, Rect] = {}
+    for az in (g for g in scene.groups() if g.style == "az" and g.id in layout.groups):
+        for group in az.walk():
+            out.update(dict.fromkeys(group.nodes, layout.groups[az.id].rect))
+    return out
 
 
 def draw(scene: Scene, layout: Layout, highlight: set[str] | None = None,

@@ -70,6 +70,9 @@ def place(model: Architecture) -> Placed:
                  if sub.vpc == vid}
         vpc_group.tiers = sorted(names, key=lambda t: first_seen[t])
         vpc_group.groups.sort(key=lambda g: g.az or "")  # AZ columns in zone order: a, b, c
+        row = {t: i for i, t in enumerate(vpc_group.tiers)}
+        for az_group in vpc_group.groups:  # subnets top to bottom in tier order
+            az_group.groups.sort(key=lambda g: row[g.tier or ""])
 
     slots: list[tuple[str, Group | None, int, str]] = []
     for rid, res in model.resources.items():
