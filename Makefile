@@ -6,13 +6,17 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MODEL ?= arch.yaml
 
-.PHONY: run test bench system-deps pdf-deps clean schema
+.PHONY: run test bench fuzz system-deps pdf-deps clean schema
 
 run: $(VENV)/.installed system-deps
 	$(BIN)/archdoc build $(MODEL) -o output
 
 test: $(VENV)/.installed system-deps
 	$(BIN)/python -m pytest -q
+
+# Many more generated models than `make test` builds (ARCHDOC_MODELS to change the number).
+fuzz: $(VENV)/.installed system-deps
+	ARCHDOC_MODELS=$${ARCHDOC_MODELS:-20000} $(BIN)/python -m pytest -q -s tests/test_properties.py
 
 bench: $(VENV)/.installed system-deps
 	$(BIN)/python benchmarks/run.py

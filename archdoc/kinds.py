@@ -13,7 +13,7 @@ entry is complete.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from archdoc.model import resources as r
@@ -109,7 +109,8 @@ REGISTRY: tuple[Kind, ...] = (
     Kind("cloudfront_distribution", r.CloudFrontDistribution, "aws/network/cloudfront.png",
          ("service", "#8C4FFF", "cloudfront"), _fixed("global")),
     Kind("vpc", r.Vpc, "aws/network/vpc.png", ("group", "", "vpc"), _fixed("group")),
-    Kind("subnet", r.Subnet, "aws/network/public-subnet.png", ("group", "", "subnet"), _fixed("group")),
+    Kind("subnet", r.Subnet, "aws/network/public-subnet.png", ("group", "", "subnet"),
+         _fixed("group")),
     Kind("internet_gateway", r.InternetGateway, "aws/network/internet-gateway.png",
          ("resource", "#8C4FFF", "internet_gateway"), _in_vpc("vpc_border")),
     Kind("nat_gateway", r.NatGateway, "aws/network/nat-gateway.png",
@@ -118,7 +119,8 @@ REGISTRY: tuple[Kind, ...] = (
          ("resource", "#8C4FFF", "route_table"), _in_vpc("vpc"), collapse_at=12),
     Kind("vpc_endpoint", r.VpcEndpoint, "aws/network/endpoint.png",
          ("resource", "#8C4FFF", "endpoints"), _endpoint),
-    Kind("security_group", r.SecurityGroup, "aws/general/generic-firewall.png", ("plain", "#DD3522", "security_group"),
+    Kind("security_group", r.SecurityGroup, "aws/general/generic-firewall.png",
+         ("plain", "#DD3522", "security_group"),
          _in_vpc("vpc"), table="security_group_rules", collapse_at=12),
     Kind("alb", r.Alb, "aws/network/elb-application-load-balancer.png",
          ("resource", "#8C4FFF", "application_load_balancer"), _each_subnet,
@@ -144,6 +146,8 @@ REGISTRY: tuple[Kind, ...] = (
 )
 
 KIND: dict[str, Kind] = {k.name: k for k in REGISTRY}
+
+__all__ = ["KIND", "KINDS", "REGISTRY", "Kind", "Placement", "replace"]
 
 # kind -> model class, for validation and the JSON Schema
 KINDS: dict[str, type[r.ResourceBase]] = {k.name: k.model for k in REGISTRY}

@@ -10,22 +10,25 @@ import sys
 from pathlib import Path
 
 from diagrams import Cluster, Diagram, Edge, Node
+from diagrams.custom import Custom
 
-from archdoc.layout import scene as scene_module
-from archdoc.layout.icons import KIND_STYLES
+from archdoc import kinds
+from archdoc.layout.icons import icon_path
+from archdoc.layout.scene import build_scene
 from archdoc.model import load_model
 
 
 def main(model_path: str, out_dir: str) -> None:
     model = load_model(model_path)
-    scene_module.GROUP_MIN = 10**9  # diagrams has no grouping: one node per resource
-    scene = scene_module.build_scene(model)
+    for name, entry in list(kinds.KIND.items()):  # diagrams has no grouping: one node each
+        kinds.KIND[name] = kinds.replace(entry, collapse_at=10**9)
+    scene = build_scene(model)
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     made: dict[str, Node] = {}
 
     def node(nid: str) -> Node:
         n = scene.nodes[nid]
-        made[nid] = KIND_STYLES[n.kind].icon_class(n.label)
+        made[nid] = Custom(n.label, icon_path(n.kind))  # the same icon file archdoc draws
         return made[nid]
 
     def group(g) -> None:

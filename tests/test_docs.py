@@ -8,9 +8,9 @@ import re
 import pytest
 import yaml
 
+from archdoc.kinds import KINDS
 from archdoc.model import json_schema, parse_model
 from archdoc.model.reference import markdown_reference
-from archdoc.kinds import KINDS
 from tests.conftest import ROOT, SEED, run_archdoc
 
 MODEL_DOC = ROOT / "docs" / "model.md"

@@ -63,7 +63,7 @@ def place(model: Architecture) -> Placed:
         azs[key].groups.append(subnets[sid])
     # Tier rows: by default rank, then by first appearance in the model (the author's order).
     first_seen: dict[str, tuple[int, int]] = {}
-    for position, (sid, (rank, tier)) in enumerate(tiers.items()):
+    for position, (rank, tier) in enumerate(tiers.values()):
         first_seen.setdefault(tier, (rank, position))
     for vid, vpc_group in vpcs.items():
         names = {tiers[s][1] for s, sub in model.all_of(Subnet).items()

@@ -8,17 +8,17 @@ inside their VPC and not overlapping, and resources kept within one VPC.
 from __future__ import annotations
 
 import difflib
-import re
 import ipaddress
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from archdoc import kinds
 from archdoc.errors import Diagnostic, ModelError
 from archdoc.model.document import Architecture, Document
 from archdoc.model.introspect import field_names_at, iter_refs
 from archdoc.model.loader import Path, SourceMap
-from archdoc import kinds
 from archdoc.model.resources import ResourceBase
 
 
@@ -171,8 +171,8 @@ def _cross_checks(data: dict, typed: dict[str, ResourceBase], broken: set[str],
                   smap: SourceMap) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     for rid, resource in typed.items():
-        for path, value, kinds in iter_refs(resource, ("resources", rid)):
-            diags += _check_ref(path, value, kinds, typed, broken, smap)
+        for path, value, allowed in iter_refs(resource, ("resources", rid)):
+            diags += _check_ref(path, value, allowed, typed, broken, smap)
     diags += _check_document_refs(data, typed, broken, smap)
     diags += _check_subnets(typed, smap)
     diags += _check_routes(typed, smap)

@@ -6,9 +6,8 @@ apart from python-docx so the content is easy to test and to reuse (e.g. by the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from archdoc.model import Architecture
 from archdoc.model.resources import (

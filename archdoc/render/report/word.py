@@ -3,7 +3,6 @@ fonts, and the document setting that makes Word refresh fields on open."""
 
 from __future__ import annotations
 
-import struct
 from xml.sax.saxutils import escape
 
 from docx.document import Document as DocxDocument
