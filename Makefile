@@ -12,6 +12,7 @@ run: $(VENV)/.installed system-deps
 	$(BIN)/archdoc build $(MODEL) -o output
 
 test: $(VENV)/.installed system-deps
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -q
 
 # Many more generated models than `make test` builds (ARCHDOC_MODELS to change the number).

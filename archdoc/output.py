@@ -32,10 +32,10 @@ def write_outputs(directory: Path, files: dict[str, bytes]) -> list[Path]:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
-        for name, tmp in staged:
-            os.replace(tmp, directory / name)
+        for name, staged_path in staged:
+            os.replace(staged_path, directory / name)
     finally:
-        for _, tmp in staged:
-            if tmp.exists():
-                tmp.unlink()
+        for _, staged_path in staged:
+            if staged_path.exists():
+                staged_path.unlink()
     return [directory / name for name in files]

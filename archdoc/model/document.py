@@ -22,8 +22,8 @@ class Change(Strict):
 class Flow(Strict):
     """A directed connection, drawn as an edge."""
 
-    from_: Ref() = Field(alias="from")
-    to: Ref()
+    from_: Annotated[str, Ref()] = Field(alias="from")
+    to: Annotated[str, Ref()]
     label: str | None = Field(None, description="edge label; defaults to protocol:port")
     protocol: str | None = Field(None, description="e.g. HTTPS, HTTP, DNS")
     port: Port | None = None
@@ -40,7 +40,7 @@ class Flow(Strict):
 class SecurityConsideration(Strict):
     text: str = Field(description="the claim, as the report states it")
     checks: list[str] = Field(default_factory=list, description="ids of the checks backing it")
-    see: list[Ref() | Literal["figure"]] = Field(
+    see: list[Annotated[str, Ref()] | Literal["figure"]] = Field(
         default_factory=list,
         description="'figure' for the chapter's figure, or resource ids whose table shows it",
     )
@@ -50,7 +50,8 @@ class Section(Strict):
     """One chapter of the report: a part of the architecture."""
 
     title: str = Field(description="chapter title")
-    resources: list[Ref()] = Field(min_length=1, description="resources this chapter covers")
+    resources: list[Annotated[str, Ref()]] = Field(
+        min_length=1, description="resources this chapter covers")
     roles: dict[str, str] = Field(
         default_factory=dict, description="resource id -> role text in this chapter"
     )
@@ -88,7 +89,7 @@ R = TypeVar("R", bound=ResourceBase)
 class Architecture(Document):
     """A validated model: ``resources`` holds typed resources (see ``archdoc.kinds``)."""
 
-    resources: dict[ResourceId, ResourceBase]  # type: ignore[assignment]
+    resources: dict[ResourceId, ResourceBase]
 
     def label(self, rid: str) -> str:
         return self.resources[rid].label or rid
@@ -110,7 +111,9 @@ class Architecture(Document):
 
 def schema_model() -> type[Strict]:
     """A model whose JSON Schema describes ``arch.yaml`` with every kind's fields."""
-    resource = Annotated[Union[tuple(kinds.KINDS.values())], Field(discriminator="kind")]  # noqa: UP007
+    # built at run time from the registry, which a static type cannot name
+    resource: Any = Annotated[Union[tuple(kinds.KINDS.values())],  # noqa: UP007
+                              Field(discriminator="kind")]
     return create_model(
         "ArchdocModel",
         __base__=Document,

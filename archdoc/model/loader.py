@@ -76,15 +76,18 @@ class SourceMap:
         return Diagnostic(self.file, mark.line, mark.col, message)
 
 
-def _mark(m: yaml.Mark) -> Mark:
-    return Mark(m.line + 1, m.column + 1)
+def _mark(m: Any) -> Mark:
+    """A parser mark (PyYAML's or libyaml's; never missing on events) as 1-based positions."""
+    return Mark(m.line + 1, m.column + 1) if m is not None else Mark(1, 1)
 
 
 def _position(text: str | bytes, offset: int) -> Mark:
     """Line and column (1-based) of ``offset`` in ``text``."""
-    newline = "\n" if isinstance(text, str) else b"\n"
-    line_start = text.rfind(newline, 0, offset) + 1
-    return Mark(text.count(newline, 0, offset) + 1, offset - line_start + 1)
+    if isinstance(text, str):
+        line_start = text.rfind("\n", 0, offset) + 1
+        return Mark(text.count("\n", 0, offset) + 1, offset - line_start + 1)
+    line_start = text.rfind(b"\n", 0, offset) + 1
+    return Mark(text.count(b"\n", 0, offset) + 1, offset - line_start + 1)
 
 
 def _fail(file: str, mark: Mark, message: str) -> ModelError:
@@ -189,7 +192,7 @@ def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
         return path
 
     def check_tag(tag: str | None, mark: Mark) -> None:
-        if tag not in _PLAIN_TAGS:
+        if tag is not None and tag not in _PLAIN_TAGS:
             tag = tag.replace("tag:yaml.org,2002:", "!!")
             raise _fail(file, mark, f"YAML tag '{tag}' is not allowed; archdoc reads plain YAML "
                                     "(no tags, nothing is ever executed)")
@@ -259,7 +262,7 @@ def _scalar(helper: yaml.SafeLoader, event: yaml.ScalarEvent) -> Any:
     tag = event.tag
     if tag in (None, "!"):
         tag = helper.resolve(yaml.ScalarNode, event.value, event.implicit)
-    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    node = yaml.ScalarNode(tag, event.value, None, None, event.style)
     value = helper.construct_object(node)
     if isinstance(value, datetime.datetime):
         return value.isoformat()

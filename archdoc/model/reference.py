@@ -39,7 +39,7 @@ def _type_text(annotation: Any, metadata: list) -> str:
     return " or ".join(parts)
 
 
-def _table(model: type[BaseModel], skip: set[str] = frozenset()) -> list[str]:
+def _table(model: type[BaseModel], skip: frozenset[str] = frozenset()) -> list[str]:
     rows = ["| field | type | required | description |", "|---|---|---|---|"]
     for name, info in model.model_fields.items():
         key = info.alias or name
@@ -57,7 +57,7 @@ def _table(model: type[BaseModel], skip: set[str] = frozenset()) -> list[str]:
 
 def markdown_reference() -> str:
     out = [BEGIN, "", "### Document fields", ""]
-    out += _table(Document, {"resources"})
+    out += _table(Document, frozenset({"resources"}))
     out += ["", "`resources` is a mapping from id to resource; ids use letters, digits, `-`, `_` "
             "and `.`.", "", "### Fields every resource has", ""]
     rows = _table(ResourceBase)
@@ -68,7 +68,7 @@ def markdown_reference() -> str:
         out += ["", f"### kind: `{kind}`", ""]
         if cls.__doc__:
             out += [cls.__doc__.strip(), ""]
-        rows = _table(cls, set(ResourceBase.model_fields) | {"kind"})
+        rows = _table(cls, frozenset(ResourceBase.model_fields) | {"kind"})
         out += rows if len(rows) > 2 else ["No fields of its own."]
     nested: list[type[BaseModel]] = []
 

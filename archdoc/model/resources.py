@@ -50,10 +50,10 @@ class Route53Zone(ResourceBase):
 
 class Route53Record(ResourceBase):
     kind: Literal["route53_record"]
-    zone: Ref("route53_zone")
+    zone: Annotated[str, Ref("route53_zone")]
     name: str = Field(description="fully qualified record name")
     type: Literal["A", "AAAA", "CNAME", "ALIAS"] = "A"
-    alias_target: Ref("alb", "cloudfront_distribution", "s3_bucket") | None = None
+    alias_target: Annotated[str, Ref("alb", "cloudfront_distribution", "s3_bucket")] | None = None
     values: list[str] = Field(default_factory=list, description="plain record values")
 
 
@@ -74,7 +74,7 @@ def _origin_shorthand(value: Any) -> Any:
 
 
 class CloudFrontOrigin(Strict):
-    target: Ref("alb", "s3_bucket", "ec2_instance", "lambda_function")
+    target: Annotated[str, Ref("alb", "s3_bucket", "ec2_instance", "lambda_function")]
     origin_access_control: bool = Field(
         False, description="S3 origin reached only through origin access control (OAC)")
     protocol_policy: Literal["http-only", "https-only", "match-viewer"] = Field(
@@ -86,7 +86,7 @@ class CloudFrontDistribution(ResourceBase):
     origins: list[Annotated[CloudFrontOrigin, BeforeValidator(_origin_shorthand)]] = Field(
         min_length=1, description="origin ids, or mappings with target and settings")
     aliases: list[str] = Field(default_factory=list)
-    certificate: Ref("acm_certificate") | None = None
+    certificate: Annotated[str, Ref("acm_certificate")] | None = None
     viewer_protocol_policy: Literal["allow-all", "redirect-to-https", "https-only"] = (
         "redirect-to-https"
     )
@@ -102,7 +102,7 @@ class Vpc(ResourceBase):
 
 class Subnet(ResourceBase):
     kind: Literal["subnet"]
-    vpc: Ref("vpc")
+    vpc: Annotated[str, Ref("vpc")]
     az: str = Field(description="availability zone, e.g. ap-northeast-2a")
     cidr: Cidr
     public: bool = Field(False, description="true for a public subnet (route to an IGW)")
@@ -115,42 +115,44 @@ class Subnet(ResourceBase):
 
 class InternetGateway(ResourceBase):
     kind: Literal["internet_gateway"]
-    vpc: Ref("vpc")
+    vpc: Annotated[str, Ref("vpc")]
 
 
 class NatGateway(ResourceBase):
     kind: Literal["nat_gateway"]
-    subnet: Ref("subnet")
+    subnet: Annotated[str, Ref("subnet")]
     connectivity: Literal["public", "private"] = "public"
 
 
 class Route(Strict):
     destination: Cidr | None = Field(None, description="CIDR; omit for a gateway endpoint")
-    target: Ref("internet_gateway", "nat_gateway", "vpc_endpoint")
+    target: Annotated[str, Ref("internet_gateway", "nat_gateway", "vpc_endpoint")]
 
 
 class RouteTable(ResourceBase):
     kind: Literal["route_table"]
-    vpc: Ref("vpc")
-    subnets: list[Ref("subnet")] = Field(default_factory=list, description="associations")
+    vpc: Annotated[str, Ref("vpc")]
+    subnets: list[Annotated[str, Ref("subnet")]] = Field(
+        default_factory=list, description="associations")
     routes: list[Route] = Field(default_factory=list)
 
 
 class VpcEndpoint(ResourceBase):
     kind: Literal["vpc_endpoint"]
-    vpc: Ref("vpc")
+    vpc: Annotated[str, Ref("vpc")]
     service: str = Field(description="service name, e.g. s3 or com.amazonaws.<region>.s3")
     type: Literal["gateway", "interface"] = "gateway"
-    route_tables: list[Ref("route_table")] = Field(default_factory=list)
-    subnets: list[Ref("subnet")] = Field(default_factory=list)
-    security_groups: list[Ref("security_group")] = Field(default_factory=list)
+    route_tables: list[Annotated[str, Ref("route_table")]] = Field(default_factory=list)
+    subnets: list[Annotated[str, Ref("subnet")]] = Field(default_factory=list)
+    security_groups: list[Annotated[str, Ref("security_group")]] = Field(default_factory=list)
 
 
 class SecurityGroupRule(Strict):
     protocol: Literal["tcp", "udp", "icmp", "all"] = "tcp"
     port: PortRange | None = Field(None, description="port or range; omit for all ports")
     cidr: Cidr | None = Field(None, description="peer network")
-    security_group: Ref("security_group") | None = Field(None, description="peer group")
+    security_group: Annotated[str, Ref("security_group")] | None = Field(
+        None, description="peer group")
     prefix_list: str | None = Field(None, description="peer managed prefix list")
     description: str | None = None
 
@@ -164,7 +166,7 @@ class SecurityGroupRule(Strict):
 
 class SecurityGroup(ResourceBase):
     kind: Literal["security_group"]
-    vpc: Ref("vpc")
+    vpc: Annotated[str, Ref("vpc")]
     name: str | None = None
     description: str | None = None
     ingress: list[SecurityGroupRule] = Field(default_factory=list)
@@ -184,7 +186,8 @@ class SecurityGroup(ResourceBase):
 
 class Action(Strict):
     type: Literal["forward", "redirect", "fixed_response"]
-    target_group: Ref("target_group") | None = Field(None, description="for forward")
+    target_group: Annotated[str, Ref("target_group")] | None = Field(
+        None, description="for forward")
     protocol: Literal["HTTP", "HTTPS"] | None = Field(None, description="for redirect")
     port: Port | None = Field(None, description="for redirect")
     status_code: int | None = Field(None, description="redirect (301/302) or fixed response")
@@ -212,7 +215,7 @@ class ListenerRule(Strict):
 class Listener(Strict):
     port: Port
     protocol: Literal["HTTP", "HTTPS"]
-    certificate: Ref("acm_certificate") | None = None
+    certificate: Annotated[str, Ref("acm_certificate")] | None = None
     ssl_policy: str | None = Field(
         None, description="TLS policy, e.g. ELBSecurityPolicy-TLS13-1-2-2021-06")
     default_action: Action
@@ -228,8 +231,8 @@ class Listener(Strict):
 class Alb(ResourceBase):
     kind: Literal["alb"]
     scheme: Literal["internet-facing", "internal"] = "internet-facing"
-    subnets: list[Ref("subnet")] = Field(min_length=1)
-    security_groups: list[Ref("security_group")] = Field(default_factory=list)
+    subnets: list[Annotated[str, Ref("subnet")]] = Field(min_length=1)
+    security_groups: list[Annotated[str, Ref("security_group")]] = Field(default_factory=list)
     listeners: list[Listener] = Field(default_factory=list)
 
 
@@ -246,12 +249,13 @@ class HealthCheck(Strict):
 
 class TargetGroup(ResourceBase):
     kind: Literal["target_group"]
-    vpc: Ref("vpc")
+    vpc: Annotated[str, Ref("vpc")]
     protocol: Literal["HTTP", "HTTPS", "TCP"] = "HTTP"
     port: Port
     target_type: Literal["instance", "ip", "lambda"] = "instance"
     health_check: HealthCheck = Field(default_factory=HealthCheck)
-    targets: list[Ref("ec2_instance", "lambda_function", "autoscaling_group")] = Field(
+    targets: list[Annotated[str, Ref("ec2_instance", "lambda_function",
+                                     "autoscaling_group")]] = Field(
         default_factory=list
     )
 
@@ -261,9 +265,9 @@ class TargetGroup(ResourceBase):
 
 class Ec2Instance(ResourceBase):
     kind: Literal["ec2_instance"]
-    subnet: Ref("subnet")
-    security_groups: list[Ref("security_group")] = Field(default_factory=list)
-    instance_profile_role: Ref("iam_role") | None = None
+    subnet: Annotated[str, Ref("subnet")]
+    security_groups: list[Annotated[str, Ref("security_group")]] = Field(default_factory=list)
+    instance_profile_role: Annotated[str, Ref("iam_role")] | None = None
     instance_type: str | None = None
     ami: str | None = None
     public_ip: bool = False
@@ -276,30 +280,31 @@ class Ec2Instance(ResourceBase):
 
 class AutoScalingGroup(ResourceBase):
     kind: Literal["autoscaling_group"]
-    subnets: list[Ref("subnet")] = Field(min_length=1)
-    security_groups: list[Ref("security_group")] = Field(default_factory=list)
-    instance_profile_role: Ref("iam_role") | None = None
+    subnets: list[Annotated[str, Ref("subnet")]] = Field(min_length=1)
+    security_groups: list[Annotated[str, Ref("security_group")]] = Field(default_factory=list)
+    instance_profile_role: Annotated[str, Ref("iam_role")] | None = None
     instance_type: str | None = None
     min_size: int = Field(1, ge=0)
     max_size: int = Field(1, ge=0)
     desired_capacity: int | None = Field(None, ge=0)
-    target_groups: list[Ref("target_group")] = Field(default_factory=list)
+    target_groups: list[Annotated[str, Ref("target_group")]] = Field(default_factory=list)
 
 
 class LambdaFunction(ResourceBase):
     kind: Literal["lambda_function"]
     runtime: str
     handler: str | None = None
-    execution_role: Ref("iam_role") | None = None
-    subnets: list[Ref("subnet")] = Field(default_factory=list, description="VPC access")
-    security_groups: list[Ref("security_group")] = Field(default_factory=list)
+    execution_role: Annotated[str, Ref("iam_role")] | None = None
+    subnets: list[Annotated[str, Ref("subnet")]] = Field(
+        default_factory=list, description="VPC access")
+    security_groups: list[Annotated[str, Ref("security_group")]] = Field(default_factory=list)
 
 
 class PolicyStatement(Strict):
     effect: Literal["Allow", "Deny"] = "Allow"
     actions: list[str] = Field(min_length=1)
     resources: list[str] = Field(default_factory=lambda: ["*"], description="ARNs or *")
-    resource_ids: list[Ref("secretsmanager_secret", "s3_bucket")] = Field(
+    resource_ids: list[Annotated[str, Ref("secretsmanager_secret", "s3_bucket")]] = Field(
         default_factory=list, description="model resources the statement applies to (their "
                                           "ARNs are looked up in the account)")
 
@@ -326,7 +331,7 @@ class PublicAccessBlock(Strict):
 
 class BucketNotification(Strict):
     events: list[str] = Field(min_length=1, description="e.g. s3:ObjectCreated:*")
-    function: Ref("lambda_function")
+    function: Annotated[str, Ref("lambda_function")]
     prefix: str | None = None
     suffix: str | None = None
 
@@ -343,19 +348,21 @@ class S3Bucket(ResourceBase):
 
 class SsmSessionManager(ResourceBase):
     kind: Literal["ssm_session_manager"]
-    targets: list[Ref("ec2_instance", "autoscaling_group")] = Field(default_factory=list)
+    targets: list[Annotated[str, Ref("ec2_instance", "autoscaling_group")]] = Field(
+        default_factory=list)
 
 
 class RdsInstance(ResourceBase):
     kind: Literal["rds_instance"]
     engine: str
     instance_class: str | None = None
-    subnets: list[Ref("subnet")] = Field(min_length=1, description="DB subnet group")
-    security_groups: list[Ref("security_group")] = Field(default_factory=list)
+    subnets: list[Annotated[str, Ref("subnet")]] = Field(
+        min_length=1, description="DB subnet group")
+    security_groups: list[Annotated[str, Ref("security_group")]] = Field(default_factory=list)
     multi_az: bool = False
     publicly_accessible: bool = False
     storage_encrypted: bool = True
-    master_user_secret: Ref("secretsmanager_secret") | None = Field(
+    master_user_secret: Annotated[str, Ref("secretsmanager_secret")] | None = Field(
         None, description="secret holding the master password")
 
 

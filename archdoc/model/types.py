@@ -24,13 +24,21 @@ class Strict(BaseModel):
 
 @dataclass(frozen=True)
 class RefTo:
-    """Marks a string field as the id of another resource of one of ``kinds`` (any if empty)."""
+    """Marks a string field as the id of another resource of one of ``kinds`` (any if empty).
+
+    Used as ``Annotated[str, Ref("subnet")]``; the JSON Schema carries ``x-archdoc-ref``.
+    """
 
     kinds: tuple[str, ...]
 
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        schema = handler(core_schema)
+        schema["x-archdoc-ref"] = list(self.kinds)
+        return schema
 
-def Ref(*kinds: str) -> Any:  # noqa: N802 - reads as a type in field declarations
-    return Annotated[str, RefTo(kinds), Field(json_schema_extra={"x-archdoc-ref": list(kinds)})]
+
+def Ref(*kinds: str) -> RefTo:  # noqa: N802 - reads as a type in field declarations
+    return RefTo(kinds)
 
 
 def _check_cidr(value: str) -> str:

@@ -19,7 +19,16 @@ from archdoc.errors import Diagnostic, ModelError
 from archdoc.model.document import Architecture, Document
 from archdoc.model.introspect import field_names_at, iter_refs
 from archdoc.model.loader import Path, SourceMap
-from archdoc.model.resources import ResourceBase
+from archdoc.model.resources import (
+    AcmCertificate,
+    Alb,
+    CloudFrontDistribution,
+    NatGateway,
+    RdsInstance,
+    ResourceBase,
+    Subnet,
+    Vpc,
+)
 
 
 def build_model(data: Any, smap: SourceMap) -> Architecture:
@@ -114,7 +123,7 @@ def _data_path(loc: tuple, data: Any) -> Path:
     return tuple(kept)
 
 
-def _diagnostic(err: dict, path: Path, loc: Path, smap: SourceMap, model: type[BaseModel]
+def _diagnostic(err: Any, path: Path, loc: Path, smap: SourceMap, model: type[BaseModel]
                 ) -> Diagnostic:
     kind = err["type"]
     where = _format_path(path)
@@ -216,7 +225,8 @@ def _check_document_refs(data: dict, typed: dict[str, ResourceBase], broken: set
     for i, section in enumerate(sections if isinstance(sections, list) else []):
         if not isinstance(section, dict):
             continue
-        listed = section.get("resources") if isinstance(section.get("resources"), list) else []
+        given = section.get("resources")
+        listed: list[Any] = given if isinstance(given, list) else []
         for j, rid in enumerate(listed):
             if isinstance(rid, str):
                 diags += _check_ref(("sections", i, "resources", j), rid, (), typed, broken, smap)
@@ -240,14 +250,14 @@ def _check_subnets(typed: dict[str, ResourceBase], smap: SourceMap) -> list[Diag
     diags: list[Diagnostic] = []
     seen: dict[str, list[tuple[str, Any]]] = {}
     for rid, subnet in typed.items():
-        if subnet.kind != "subnet":
+        if not isinstance(subnet, Subnet):
             continue
         net = ipaddress.ip_network(subnet.cidr)
         vpc = typed.get(subnet.vpc)
         path = ("resources", rid, "cidr")
-        if vpc is not None and vpc.kind == "vpc":
+        if isinstance(vpc, Vpc):
             vpc_net = ipaddress.ip_network(vpc.cidr)
-            if net.version != vpc_net.version or not net.subnet_of(vpc_net):
+            if net.version != vpc_net.version or not net.subnet_of(vpc_net):  # type: ignore[arg-type]
                 diags.append(smap.diagnostic(path, f"subnet CIDR {subnet.cidr} is outside its "
                                                    f"VPC '{subnet.vpc}' ({vpc.cidr})"))
         for other_id, other_net in seen.setdefault(subnet.vpc, []):
@@ -332,11 +342,11 @@ def _check_placement(data: dict, typed: dict[str, ResourceBase], smap: SourceMap
         region = None  # not an AWS region name (a test or private cloud): nothing to check
 
     def azs(subnets: list[str]) -> set[str]:
-        return {typed[s].az for s in subnets if s in typed and typed[s].kind == "subnet"}
+        return {sub.az for s in subnets if isinstance(sub := typed.get(s), Subnet)}
 
     for rid, res in typed.items():
         at = ("resources", rid)
-        if res.kind == "subnet" and region:
+        if isinstance(res, Subnet) and region:
             az = res.az
             local_zone = az.startswith(f"{region}-") and len(az) > len(region) + 2
             if not (local_zone or (len(az) == len(region) + 1 and az.startswith(region)
@@ -344,26 +354,26 @@ def _check_placement(data: dict, typed: dict[str, ResourceBase], smap: SourceMap
                 diags.append(smap.diagnostic(at + ("az",), f"availability zone '{az}' is not in "
                                              f"the model's region {region}"
                                              f"{_az_suggestion(az, region)}"))
-        elif res.kind == "alb" and len(azs(res.subnets)) < 2 and \
+        elif isinstance(res, Alb) and len(azs(res.subnets)) < 2 and \
                 all(s in typed for s in res.subnets):
             diags.append(smap.diagnostic(at + ("subnets",), "an Application Load Balancer needs "
                                          "subnets in at least two Availability Zones (AWS "
                                          f"requires it); these are all in "
                                          f"{', '.join(sorted(azs(res.subnets))) or 'none'}"))
-        elif res.kind == "rds_instance" and res.multi_az and len(azs(res.subnets)) < 2 and \
+        elif isinstance(res, RdsInstance) and res.multi_az and len(azs(res.subnets)) < 2 and \
                 all(s in typed for s in res.subnets):
             diags.append(smap.diagnostic(at + ("multi_az",), "multi_az: true needs subnets in "
                                          "at least two Availability Zones; add a subnet of "
                                          "another AZ to subnets"))
-        elif res.kind == "nat_gateway" and res.connectivity == "public":
+        elif isinstance(res, NatGateway) and res.connectivity == "public":
             subnet = typed.get(res.subnet)
-            if subnet is not None and subnet.kind == "subnet" and not subnet.public:
+            if isinstance(subnet, Subnet) and not subnet.public:
                 diags.append(smap.diagnostic(at + ("subnet",), f"a public NAT gateway must be "
                                              f"in a public subnet; '{res.subnet}' is private "
                                              "(or set connectivity: private)"))
-        elif res.kind == "cloudfront_distribution" and res.certificate:
+        elif isinstance(res, CloudFrontDistribution) and res.certificate:
             cert = typed.get(res.certificate)
-            if cert is not None and cert.kind == "acm_certificate":
+            if isinstance(cert, AcmCertificate):
                 cert_region = cert.region or region
                 if cert_region and cert_region != "us-east-1":
                     diags.append(smap.diagnostic(at + ("certificate",), f"CloudFront uses ACM "

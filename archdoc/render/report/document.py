@@ -235,16 +235,17 @@ class ReportWriter:
             if text:
                 self.bullet(text, bold_prefix=f"{m.label(rid)}: ")
         for rid in section.resources:
-            table = KIND[m.resources[rid].kind].table
-            if table:
-                self.n.table_of_resource[(index, rid)] = self.table(TABLE_BUILDERS[table](m, rid))
+            builder = KIND[m.resources[rid].kind].table
+            if builder:
+                self.n.table_of_resource[(index, rid)] = self.table(
+                    TABLE_BUILDERS[builder](m, rid))
 
         self.heading(f"{number}.3. {w['security']}", 2)
         for item in section.security:
             paragraph = self.bullet(item.text)
             targets: list[tuple[str, int]] = []
             for target in item.see:
-                table = None if target == "figure" else (
+                table: int | None = None if target == "figure" else (
                     self.n.table_of_resource.get((index, target)) or next(
                         (t for (i, r), t in self.n.table_of_resource.items() if r == target),
                         None))

@@ -62,7 +62,7 @@ def alb_resource_map(model: Architecture, alb_id: str) -> TableData:
     rows: list[list[str]] = []
     for listener in alb.listeners:
         tls = ""
-        if listener.protocol == "HTTPS":
+        if listener.protocol == "HTTPS" and listener.certificate:
             tls = f"\n{_name(model, listener.certificate)}"
             if listener.ssl_policy:
                 tls += f"\n{listener.ssl_policy}"

@@ -45,8 +45,8 @@ def add_toc(before: Paragraph, instruction: str, entries: list[tuple[int, str]])
     Word recomputes it on open (with page numbers, see :func:`update_fields_on_open`);
     LibreOffice's converter shows the cached entries as they are.
     """
-    styles = {s.name for s in before.part.document.styles}
-    paragraphs = [before.insert_paragraph_before() for _ in entries or [None]]
+    styles = {s.name for s in before.part.document.styles}  # type: ignore[attr-defined]
+    paragraphs = [before.insert_paragraph_before() for _ in range(max(len(entries), 1))]
     _field_start(paragraphs[0], instruction)
     for paragraph, (level, text) in zip(paragraphs, entries, strict=False):
         if f"TOC {level}" in styles:
@@ -133,9 +133,16 @@ def a4(document: DocxDocument) -> None:
         section.top_margin = section.bottom_margin = Mm(22)
 
 
-def text_width(document: DocxDocument):
-    section = document.sections[-1]
-    return section.page_width - section.left_margin - section.right_margin
+def _page(document: DocxDocument) -> tuple[int, int, int, int, int, int]:
+    """Width, height, left, right, top and bottom margins (EMU) of the last section."""
+    s = document.sections[-1]
+    return (int(s.page_width or 0), int(s.page_height or 0), int(s.left_margin or 0),
+            int(s.right_margin or 0), int(s.top_margin or 0), int(s.bottom_margin or 0))
+
+
+def text_width(document: DocxDocument) -> int:
+    width, _, left, right, _, _ = _page(document)
+    return width - left - right
 
 
 def points_to_emu(points: float) -> int:
@@ -148,12 +155,10 @@ CAPTION_ROOM = 48.0  # points kept free under a figure for its caption
 def text_area(document: DocxDocument, landscape: bool | None = None) -> tuple[float, float]:
     """Width and height (points) a figure may take in the last section (or, with
     ``landscape``, in that orientation), its caption's room taken off."""
-    section = document.sections[-1]
-    width = (section.page_width - section.left_margin - section.right_margin) / 12700
-    height = (section.page_height - section.top_margin - section.bottom_margin) / 12700
+    page_w, page_h, left, right, top, bottom = _page(document)
+    width, height = (page_w - left - right) / 12700, (page_h - top - bottom) / 12700
     if landscape is not None and landscape != (width > height):
-        width = (section.page_height - section.left_margin - section.right_margin) / 12700
-        height = (section.page_width - section.top_margin - section.bottom_margin) / 12700
+        width, height = (page_h - left - right) / 12700, (page_w - top - bottom) / 12700
     return width, height - CAPTION_ROOM
 
 
