@@ -2,85 +2,112 @@
 
 Candidates run along the edge's own curve from its middle outwards, centred on it and then to
 either side; the first free one wins. An edge whose whole curve is crowded takes the nearest
-free spot around its middle, searching outwards in rings.
+free spot around its middle, searching outwards in rings. Obstacles sit in a grid of buckets,
+so a model with a thousand flows is placed in well under a second.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 
 from archdoc.layout.geometry import EdgeRoute, Layout, Rect
+from archdoc.layout.textsize import block_size
 
 SizeFn = Callable[[tuple[str, ...]], tuple[float, float]]
 _ALONG = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82)
+_CELL = 64.0
 
 
-def _free(rect: Rect, obstacles: list[Rect], lines: list[list[tuple[float, float]]],
-          bounds: Rect, strict: bool) -> bool:
-    if rect.x < bounds.x or rect.y < bounds.y or rect.right > bounds.right or \
-            rect.bottom > bounds.bottom:
+class _Buckets:
+    """Rectangles and points by grid cell, for quick overlap queries."""
+
+    def __init__(self) -> None:
+        self.rects: dict[tuple[int, int], list[Rect]] = defaultdict(list)
+        self.points: dict[tuple[int, int], list[tuple[str, float, float]]] = defaultdict(list)
+
+    @staticmethod
+    def _cells(rect: Rect, margin: float = 0.0) -> Iterator[tuple[int, int]]:
+        for ix in range(math.floor((rect.x - margin) / _CELL),
+                        math.floor((rect.right + margin) / _CELL) + 1):
+            for iy in range(math.floor((rect.y - margin) / _CELL),
+                            math.floor((rect.bottom + margin) / _CELL) + 1):
+                yield ix, iy
+
+    def add_rect(self, rect: Rect) -> None:
+        for cell in self._cells(rect):
+            self.rects[cell].append(rect)
+
+    def add_point(self, owner: str, x: float, y: float) -> None:
+        self.points[(math.floor(x / _CELL), math.floor(y / _CELL))].append((owner, x, y))
+
+    def blocked(self, rect: Rect, owner: str, edges_too: bool) -> bool:
+        for cell in self._cells(rect, 2.0):
+            if any(rect.overlaps(o, 1.0) for o in self.rects.get(cell, ())):
+                return True
+            if edges_too and any(other != owner and rect.contains_point(x, y, 1.5)
+                                 for other, x, y in self.points.get(cell, ())):
+                return True
         return False
-    if any(rect.overlaps(o, 1.0) for o in obstacles):
-        return False
-    if strict:
-        return not any(rect.contains_point(x, y, 1.5) for line in lines for x, y in line)
-    return True
 
 
 def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn
                  ) -> dict[str, EdgeRoute]:
-    obstacles: list[Rect] = [n.rect for n in layout.nodes.values()]
-    obstacles += [_title_rect(g.rect, g.label_lines, layout) for g in layout.groups.values()]
+    index = _Buckets()
+    for node in layout.nodes.values():
+        index.add_rect(node.rect)
+    for group in layout.groups.values():
+        w, h = block_size(group.label_lines, layout.fonts.group)
+        index.add_rect(Rect(group.rect.x, group.rect.y, w + 16, h + 6))  # the group's title
     samples = {eid: e.samples(10) for eid, e in edges.items()}
+    for eid, points in samples.items():
+        for x, y in points:
+            index.add_point(eid, x, y)
     bounds = Rect(0, 0, layout.width, layout.height)
+
+    def free(rect: Rect, eid: str, strict: bool) -> bool:
+        inside = rect.x >= 0 and rect.y >= 0 and rect.right <= bounds.right and \
+            rect.bottom <= bounds.bottom
+        return inside and not index.blocked(rect, eid, strict)
+
     placed: dict[str, EdgeRoute] = {}
     for eid, edge in edges.items():
         if not edge.label_lines:
             placed[eid] = edge
             continue
         w, h = size(edge.label_lines)
-        others = [pts for other, pts in samples.items() if other != eid]
         curve = samples[eid]
-        spot = None
-        for strict in (True, False):
-            for t in _ALONG:
-                cx, cy = curve[min(len(curve) - 1, int(t * (len(curve) - 1)))]
-                for dx, dy in ((0, 0), (w / 2 + 3, 0), (-w / 2 - 3, 0), (0, h / 2 + 3),
-                               (0, -h / 2 - 3)):
-                    rect = Rect(cx + dx - w / 2, cy + dy - h / 2, w, h)
-                    if _free(rect, obstacles, others, bounds, strict):
-                        spot = rect
-                        break
-                if spot:
-                    break
-            if spot:
-                break
+        spot = _along(curve, w, h, lambda r, strict: free(r, eid, strict))
         if spot is None:
-            spot = _ring_search(curve[len(curve) // 2], w, h, obstacles, bounds)
-        obstacles.append(spot)
+            spot = _ring_search(curve[len(curve) // 2], w, h, lambda r: free(r, eid, False))
+        index.add_rect(spot)
         placed[eid] = EdgeRoute(edge.points, spot, edge.label_lines)
     return placed
 
 
-def _title_rect(rect: Rect, lines: tuple[str, ...], layout: Layout) -> Rect:
-    """The corner of a group box its title is written in."""
-    from archdoc.layout.textsize import block_size
+def _along(curve: list[tuple[float, float]], w: float, h: float,
+           free: Callable[[Rect, bool], bool]) -> Rect | None:
+    for strict in (True, False):
+        for t in _ALONG:
+            cx, cy = curve[min(len(curve) - 1, int(t * (len(curve) - 1)))]
+            for dx, dy in ((0, 0), (w / 2 + 3, 0), (-w / 2 - 3, 0), (0, h / 2 + 3),
+                           (0, -h / 2 - 3)):
+                rect = Rect(cx + dx - w / 2, cy + dy - h / 2, w, h)
+                if free(rect, strict):
+                    return rect
+    return None
 
-    w, h = block_size(lines, layout.fonts.group)
-    return Rect(rect.x, rect.y, w + 16, h + 6)
 
-
-def _ring_search(centre: tuple[float, float], w: float, h: float, obstacles: list[Rect],
-                 bounds: Rect) -> Rect:
+def _ring_search(centre: tuple[float, float], w: float, h: float,
+                 free: Callable[[Rect], bool]) -> Rect:
     cx, cy = centre
-    step = 8.0
     for ring in range(1, 400):
-        r = ring * step
-        for k in range(8 * ring):
-            import math
-
-            angle = 2 * math.pi * k / (8 * ring)
+        r = ring * 8.0
+        steps = 8 * ring
+        for k in range(steps):
+            angle = 2 * math.pi * k / steps
             rect = Rect(cx + r * math.cos(angle) - w / 2, cy + r * math.sin(angle) - h / 2, w, h)
-            if _free(rect, obstacles, [], bounds, False):
+            if free(rect):
                 return rect
     return Rect(cx - w / 2, cy - h / 2, w, h)

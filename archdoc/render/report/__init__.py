@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+from functools import cache
 from pathlib import Path
 
 from archdoc.errors import ToolMissingError, UsageError
@@ -32,8 +33,24 @@ def soffice_binary() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+@cache
+def uno_python() -> str | None:
+    """A Python that has LibreOffice's UNO bridge (Debian's python3-uno), if any."""
+    for candidate in ("/usr/bin/python3", shutil.which("python3")):
+        if candidate and Path(candidate).exists():
+            probe = subprocess.run([candidate, "-c", "import uno"], capture_output=True,
+                                   timeout=30, check=False)
+            if probe.returncode == 0:
+                return candidate
+    return None
+
+
 def docx_to_pdf(docx_bytes: bytes) -> bytes:
-    """Convert with LibreOffice headless; a clear error when it is not installed."""
+    """Convert with LibreOffice headless; a clear error when it is not installed.
+
+    Through UNO when the bridge is there, so the table of contents gets its page numbers;
+    else by ``--convert-to pdf``, which keeps the TOC's entries without numbers.
+    """
     binary = soffice_binary()
     if binary is None:
         raise ToolMissingError("--pdf needs LibreOffice, which is not installed; install it with "
@@ -43,11 +60,18 @@ def docx_to_pdf(docx_bytes: bytes) -> bytes:
         source.write_bytes(docx_bytes)
         # A private profile: works when another LibreOffice is running, and leaves no trace.
         profile = Path(tmp, "profile").as_uri()
+        target = Path(tmp, "report.pdf")
+        python = uno_python()
+        if python:
+            script = Path(__file__).with_name("soffice_pdf.py")
+            subprocess.run([python, str(script), binary, str(source), str(target), profile],
+                           capture_output=True, text=True, timeout=300, check=False)
+            if target.exists() and target.stat().st_size > 0:
+                return target.read_bytes()
         proc = subprocess.run(
             [binary, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
              "--outdir", tmp, str(source)],
             capture_output=True, text=True, timeout=300, check=False)
-        target = Path(tmp, "report.pdf")
         if proc.returncode != 0 or not target.exists():
             raise ToolMissingError(f"LibreOffice could not convert the report: "
                                    f"{(proc.stderr or proc.stdout).strip()[:500]}")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import math
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import docx
@@ -120,10 +122,14 @@ class ReportWriter:
         cols = math.ceil(layout.width * scale / page_w)
         rows = math.ceil(layout.height * scale / page_h)
         part_w, part_h = layout.width / cols, layout.height / rows
+        cells = [(r, c) for r in range(rows) for c in range(cols)]
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:  # one dot run each
+            pngs = list(pool.map(lambda rc: figure_part(figure, rc[1] * part_w, rc[0] * part_h,
+                                                        part_w, part_h), cells))
         first = 0
         for r in range(rows):
             for c in range(cols):
-                png = figure_part(figure, c * part_w, r * part_h, part_w, part_h)
+                png = pngs[r * cols + c]
                 text = self.w["figure_part"].format(caption=caption, part=r * cols + c + 1,
                                                      parts=rows * cols)
                 number = self._picture(png, part_w * scale, part_h * scale, text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 
@@ -92,7 +93,17 @@ def test_pdf_has_the_korean_headings(seed_path, seed_model, tmp_path):
     assert 6 <= pages <= 16
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     flat = " ".join(text.split())
-    for heading in ("소개", "아키텍쳐 구성도", "개요", "보안 고려 사항", "부록: 리소스 목록"):
+    for heading in ("소개", "아키텍처 구성도", "개요", "보안 고려 사항", "부록: 리소스 목록"):
         assert heading in flat
     for section in seed_model.sections:
         assert " ".join(section.title.split()) in flat
+    # the table of contents has page numbers, and each points at the page of its chapter
+    layout = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", str(pdf), "-"],
+                            capture_output=True, text=True).stdout
+    for number, section in enumerate(seed_model.sections, start=1):
+        title = f"{number}. {section.title}"
+        entry = next(line for line in layout.splitlines() if line.strip().startswith(title))
+        page = int(re.search(r"(\d+)\s*$", entry).group(1))
+        on_page = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                                 capture_output=True, text=True).stdout
+        assert title in " ".join(on_page.split()), (title, page)
