@@ -78,9 +78,10 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn
             continue
         w, h = size(edge.label_lines)
         curve = samples[eid]
-        spot = _along(curve, w, h, lambda r, strict: free(r, eid, strict))
+        spot = _along(curve, w, h, lambda r, strict, e=eid: free(r, e, strict))
         if spot is None:
-            spot = _ring_search(curve[len(curve) // 2], w, h, lambda r: free(r, eid, False))
+            spot = _ring_search(curve[len(curve) // 2], w, h,
+                                lambda r, e=eid: free(r, e, False))
         index.add_rect(spot)
         placed[eid] = EdgeRoute(edge.points, spot, edge.label_lines)
     return placed
