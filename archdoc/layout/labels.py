@@ -8,6 +8,7 @@ so a model with a thousand flows is placed in well under a second.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -66,7 +67,7 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn
             index.add_point(eid, x, y)
     bounds = Rect(0, 0, layout.width, layout.height)
 
-    def free(rect: Rect, eid: str, strict: bool) -> bool:
+    def free(rect: Rect, strict: bool, eid: str) -> bool:
         inside = rect.x >= 0 and rect.y >= 0 and rect.right <= bounds.right and \
             rect.bottom <= bounds.bottom
         return inside and not index.blocked(rect, eid, strict)
@@ -78,10 +79,10 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn
             continue
         w, h = size(edge.label_lines)
         curve = samples[eid]
-        spot = _along(curve, w, h, lambda r, strict, e=eid: free(r, e, strict))
+        spot = _along(curve, w, h, functools.partial(free, eid=eid))
         if spot is None:
             spot = _ring_search(curve[len(curve) // 2], w, h,
-                                lambda r, e=eid: free(r, e, False))
+                                functools.partial(free, eid=eid, strict=False))
         index.add_rect(spot)
         placed[eid] = EdgeRoute(edge.points, spot, edge.label_lines)
     return placed
