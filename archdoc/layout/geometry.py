@@ -84,9 +84,9 @@ class EdgeRoute:
 class Fonts:
     """Point sizes of the text the layout sized itself for."""
 
-    node: float = 10.0
-    group: float = 10.0
-    edge: float = 10.0
+    node: float = 11.0
+    group: float = 11.0
+    edge: float = 11.0
 
     @property
     def smallest(self) -> float:

@@ -25,7 +25,7 @@ PAD = 10.0  # inside a group, around its content
 GAP = 18.0  # between sibling groups
 LABEL_WIDTH = 92.0  # node labels wrap at this width
 MIN_SUBNET = (96.0, 22.0)  # content size of an empty subnet
-MARGIN = 16.0  # around the whole picture
+MARGIN = 10.0  # around the whole picture
 
 
 @dataclass
@@ -191,8 +191,8 @@ class _Builder:
     def region(self, region: Group, x: float | None, y: float | None) -> tuple[float, float]:
         vpcs = [g for g in region.groups if g.style == "vpc"]
         _, tw, th = self.title(region)
-        top = th + max(8.0, max((self.node_size(n)[1] - ICON / 2 for v in vpcs for n in v.nodes
-                                 if self.scene.nodes[n].where == "vpc_border"), default=0.0))
+        on_border = any(self.scene.nodes[n].where == "vpc_border" for v in vpcs for n in v.nodes)
+        top = th + (ICON / 2 + NODE_PAD + 4 if on_border else 8.0)  # the icon's upper half
         sizes = [self.vpc(v, None, None) for v in vpcs]
         stack_w = max((w for w, _ in sizes), default=0.0)
         stack_h = sum(h for _, h in sizes) + GAP * 2 * max(len(sizes) - 1, 0)
@@ -264,7 +264,7 @@ def grid_layout(scene: Scene, fonts: Fonts | None = None) -> Layout:
     b = _Builder(scene, fonts or Fonts())
     cw, ch = b.cloud(scene.root, None, None)
     uw, uh = b.flow(scene.outside, 8) if scene.outside else (0.0, 0.0)
-    top = MARGIN + (uh + GAP * 1.5 if scene.outside else 0.0)
+    top = MARGIN + (uh + GAP if scene.outside else 0.0)
     if scene.outside:
         b.flow(scene.outside, 8, MARGIN, MARGIN, max(uw, min(cw, 2 * uw + 200)))
     b.cloud(scene.root, MARGIN, top)

@@ -60,7 +60,8 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn
         index.add_rect(node.rect)
     for group in layout.groups.values():
         w, h = block_size(group.label_lines, layout.fonts.group)
-        index.add_rect(Rect(group.rect.x, group.rect.y, w + 16, h + 6))  # the group's title
+        # the group's title, as Graphviz writes it (a margin, then the text), with some air
+        index.add_rect(Rect(group.rect.x, group.rect.y, w * 1.1 + 24, h + 10))
     samples = {eid: e.samples(10) for eid, e in edges.items()}
     for eid, points in samples.items():
         for x, y in points:
@@ -94,7 +95,8 @@ def _along(curve: list[tuple[float, float]], w: float, h: float,
         for t in _ALONG:
             cx, cy = curve[min(len(curve) - 1, int(t * (len(curve) - 1)))]
             for dx, dy in ((0, 0), (w / 2 + 3, 0), (-w / 2 - 3, 0), (0, h / 2 + 3),
-                           (0, -h / 2 - 3)):
+                           (0, -h / 2 - 3), (w / 2 + 3, h / 2 + 3), (-w / 2 - 3, h / 2 + 3),
+                           (w / 2 + 3, -h / 2 - 3), (-w / 2 - 3, -h / 2 - 3)):
                 rect = Rect(cx + dx - w / 2, cy + dy - h / 2, w, h)
                 if free(rect, strict):
                     return rect

@@ -58,7 +58,7 @@ def place(model: Architecture) -> Placed:
                              az=subnet.az)
             vpcs[subnet.vpc].groups.append(azs[key])
         style = "public_subnet" if subnet.public else "private_subnet"
-        subnets[sid] = Group(f"g_{sid}", style, f"{model.label(sid)}\n{subnet.cidr}",
+        subnets[sid] = Group(f"g_{sid}", style, f"{model.label(sid)}  {subnet.cidr}",
                              resource=sid, tier=tiers[sid][1], az=subnet.az)
         azs[key].groups.append(subnets[sid])
     # Tier rows: by default rank, then by first appearance in the model (the author's order).
