@@ -69,13 +69,13 @@ def test_groups_are_drawn_in_aws_colours(seed_build):
     clusters = {}
     for g in root.iter("{http://www.w3.org/2000/svg}g"):
         if g.get("class") == "cluster":
-            title = "".join(t.text or "" for t in g.iter("{http://www.w3.org/2000/svg}text"))
+            title = " ".join("".join(t.text or "" for t in g.iter("{http://www.w3.org/2000/svg}text")).split())
             shape = g.find("svg:polygon", SVG_NS)
             if shape is None:
                 shape = g.find("svg:path", SVG_NS)
             clusters[title] = (shape.get("stroke"), shape.get("fill"))
-    assert clusters["퍼블릭 서브넷 A10.0.1.0/24"] == ("#7aa116", "#f2f6e8")
-    assert clusters["프라이빗 서브넷 A10.0.11.0/24"] == ("#147eba", "#e6f2f8")
+    assert clusters["퍼블릭 서브넷 A 10.0.1.0/24"] == ("#7aa116", "#f2f6e8")
+    assert clusters["프라이빗 서브넷 A 10.0.11.0/24"] == ("#147eba", "#e6f2f8")
     assert clusters["VPC (10.0.0.0/16)"][0] == "#8c4fff"
 
 

@@ -95,7 +95,7 @@ def test_containers_nest_as_aws_draws_them(drawio):
     assert "grIcon=mxgraph.aws4.group_region" in styles[3]
     assert "grIcon=mxgraph.aws4.group_aws_cloud_alt" in styles[4]
     assert chain[-1] == "1"
-    assert text_of(by_id[chain[0]]) == "프라이빗 서브넷 A\n10.0.11.0/24"
+    assert text_of(by_id[chain[0]]) == "프라이빗 서브넷 A  10.0.11.0/24"
     for group in chain[:-1]:
         assert "container=1" in by_id[group].get("style")
     assert parent_chain(by_id, "n_users") == ["1"]
