@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Any, Literal, TypeVar, Union
 
-from pydantic import Field, create_model
+from pydantic import Field, PrivateAttr, create_model
 
 from archdoc import kinds
+from archdoc.model.loader import SourceMap
 from archdoc.model.resources import ResourceBase
 from archdoc.model.types import Port, Ref, Strict
 
@@ -87,9 +88,26 @@ R = TypeVar("R", bound=ResourceBase)
 
 
 class Architecture(Document):
-    """A validated model: ``resources`` holds typed resources (see ``archdoc.kinds``)."""
+    """A validated model: ``resources`` holds typed resources (see ``archdoc.kinds``).
+
+    It keeps the loader's source map, so checks, drift and diffs can say where in the file a
+    resource or field was written (``model.where(("resources", "web", "subnet"))``).
+    """
 
     resources: dict[ResourceId, ResourceBase]
+    _source: SourceMap | None = PrivateAttr(default=None)
+
+    @property
+    def source(self) -> SourceMap | None:
+        """Where each key and value was written (None for a model built in code)."""
+        return self._source
+
+    def where(self, path: tuple[Any, ...]) -> tuple[str, int, int] | None:
+        """(file, line, column) of the value at ``path``, or of its nearest written parent."""
+        if self._source is None:
+            return None
+        mark = self._source.value(path)
+        return self._source.file, mark.line, mark.col
 
     def label(self, rid: str) -> str:
         return self.resources[rid].label or rid

@@ -57,7 +57,9 @@ def build_model(data: Any, smap: SourceMap) -> Architecture:
         diags += _cross_checks(data, typed, broken, smap)
     if diags:
         raise ModelError(diags)
-    return Architecture.model_validate({**data, "resources": typed})
+    model = Architecture.model_validate({**data, "resources": typed})
+    model._source = smap  # positions travel with the model
+    return model
 
 
 def _build_resource(rid: str, raw: Any, smap: SourceMap

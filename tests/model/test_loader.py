@@ -126,3 +126,14 @@ def test_both_parsers_agree_on_positions():
     slow = loader._load(text, "a", yaml.SafeLoader)
     assert fast[0] == slow[0]
     assert fast[1].values == slow[1].values and fast[1].keys == slow[1].keys
+
+
+def test_the_model_keeps_its_source_positions(seed_model, seed_path):
+    lines = seed_path.read_text(encoding="utf-8").splitlines()
+    file, line, col = seed_model.where(("resources", "web-server", "subnet"))
+    assert file == str(seed_path)
+    assert lines[line - 1][col - 1:].startswith("private-a")
+    assert lines[line - 1].strip() == "subnet: private-a"
+    # a path the file does not write falls back to its nearest written parent
+    assert seed_model.where(("resources", "web-server", "imdsv2x"))[1] == \
+        seed_model.where(("resources", "web-server"))[1]
