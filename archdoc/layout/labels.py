@@ -80,33 +80,36 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn
             continue
         w, h = size(edge.label_lines)
         curve = samples[eid]
-        spot = _along(curve, w, h, functools.partial(free, eid=eid))
-        if spot is None:
-            spot = _ring_search(curve[len(curve) // 2], w, h,
-                                functools.partial(free, eid=eid, strict=False))
+        middle = curve[len(curve) // 2]
+        # on the curve clear of other edges; else nearby clear of them; else on the curve or
+        # anywhere clear of icons and labels
+        spot = _along(curve, w, h, functools.partial(free, eid=eid, strict=True)) or \
+            _ring_search(middle, w, h, functools.partial(free, eid=eid, strict=True), 30) or \
+            _along(curve, w, h, functools.partial(free, eid=eid, strict=False)) or \
+            _ring_search(middle, w, h, functools.partial(free, eid=eid, strict=False)) or \
+            Rect(middle[0] - w / 2, middle[1] - h / 2, w, h)
         index.add_rect(spot)
         placed[eid] = EdgeRoute(edge.points, spot, edge.label_lines)
     return placed
 
 
 def _along(curve: list[tuple[float, float]], w: float, h: float,
-           free: Callable[[Rect, bool], bool]) -> Rect | None:
-    for strict in (True, False):
-        for t in _ALONG:
-            cx, cy = curve[min(len(curve) - 1, int(t * (len(curve) - 1)))]
-            for dx, dy in ((0, 0), (w / 2 + 3, 0), (-w / 2 - 3, 0), (0, h / 2 + 3),
-                           (0, -h / 2 - 3), (w / 2 + 3, h / 2 + 3), (-w / 2 - 3, h / 2 + 3),
-                           (w / 2 + 3, -h / 2 - 3), (-w / 2 - 3, -h / 2 - 3)):
-                rect = Rect(cx + dx - w / 2, cy + dy - h / 2, w, h)
-                if free(rect, strict):
-                    return rect
+           free: Callable[[Rect], bool]) -> Rect | None:
+    for t in _ALONG:
+        cx, cy = curve[min(len(curve) - 1, int(t * (len(curve) - 1)))]
+        for dx, dy in ((0, 0), (w / 2 + 3, 0), (-w / 2 - 3, 0), (0, h / 2 + 3),
+                       (0, -h / 2 - 3), (w / 2 + 3, h / 2 + 3), (-w / 2 - 3, h / 2 + 3),
+                       (w / 2 + 3, -h / 2 - 3), (-w / 2 - 3, -h / 2 - 3)):
+            rect = Rect(cx + dx - w / 2, cy + dy - h / 2, w, h)
+            if free(rect):
+                return rect
     return None
 
 
 def _ring_search(centre: tuple[float, float], w: float, h: float,
-                 free: Callable[[Rect], bool]) -> Rect:
+                 free: Callable[[Rect], bool], rings: int = 400) -> Rect | None:
     cx, cy = centre
-    for ring in range(1, 400):
+    for ring in range(1, rings):
         r = ring * 8.0
         steps = 8 * ring
         for k in range(steps):
@@ -114,4 +117,4 @@ def _ring_search(centre: tuple[float, float], w: float, h: float,
             rect = Rect(cx + r * math.cos(angle) - w / 2, cy + r * math.sin(angle) - h / 2, w, h)
             if free(rect):
                 return rect
-    return Rect(cx - w / 2, cy - h / 2, w, h)
+    return None

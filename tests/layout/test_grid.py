@@ -118,3 +118,17 @@ def test_removing_an_empty_subnet_keeps_the_az_order():
 def test_the_seed_layout(seed_model):
     scene = build_scene(seed_model)
     check_layout(scene, figure_of(scene, formats=("svg",)).layout)
+
+
+@pytest.mark.parametrize("path", [ROOT / "arch.yaml", THREE_TIER])
+def test_no_label_lies_on_another_edge(path):
+    """A label over a foreign edge would read as that edge's protocol."""
+    scene = build_scene(load_model(path))
+    layout = figure_of(scene, formats=("svg",)).layout
+    for eid, route in layout.edges.items():
+        if route.label is None:
+            continue
+        for other, other_route in layout.edges.items():
+            if other != eid:
+                assert not any(route.label.contains_point(x, y) for x, y in
+                               other_route.samples(10)), (eid, other)
