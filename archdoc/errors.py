@@ -10,6 +10,28 @@ EXIT_INVALID = 2
 EXIT_ENVIRONMENT = 3
 
 
+SHOWN_MAX = 60  # characters of a user's value echoed in a message
+
+
+def _escape_char(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def printable(text: str) -> str:
+    """``text`` with every character a terminal or a one-line message must not see (control
+    characters, escape sequences, line and paragraph separators, lone surrogates) escaped."""
+    return "".join(ch if ch.isprintable() else _escape_char(ch) for ch in text)
+
+
+def shown(value: object, limit: int = SHOWN_MAX) -> str:
+    """A user's value as a message quotes it: escaped, on one line, at most ``limit`` chars."""
+    text = printable(str(value))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     """One problem in an input file, located like a compiler error."""
@@ -20,7 +42,8 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: error: {self.message}"
+        # one line whatever the input held: no newline, escape sequence or control character
+        return f"{printable(self.file)}:{self.line}:{self.col}: error: {printable(self.message)}"
 
 
 class ArchdocError(Exception):

@@ -9,8 +9,10 @@ from pydantic import Field, PrivateAttr, create_model
 
 from archdoc import kinds
 from archdoc.model.loader import SourceMap
-from archdoc.model.resources import ResourceBase
+from archdoc.model.resources import LABEL_MAX, ResourceBase
 from archdoc.model.types import Port, Ref, Strict
+
+PROPERTY_MAX = 255  # Word's limit for a document property (title, author)
 
 ResourceId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=80)]
 
@@ -25,7 +27,8 @@ class Flow(Strict):
 
     from_: Annotated[str, Ref()] = Field(alias="from")
     to: Annotated[str, Ref()]
-    label: str | None = Field(None, description="edge label; defaults to protocol:port")
+    label: str | None = Field(None, max_length=LABEL_MAX,
+                              description="edge label; defaults to protocol:port")
     protocol: str | None = Field(None, description="e.g. HTTPS, HTTP, DNS")
     port: Port | None = None
 
@@ -50,7 +53,7 @@ class SecurityConsideration(Strict):
 class Section(Strict):
     """One chapter of the report: a part of the architecture."""
 
-    title: str = Field(description="chapter title")
+    title: str = Field(max_length=LABEL_MAX, description="chapter title")
     resources: list[Annotated[str, Ref()]] = Field(
         min_length=1, description="resources this chapter covers")
     roles: dict[str, str] = Field(
@@ -58,26 +61,31 @@ class Section(Strict):
     )
     security: list[SecurityConsideration] = Field(
         default_factory=list, description="the chapter's security considerations")
-    figure_caption: str | None = Field(None, description="caption of the chapter's figure")
+    figure_caption: str | None = Field(None, max_length=LABEL_MAX,
+                                       description="caption of the chapter's figure")
 
 
 class Document(Strict):
     """Document fields of ``arch.yaml`` (everything but the resources)."""
 
     schema_: str | None = Field(None, alias="$schema", description="JSON Schema for editors")
-    title: str = Field(description="title of the architecture and its report")
-    version: str | None = Field(None, description="version of the architecture, e.g. \"1.2\"")
-    author: str | None = None
-    organisation: str | None = Field(None, description="course or organisation")
+    title: str = Field(max_length=PROPERTY_MAX,
+                       description="title of the architecture and its report")
+    version: str | None = Field(None, max_length=PROPERTY_MAX,
+                                description="version of the architecture, e.g. \"1.2\"")
+    author: str | None = Field(None, max_length=PROPERTY_MAX)
+    organisation: str | None = Field(None, max_length=PROPERTY_MAX,
+                                     description="course or organisation")
     date: datetime.date | str | None = Field(None, description="date of this version")
     language: Literal["ko", "en"] = Field("en", description="language of the report")
     region: str = Field(description="AWS region, e.g. ap-northeast-2")
     summary: str | None = Field(None, description="overview paragraph(s)")
     changes: list[Change] = Field(default_factory=list)
-    figure_caption: str | None = Field(None, description="caption of the overall diagram")
+    figure_caption: str | None = Field(None, max_length=LABEL_MAX,
+                                       description="caption of the overall diagram")
     reflections: str | None = Field(None, description="closing remarks: what the author learnt "
                                                       "(the report's last chapter)")
-    report_file: str = Field("report.docx", pattern=r"^[^/\\]+\.docx$",
+    report_file: str = Field("report.docx", pattern=r"^[^/\\]+\.docx$", max_length=200,
                              description="file name of the Word report in the output folder")
     resources: dict[ResourceId, Any] = Field(min_length=1)
     flows: list[Flow] = Field(default_factory=list)

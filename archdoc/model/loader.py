@@ -7,13 +7,15 @@ never runs code. Duplicate keys are errors, as cfn-lint's decoder makes them.
 
 from __future__ import annotations
 
+import bisect
 import datetime
+import re
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
 import yaml
 
-from archdoc.errors import Diagnostic, ModelError
+from archdoc.errors import Diagnostic, ModelError, shown
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
@@ -81,6 +83,48 @@ def _mark(m: Any) -> Mark:
     return Mark(m.line + 1, m.column + 1) if m is not None else Mark(1, 1)
 
 
+# YAML 1.1 (PyYAML, libyaml) also breaks lines at NEL, LS and PS; editors count only "\n".
+_ODD_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+class _Positions:
+    """Parser marks as an editor counts lines: by "\n" only."""
+
+    def __init__(self, text: str):
+        self.starts: list[int] | None = None
+        if any(b in text for b in _ODD_BREAKS):
+            self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def __call__(self, m: Any) -> Mark:
+        if self.starts is None or m is None or getattr(m, "index", None) is None:
+            return _mark(m)
+        line = bisect.bisect_right(self.starts, m.index)
+        return Mark(line, m.index - self.starts[line - 1] + 1)
+
+
+# characters no text field may hold: C0/C1 controls but tab and newline, lone surrogates,
+# and Unicode's noncharacters (U+FDD0-FDEF, U+xFFFE, U+xFFFF)
+_FORBIDDEN = re.compile("[" + "".join(
+    f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in
+    [(0x00, 0x08), (0x0B, 0x1F), (0x7F, 0x9F), (0xD800, 0xDFFF), (0xFDD0, 0xFDEF)]
+    + [(plane * 0x10000 + 0xFFFE, plane * 0x10000 + 0xFFFF) for plane in range(17)]) + "]")
+MAX_STRING = 100_000  # characters in one scalar (a summary may be long; a label is limited)
+
+
+def _text_problem(value: str) -> str | None:
+    """Why a scalar string cannot be rendered, if it cannot."""
+    found = _FORBIDDEN.search(value)
+    if found:
+        ch = found.group()
+        what = "a lone surrogate" if "\ud800" <= ch <= "\udfff" else (
+            "a Unicode noncharacter" if ch > "\x9f" else "a control character")
+        return (f"text holds {what} (U+{ord(ch):04X}) at character {found.start() + 1}; "
+                "remove it")
+    if len(value) > MAX_STRING:
+        return f"text of {len(value):,} characters; the limit is {MAX_STRING:,}"
+    return None
+
+
 def _position(text: str | bytes, offset: int) -> Mark:
     """Line and column (1-based) of ``offset`` in ``text``."""
     if isinstance(text, str):
@@ -140,6 +184,7 @@ class _SyntaxError(Exception):
 
 def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
     smap = SourceMap(file)
+    position = _Positions(text)
     helper = yaml.SafeLoader("")  # its resolver and constructor turn plain scalars into values
     anchors: dict[str, tuple[Any, int]] = {}
     stack: list[_Frame] = []
@@ -177,8 +222,8 @@ def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
                 first = parent.key_marks[key]
                 what = "resource id" if parent.path == ("resources",) else "key"
                 diagnostics.append(Diagnostic(file, mark.line, mark.col,
-                                              f"duplicate {what} '{key}' (first defined at line "
-                                              f"{first.line})"))
+                                              f"duplicate {what} '{shown(key)}' (first "
+                                              f"defined at line {first.line})"))
             parent.pending_key = (key, mark)
             return None
         key, key_mark = parent.pending_key
@@ -194,18 +239,18 @@ def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
     def check_tag(tag: str | None, mark: Mark) -> None:
         if tag is not None and tag not in _PLAIN_TAGS:
             tag = tag.replace("tag:yaml.org,2002:", "!!")
-            raise _fail(file, mark, f"YAML tag '{tag}' is not allowed; archdoc reads plain YAML "
-                                    "(no tags, nothing is ever executed)")
+            raise _fail(file, mark, f"YAML tag '{shown(tag)}' is not allowed; archdoc reads "
+                                    "plain YAML (no tags, nothing is ever executed)")
 
     try:
         for event in yaml.parse(text, Loader=parser):
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    raise _fail(file, _mark(event.start_mark),
+                    raise _fail(file, position(event.start_mark),
                                 "more than one YAML document; put the whole model in one")
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                mark = _mark(event.start_mark)
+                mark = position(event.start_mark)
                 check_tag(event.tag, mark)
                 if len(stack) >= MAX_DEPTH:
                     raise _fail(file, mark, f"nesting deeper than {MAX_DEPTH} levels")
@@ -219,27 +264,35 @@ def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
                 if stack:
                     stack[-1].size += frame.size
             elif isinstance(event, yaml.ScalarEvent):
-                mark = _mark(event.start_mark)
+                mark = position(event.start_mark)
                 check_tag(event.tag, mark)
                 is_key = bool(stack) and isinstance(stack[-1].value, dict) and \
                     stack[-1].pending_key is None
                 if is_key:
                     value = event.value  # keys are names: keep the text as written
                 else:
-                    value = _scalar(helper, event)
+                    value, problem = _scalar(helper, event)
+                    if problem:
+                        diagnostics.append(Diagnostic(file, mark.line, mark.col, problem))
+                if isinstance(value, str):
+                    problem = _text_problem(value)
+                    if problem:
+                        diagnostics.append(Diagnostic(file, mark.line, mark.col, problem))
+                        value = value if is_key else ""
                 place(value, mark, 1, False)
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
             elif isinstance(event, yaml.AliasEvent):
-                mark = _mark(event.start_mark)
+                mark = position(event.start_mark)
                 if event.anchor not in anchors:
-                    raise _fail(file, mark, f"alias '*{event.anchor}' refers to no anchor above it")
+                    raise _fail(file, mark, f"alias '*{shown(event.anchor)}' refers to no anchor "
+                                            "above it")
                 value, size = anchors[event.anchor]
                 place(value, mark, size, isinstance(value, (dict, list)))
     except yaml.YAMLError as exc:
         if parser is not yaml.SafeLoader:
             raise _SyntaxError from None
-        return _raise_syntax_error(exc, text, file)
+        return _raise_syntax_error(exc, text, file, position)
     smap.problems.extend(diagnostics)
     if not have_root:
         root = None
@@ -247,26 +300,45 @@ def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
     return root, smap
 
 
-def _raise_syntax_error(exc: yaml.YAMLError, text: str, file: str) -> NoReturn:
+def _raise_syntax_error(exc: yaml.YAMLError, text: str, file: str,
+                        position: _Positions) -> NoReturn:
     if isinstance(exc, yaml.MarkedYAMLError):
         problem_mark = exc.problem_mark or exc.context_mark
-        mark = _mark(problem_mark) if problem_mark else Mark(1, 1)
+        mark = position(problem_mark) if problem_mark else Mark(1, 1)
         raise _fail(file, mark, _yaml_message(exc)) from None
     # ReaderError: a character YAML does not allow
-    position = getattr(exc, "position", 0) or 0
+    offset = getattr(exc, "position", 0) or 0
     reason = getattr(exc, "reason", "unreadable input")
-    raise _fail(file, _position(text, position), f"invalid character in YAML: {reason}") from None
+    raise _fail(file, _position(text, offset), f"invalid character in YAML: {shown(reason)}") \
+        from None
 
 
-def _scalar(helper: yaml.SafeLoader, event: yaml.ScalarEvent) -> Any:
+_TAG_NAMES = {"tag:yaml.org,2002:int": "an integer", "tag:yaml.org,2002:float": "a number",
+              "tag:yaml.org,2002:bool": "a boolean", "tag:yaml.org,2002:timestamp": "a date",
+              "tag:yaml.org,2002:null": "null"}
+MAX_INT_DIGITS = 30  # no field needs more; Python refuses to parse beyond 4,300 anyway
+
+
+def _scalar(helper: yaml.SafeLoader, event: yaml.ScalarEvent) -> tuple[Any, str | None]:
+    """The value of a scalar, and why it is not valid if it is not (then its text is kept)."""
     tag = event.tag
-    if tag in (None, "!"):
+    explicit = tag not in (None, "!")
+    if not explicit:
         tag = helper.resolve(yaml.ScalarNode, event.value, event.implicit)
-    node = yaml.ScalarNode(tag, event.value, None, None, event.style)
-    value = helper.construct_object(node)
+    if tag == "tag:yaml.org,2002:int" and len(event.value.lstrip("+-")) > MAX_INT_DIGITS:
+        return event.value, (f"integer of {len(event.value)} digits; numbers in a model have "
+                             f"at most {MAX_INT_DIGITS}")
+    node = yaml.ScalarNode(str(tag), event.value, None, None, event.style)
+    try:
+        value = helper.construct_object(node)
+    except (ValueError, OverflowError, TypeError, yaml.YAMLError) as exc:
+        what = _TAG_NAMES.get(str(tag), "a value of its type")
+        reason = "" if explicit else f" ({shown(exc)})" if tag != "tag:yaml.org,2002:timestamp" \
+            else " (no such day)"
+        return event.value, f"'{shown(event.value)}' is not {what}{reason}"
     if isinstance(value, datetime.datetime):
-        return value.isoformat()
-    return value
+        return value.isoformat(), None
+    return value, None
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:

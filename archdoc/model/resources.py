@@ -23,9 +23,13 @@ class AwsLocator(Strict):
     tags: dict[str, str] = Field(default_factory=dict, description="tags that identify it")
 
 
+LABEL_MAX = 500  # characters of a label: a diagram cannot show more, Graphviz drops far longer
+
+
 class ResourceBase(Strict):
     kind: str
-    label: str | None = Field(None, description="text under the icon; defaults to the id")
+    label: str | None = Field(None, max_length=LABEL_MAX,
+                              description="text under the icon; defaults to the id")
     aws: AwsLocator | None = None
     definition: str | None = Field(
         None, description="what this AWS service is; overrides the built-in catalogue"

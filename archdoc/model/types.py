@@ -15,6 +15,8 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from archdoc.errors import shown
+
 
 class Strict(BaseModel):
     """Base of every model object: unknown fields are errors, values are immutable."""
@@ -49,7 +51,7 @@ def _check_cidr(value: str) -> str:
         if "host bits set" in reason:
             network = ipaddress.ip_network(value, strict=False)
             reason = f"host bits set; did you mean {network}?"
-        raise ValueError(f"invalid CIDR '{value}': {reason}") from None
+        raise ValueError(f"invalid CIDR '{shown(value)}': {shown(reason)}") from None
     return value
 
 
@@ -86,7 +88,7 @@ def _parse_port_range(value: Any) -> Any:
 def _check_port_range(value: str) -> str:
     parts = value.split("-")
     if len(parts) > 2 or not all(p.strip().isdigit() for p in parts):
-        raise ValueError(f"port '{value}' is not a port or a range like 1024-65535")
+        raise ValueError(f"port '{shown(value)}' is not a port or a range like 1024-65535")
     low, high = (int(p) for p in (parts * 2)[:2]) if len(parts) == 1 else map(int, parts)
     for port in (low, high):
         if not 1 <= port <= 65535:

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from archdoc import kinds
-from archdoc.errors import Diagnostic, ModelError
+from archdoc.errors import Diagnostic, ModelError, shown
 from archdoc.model.document import Architecture, Document
 from archdoc.model.introspect import field_names_at, iter_refs
 from archdoc.model.loader import Path, SourceMap
@@ -73,9 +73,13 @@ def _build_resource(rid: str, raw: Any, smap: SourceMap
     if kind is None:
         return None, [smap.diagnostic(path, f"resource '{rid}' has no kind; add one of: "
                                             + ", ".join(KINDS), at_key=True)]
-    if not isinstance(kind, str) or kind not in KINDS:
+    if not isinstance(kind, str):
+        return None, [smap.diagnostic(path + ("kind",), "kind must be one name such as 'users' "
+                                                        f"or 'ec2_instance', not a "
+                                                        f"{_type_name(kind)}")]
+    if kind not in KINDS:
         hint = _suggest(str(kind), list(KINDS)) or f"; known kinds: {', '.join(KINDS)}"
-        return None, [smap.diagnostic(path + ("kind",), f"unknown kind '{kind}'{hint}")]
+        return None, [smap.diagnostic(path + ("kind",), f"unknown kind '{shown(kind)}'{hint}")]
     cls = KINDS[kind]
     try:
         return cls.model_validate(raw), []
@@ -132,7 +136,8 @@ def _diagnostic(err: Any, path: Path, loc: Path, smap: SourceMap, model: type[Ba
     if kind == "extra_forbidden":
         names = field_names_at(model, loc[:-1])
         hint = _suggest(str(loc[-1]), names)
-        return smap.diagnostic(path, f"unknown field '{loc[-1]}' in {_format_path(path[:-1])}"
+        return smap.diagnostic(path, f"unknown field '{shown(loc[-1])}' in "
+                                     f"{_format_path(path[:-1])}"
                                      f"{hint}", at_key=True)
     if kind == "missing":
         return smap.diagnostic(path[:-1], f"missing required field '{loc[-1]}' in "
@@ -155,8 +160,7 @@ def _format_path(path: Path) -> str:
 def _show(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return f"a {_type_name(value)}"
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return f"'{shown(value)}'" if isinstance(value, str) else shown(repr(value))
 
 
 def _type_name(value: Any) -> str:
@@ -203,7 +207,8 @@ def _check_ref(path: Path, value: str, kinds: tuple[str, ...], typed: dict[str, 
     valid = sorted(rid for rid, r in typed.items() if not kinds or r.kind in kinds)
     listing = f" (valid: {', '.join(valid)})" if valid else f" (no {wanted} is defined)"
     if target is None:
-        return [smap.diagnostic(path, f"unknown {wanted} '{value}'{_suggest(value, valid)}"
+        return [smap.diagnostic(path, f"unknown {wanted} '{shown(value)}'"
+                                      f"{_suggest(value, valid)}"
                                       f"{listing}")]
     return [smap.diagnostic(path, f"'{value}' is a {target.kind}, expected a {wanted}{listing}")]
 
