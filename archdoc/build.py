@@ -1,25 +1,46 @@
-"""The build command: model -> every selected renderer -> files written atomically."""
+"""The build command: model -> every selected renderer -> files written as one set."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from archdoc.errors import UsageError
 from archdoc.model import load_model
-from archdoc.output import write_outputs
+from archdoc.output import check_folder, write_outputs
 from archdoc.render import RENDERERS, BuildContext, load_renderer
 
 
-def build(model_path: Path, out_dir: Path, only: list[str] | None = None,
-          options: dict | None = None) -> list[Path]:
-    """Validate the model, render the selected outputs, then write them all."""
-    selected = only or list(RENDERERS)
-    unknown = [name for name in selected if name not in RENDERERS]
+def selected_outputs(only: str | None) -> list[str]:
+    """The outputs ``--only`` names (all when not given); an empty or unknown name is an error."""
+    if only is None:
+        return list(RENDERERS)
+    names = [name.strip() for name in only.split(",")]
+    if not any(names):
+        raise UsageError(f"--only needs one or more of {', '.join(RENDERERS)}")
+    unknown = [name for name in names if name not in RENDERERS]
     if unknown:
         raise UsageError(f"unknown output {', '.join(repr(u) for u in unknown)}; choose from "
                          f"{', '.join(RENDERERS)}")
+    return list(dict.fromkeys(names))
+
+
+def build(model_path: Path, out_dir: Path, only: str | list[str] | None = None,
+          options: dict[str, Any] | None = None) -> list[Path]:
+    """Validate the model and every option, render the selected outputs, then write them all.
+
+    Everything that can be checked before rendering is: the model, the output folder and the
+    template; a problem there writes nothing and costs no Graphviz run.
+    """
+    selected = selected_outputs(",".join(only) if isinstance(only, list) else only)
+    options = options or {}
     model = load_model(model_path)  # raises before anything is rendered or written
-    ctx = BuildContext(model, options or {})
+    check_folder(out_dir)
+    if "report" in selected and options.get("template"):
+        from archdoc.render.report import read_template
+
+        options = {**options, "template_bytes": read_template(options["template"])}
+    ctx = BuildContext(model, options)
     files: dict[str, bytes] = {}
     for name in selected:
         files.update(load_renderer(name)(ctx))

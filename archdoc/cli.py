@@ -1,18 +1,31 @@
 """Command line: parse arguments, run one command, turn errors into exit codes.
 
 Exit codes: 0 success, 1 findings (drift, failed checks), 2 invalid model or usage,
-3 environment problem (a tool such as Graphviz missing), 130 interrupted.
+3 environment problem (a tool such as Graphviz missing, an output that cannot be written),
+130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from archdoc import __version__
-from archdoc.errors import EXIT_INVALID, EXIT_OK, ArchdocError, ModelError, UsageError
+from archdoc.errors import (
+    EXIT_ENVIRONMENT,
+    EXIT_INVALID,
+    EXIT_OK,
+    ArchdocError,
+    ModelError,
+    UsageError,
+    printable,
+    shown,
+)
+from archdoc.output import reason
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,9 +70,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_build(args: argparse.Namespace) -> int:
     from archdoc.build import build
 
-    only = [f.strip() for f in args.only.split(",") if f.strip()] if args.only else None
     options = {"template": args.template, "pdf": args.pdf}
-    written = build(Path(args.file), Path(args.output), only=only, options=options)
+    written = build(Path(args.file), Path(args.output), only=args.only, options=options)
     for path in written:
         print(f"wrote {path}")
     return EXIT_OK
@@ -76,7 +88,34 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 COMMANDS = {"validate": _cmd_validate, "build": _cmd_build, "schema": _cmd_schema}
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: stop like Ctrl-C, and exit 143."""
+
+
+def _on_signal(signum: int, frame: object) -> None:
+    # Children first: threads waiting on Graphviz return at once, and their temporary folders
+    # are removed as the exception unwinds them.
+    from archdoc import processes
+
+    processes.kill_all()
+    raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
 def main(argv: list[str] | None = None) -> int:
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, _on_signal)
+        signal.signal(signal.SIGTERM, _on_signal)
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("archdoc: interrupted", file=sys.stderr)
+        return 130
+    except Terminated:
+        print("archdoc: terminated", file=sys.stderr)
+        return 143
+
+
+def _main(argv: list[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -91,16 +130,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{count} error{'s' if count != 1 else ''}; nothing was written", file=sys.stderr)
         return exc.exit_code
     except ArchdocError as exc:
-        print(f"archdoc: error: {exc}", file=sys.stderr)
+        print(f"archdoc: error: {printable(str(exc))}", file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
-        print("archdoc: interrupted", file=sys.stderr)
-        return 130
+    except OSError as exc:  # the environment, not the model: a file or folder archdoc needs
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"archdoc: error: cannot use{printable(str(where))}: {reason(exc)}",
+              file=sys.stderr)
+        return EXIT_ENVIRONMENT
     except Exception as exc:  # a bug: say so plainly; ARCHDOC_DEBUG=1 shows the traceback
         if os.environ.get("ARCHDOC_DEBUG"):
             raise
-        print(f"archdoc: internal error: {type(exc).__name__}: {exc} (set ARCHDOC_DEBUG=1 for "
-              "details and please report it)", file=sys.stderr)
+        print(f"archdoc: internal error: {type(exc).__name__}: {shown(exc, 200)} (set "
+              "ARCHDOC_DEBUG=1 for details and please report it)", file=sys.stderr)
         return 70
 
 

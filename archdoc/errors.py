@@ -72,3 +72,9 @@ class ToolMissingError(ArchdocError):
     """An external program archdoc needs (Graphviz, LibreOffice) is not installed."""
 
     exit_code = EXIT_ENVIRONMENT
+
+
+class OutputError(ArchdocError):
+    """The outputs cannot be written (a file in the way, no permission, disk full)."""
+
+    exit_code = EXIT_ENVIRONMENT

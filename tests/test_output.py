@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+from archdoc.errors import OutputError
 from archdoc.output import write_outputs
 
 
@@ -28,10 +29,10 @@ def test_a_failed_write_keeps_the_previous_outputs(tmp_path):
     write_outputs(out, {"architecture.png": b"old png", "report.docx": b"old docx"})
     (out / "blocker").mkdir()  # a file cannot replace a non-empty directory
     (out / "blocker" / "x").write_text("x")
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="a folder of that name is in the way"):
         write_outputs(out, {"architecture.png": b"new png", "blocker": b"boom"})
-    # every file is whole, old or new; the one that failed left no temporary file behind
-    assert (out / "architecture.png").read_bytes() in (b"old png", b"new png")
+    # checked before anything is written: the old set is untouched, nothing left behind
+    assert (out / "architecture.png").read_bytes() == b"old png"
     assert (out / "report.docx").read_bytes() == b"old docx"
     assert sorted(p.name for p in out.iterdir()) == ["architecture.png", "blocker", "report.docx"]
     assert not any(p.name.endswith(".tmp") for p in out.iterdir())
@@ -51,8 +52,39 @@ def test_renames_only_after_everything_is_staged(tmp_path, monkeypatch):
         return real_fdopen(fd, *args, **kwargs)
 
     monkeypatch.setattr(os, "fdopen", failing_fdopen)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="disk full"):
         write_outputs(out, {"a": b"new a", "b": b"new b"})
     assert (out / "a").read_bytes() == b"old a"
     assert (out / "b").read_bytes() == b"old b"
     assert sorted(p.name for p in out.iterdir()) == ["a", "b"]
+
+
+def test_a_failed_third_rename_puts_the_old_set_back(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    old = {"a.png": b"old a", "b.svg": b"old b", "c.drawio": b"old c", "d.docx": b"old d"}
+    write_outputs(out, old)
+    real_replace = os.replace
+    calls = {"n": 0}
+
+    def failing_replace(src, dst):
+        # renames alternate: old file aside, then new file in; the third new file fails
+        if str(src).endswith(".tmp"):
+            calls["n"] += 1
+            if calls["n"] == 3:
+                raise OSError(13, "Permission denied")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    with pytest.raises(OutputError, match="permission denied; the previous outputs are back"):
+        write_outputs(out, {name: b"new" for name in old})
+    monkeypatch.undo()
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == old
+
+
+def test_an_output_path_that_is_a_file_is_refused(tmp_path):
+    blocker = tmp_path / "x"
+    blocker.write_text("a file")
+    with pytest.raises(OutputError, match="output path '.*x' is a file, not a folder"):
+        write_outputs(blocker, {"a": b"1"})
+    with pytest.raises(OutputError, match="is inside '.*x', which is a file"):
+        write_outputs(blocker / "sub", {"a": b"1"})

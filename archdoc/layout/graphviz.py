@@ -12,19 +12,20 @@ import html
 import json
 import re
 import shutil
-import subprocess
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import graphviz
 
-from archdoc.errors import ToolMissingError
+from archdoc import processes
+from archdoc.errors import OutputError, ToolMissingError, shown
 from archdoc.layout.geometry import EdgeRoute, Layout, Rect
 from archdoc.layout.grid import label_size
 from archdoc.layout.icons import icon_path
 from archdoc.layout.scene import Scene, highlighted
 from archdoc.layout.textsize import wrap
+from archdoc.output import reason
 
 FONT = "Noto Sans CJK KR"  # has Hangul and Latin; the set-up installs fonts-noto-cjk
 # neato's obstacle-avoiding spline router grows steeply with the number of icons (3.9 s for
@@ -160,16 +161,25 @@ def to_dot(scene: Scene, layout: Layout, highlight: set[str] | None = None,
 
 
 def _run(source: str, outputs: dict[str, str]) -> dict[str, bytes]:
-    with tempfile.TemporaryDirectory(prefix="archdoc-") as tmp:
-        src = Path(tmp, "graph.dot")
-        src.write_text(source, encoding="utf-8")
-        args = [dot_binary(), "-Kneato", "-n2"]
-        for fmt, extra in outputs.items():
-            args += [*extra.split(), f"-T{fmt}", "-o", str(Path(tmp, f"graph.{fmt}"))]
-        proc = subprocess.run(args + [str(src)], capture_output=True, text=True, check=False)
-        if proc.returncode != 0:
-            raise ToolMissingError(f"Graphviz failed: {proc.stderr.strip()[:500]}")
-        return {fmt: Path(tmp, f"graph.{fmt}").read_bytes() for fmt in outputs}
+    binary = dot_binary()
+    try:
+        with tempfile.TemporaryDirectory(prefix="archdoc-") as tmp:
+            src = Path(tmp, "graph.dot")
+            src.write_text(source, encoding="utf-8")
+            args = [binary, "-Kneato", "-n2"]
+            for fmt, extra in outputs.items():
+                args += [*extra.split(), f"-T{fmt}", "-o", str(Path(tmp, f"graph.{fmt}"))]
+            proc = processes.run(args + [str(src)], "Graphviz")
+            if proc.returncode != 0:
+                message = proc.stderr.decode("utf-8", "replace").strip()
+                raise ToolMissingError(f"Graphviz failed: {shown(message, 300)}")
+            written = {fmt: Path(tmp, f"graph.{fmt}") for fmt in outputs}
+            if not all(p.is_file() and p.stat().st_size for p in written.values()):
+                raise ToolMissingError("Graphviz produced no output")
+            return {fmt: path.read_bytes() for fmt, path in written.items()}
+    except OSError as exc:
+        raise OutputError(f"cannot use the temporary folder {tempfile.gettempdir()}: "
+                          f"{reason(exc)}") from None
 
 
 def _parse_routes(data: dict, layout: Layout) -> dict[str, tuple[tuple[float, float], ...]]:
@@ -217,8 +227,9 @@ def route(scene: Scene, layout: Layout) -> Layout:
         lines = tuple(wrap(edge.label, layout.fonts.edge, EDGE_LABEL_WIDTH)) if edge.label \
             else ()
         edges[edge.id] = EdgeRoute(points, None, lines)
-    edges = place_labels(layout, edges, lambda lines: label_size(lines, layout.fonts.edge))
-    return replace(layout, edges=edges)
+    edges, width, height = place_labels(layout, edges,
+                                        lambda lines: label_size(lines, layout.fonts.edge))
+    return replace(layout, edges=edges, width=width, height=height)
 
 
 def _az_columns(scene: Scene, layout: Layout) -> dict[str, Rect]:

@@ -54,7 +54,9 @@ class _Buckets:
 
 
 def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn
-                 ) -> dict[str, EdgeRoute]:
+                 ) -> tuple[dict[str, EdgeRoute], float, float]:
+    """Labelled routes, and the picture's width and height: a label with no free place in
+    the picture (a tiny picture, a long label) goes in a margin added at its foot."""
     index = _Buckets()
     for node in layout.nodes.values():
         index.add_rect(node.rect)
@@ -74,6 +76,7 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn
         return inside and not index.blocked(rect, eid, strict)
 
     placed: dict[str, EdgeRoute] = {}
+    width, height = layout.width, layout.height
     for eid, edge in edges.items():
         if not edge.label_lines:
             placed[eid] = edge
@@ -86,11 +89,14 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn
         spot = _along(curve, w, h, functools.partial(free, eid=eid, strict=True)) or \
             _ring_search(middle, w, h, functools.partial(free, eid=eid, strict=True), 30) or \
             _along(curve, w, h, functools.partial(free, eid=eid, strict=False)) or \
-            _ring_search(middle, w, h, functools.partial(free, eid=eid, strict=False)) or \
-            Rect(middle[0] - w / 2, middle[1] - h / 2, w, h)
+            _ring_search(middle, w, h, functools.partial(free, eid=eid, strict=False))
+        if spot is None:
+            spot = Rect(8.0, height, w, h)
+            height += h + 4
+            width = max(width, w + 16)
         index.add_rect(spot)
         placed[eid] = EdgeRoute(edge.points, spot, edge.label_lines)
-    return placed
+    return placed, width, height
 
 
 def _along(curve: list[tuple[float, float]], w: float, h: float,

@@ -3,8 +3,6 @@ a chapter's figure is laid out on its own."""
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
 from archdoc.render import BuildContext
@@ -14,14 +12,16 @@ from archdoc.render.diagram import render_diagram
 @pytest.fixture
 def graphviz_runs(monkeypatch) -> list[list[str]]:
     """The argument lists of every subprocess started from here on (Graphviz runs)."""
+    from archdoc import processes
+
     runs: list[list[str]] = []
-    real_run = subprocess.run
+    real_run = processes.run
 
     def counting_run(args, *rest, **kwargs):
         runs.append(list(args))
         return real_run(args, *rest, **kwargs)
 
-    monkeypatch.setattr(subprocess, "run", counting_run)
+    monkeypatch.setattr(processes, "run", counting_run)
     return runs
 
 

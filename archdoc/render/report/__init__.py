@@ -9,24 +9,45 @@ import zipfile
 from functools import cache
 from pathlib import Path
 
-from archdoc.errors import ToolMissingError, UsageError
+from archdoc import processes
+from archdoc.errors import ToolMissingError, UsageError, shown
 from archdoc.render import BuildContext
 from archdoc.render.report.document import ReportWriter
 
 
-def _template(path: str | None) -> bytes | None:
-    if not path:
-        return None
+def read_template(path: str) -> bytes:
+    """The bytes of a ``--template`` Word document, checked to be one python-docx can open."""
+    import io
+
+    import docx
+
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise UsageError(f"cannot read template {path}: {exc.strerror or exc}") from None
     try:
-        with zipfile.ZipFile(Path(path)) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             archive.getinfo("word/document.xml")
-    except (zipfile.BadZipFile, KeyError):
+        docx.Document(io.BytesIO(data))
+    except Exception:  # any way of not being a Word document: a zip of something else, ...
         raise UsageError(f"template {path} is not a Word .docx file") from None
     return data
+
+
+def fixed_zip_times(data: bytes) -> bytes:
+    """The same .docx with every zip entry dated 1980-01-01, so that one model gives the same
+    bytes on every build (python-docx stamps entries with the current time)."""
+    import io
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
 
 
 def soffice_binary() -> str | None:
@@ -64,22 +85,25 @@ def docx_to_pdf(docx_bytes: bytes) -> bytes:
         python = uno_python()
         if python:
             script = Path(__file__).with_name("soffice_pdf.py")
-            subprocess.run([python, str(script), binary, str(source), str(target), profile],
-                           capture_output=True, text=True, timeout=300, check=False)
+            processes.run([python, str(script), binary, str(source), str(target), profile],
+                          "LibreOffice")
             if target.exists() and target.stat().st_size > 0:
                 return target.read_bytes()
-        proc = subprocess.run(
+        proc = processes.run(
             [binary, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-             "--outdir", tmp, str(source)],
-            capture_output=True, text=True, timeout=300, check=False)
+             "--outdir", tmp, str(source)], "LibreOffice")
         if proc.returncode != 0 or not target.exists():
+            said = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip()
             raise ToolMissingError(f"LibreOffice could not convert the report: "
-                                   f"{(proc.stderr or proc.stdout).strip()[:500]}")
+                                   f"{shown(said, 300)}")
         return target.read_bytes()
 
 
 def render_report(ctx: BuildContext) -> dict[str, bytes]:
-    data = ReportWriter(ctx, _template(ctx.options.get("template"))).write()
+    template = ctx.options.get("template_bytes")
+    if template is None and ctx.options.get("template"):
+        template = read_template(ctx.options["template"])
+    data = fixed_zip_times(ReportWriter(ctx, template).write())
     name = ctx.model.report_file
     files = {name: data}
     if ctx.options.get("pdf"):

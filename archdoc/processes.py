@@ -1,0 +1,73 @@
+"""Child processes (Graphviz, LibreOffice) that can always be stopped.
+
+Each child runs in its own process group, with a timeout. A Ctrl-C or SIGTERM sent to archdoc
+kills every running child group at once (Graphviz can deadlock in its own SIGINT handler, so it
+is never left to handle the signal itself), and the waiting threads then unwind normally,
+removing their temporary folders.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import threading
+from collections.abc import Sequence
+
+from archdoc.errors import ToolMissingError
+
+_running: set[subprocess.Popen[bytes]] = set()
+_lock = threading.Lock()
+
+
+def timeout_seconds() -> float:
+    """How long one Graphviz or LibreOffice run may take (``ARCHDOC_TIMEOUT``, default 600)."""
+    try:
+        return max(1.0, float(os.environ.get("ARCHDOC_TIMEOUT", "600")))
+    except ValueError:
+        return 600.0
+
+
+def kill_all() -> None:
+    """Kill every running child's process group (from a signal handler, too)."""
+    with _lock:
+        children = list(_running)
+    for child in children:
+        try:
+            os.killpg(child.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
+def run(args: Sequence[str], what: str, timeout: float | None = None
+        ) -> subprocess.CompletedProcess[bytes]:
+    """Run ``args`` to the end and return its result; ``what`` names the tool in errors."""
+    limit = timeout_seconds() if timeout is None else timeout
+    try:
+        child = subprocess.Popen(list(args), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, start_new_session=True)
+    except OSError as exc:
+        raise ToolMissingError(f"cannot start {what}: {exc.strerror or exc}") from None
+    with _lock:
+        _running.add(child)
+    try:
+        out, err = child.communicate(timeout=limit)
+    except subprocess.TimeoutExpired:
+        _kill(child)
+        raise ToolMissingError(f"{what} did not finish within {limit:g} s (set ARCHDOC_TIMEOUT "
+                               "to allow longer)") from None
+    except BaseException:  # interrupted: never leave the child behind
+        _kill(child)
+        raise
+    finally:
+        with _lock:
+            _running.discard(child)
+    return subprocess.CompletedProcess(child.args, child.returncode, out, err)
+
+
+def _kill(child: subprocess.Popen[bytes]) -> None:
+    try:
+        os.killpg(child.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    child.communicate()
