@@ -7,7 +7,7 @@ from pathlib import Path
 
 from archdoc.errors import Diagnostic, ModelError
 from archdoc.model.document import Architecture, Flow, Section, schema_model
-from archdoc.model.loader import decode, load_yaml
+from archdoc.model.loader import MAX_BYTES, decode, load_yaml
 from archdoc.model.validate import build_model
 
 __all__ = ["Architecture", "Flow", "Section", "load_model", "parse_model", "json_schema"]
@@ -24,7 +24,10 @@ def load_model(path: str | Path) -> Architecture:
     """Read and validate ``path``."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        if path.is_dir():
+            raise IsADirectoryError(21, "it is a folder")
+        with path.open("rb") as handle:  # no more than the limit, even from /dev/zero
+            raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         message = f"cannot read the model: {reason}"

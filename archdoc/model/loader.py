@@ -141,7 +141,7 @@ def _fail(file: str, mark: Mark, message: str) -> ModelError:
 def decode(raw: bytes, file: str) -> str:
     """Bytes to text, with a located error for binary or non-UTF-8 input."""
     if len(raw) > MAX_BYTES:
-        raise _fail(file, Mark(1, 1), f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")
+        raise _fail(file, Mark(1, 1), f"file is larger than {MAX_BYTES:,} bytes, the limit")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -331,7 +331,8 @@ def _scalar(helper: yaml.SafeLoader, event: yaml.ScalarEvent) -> tuple[Any, str 
     node = yaml.ScalarNode(str(tag), event.value, None, None, event.style)
     try:
         value = helper.construct_object(node)
-    except (ValueError, OverflowError, TypeError, yaml.YAMLError) as exc:
+    except Exception as exc:  # PyYAML's constructors fail in many ways on bad text
+
         what = _TAG_NAMES.get(str(tag), "a value of its type")
         reason = "" if explicit else f" ({shown(exc)})" if tag != "tag:yaml.org,2002:timestamp" \
             else " (no such day)"
