@@ -15,8 +15,10 @@ test: $(VENV)/.installed system-deps
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -q
 
-# Many more generated models than `make test` builds (ARCHDOC_MODELS to change the number).
+# The mutation fuzzer over the examples (MUTANTS, default 10,000), then many more generated
+# valid models than `make test` builds (ARCHDOC_MODELS, default 20,000).
 fuzz: $(VENV)/.installed system-deps
+	$(BIN)/python -m tests.fuzz --mutants $${MUTANTS:-10000}
 	ARCHDOC_MODELS=$${ARCHDOC_MODELS:-20000} $(BIN)/python -m pytest -q -s tests/test_properties.py
 
 bench: $(VENV)/.installed system-deps
