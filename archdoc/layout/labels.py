@@ -77,6 +77,11 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn
 
     placed: dict[str, EdgeRoute] = {}
     width, height = layout.width, layout.height
+    foot = _Foot(layout.width, layout.height)
+    # a crowded picture searches less far before a label goes to the foot: the search is what
+    # costs (a thousand flows would take minutes)
+    labelled = sum(1 for e in edges.values() if e.label_lines)
+    near, far = (30, 400) if labelled <= 120 else (6, 20)
     for eid, edge in edges.items():
         if not edge.label_lines:
             placed[eid] = edge
@@ -87,16 +92,33 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn
         # on the curve clear of other edges; else nearby clear of them; else on the curve or
         # anywhere clear of icons and labels
         spot = _along(curve, w, h, functools.partial(free, eid=eid, strict=True)) or \
-            _ring_search(middle, w, h, functools.partial(free, eid=eid, strict=True), 30) or \
+            _ring_search(middle, w, h, functools.partial(free, eid=eid, strict=True), near) or \
             _along(curve, w, h, functools.partial(free, eid=eid, strict=False)) or \
-            _ring_search(middle, w, h, functools.partial(free, eid=eid, strict=False))
+            _ring_search(middle, w, h, functools.partial(free, eid=eid, strict=False), far)
         if spot is None:
-            spot = Rect(8.0, height, w, h)
-            height += h + 4
-            width = max(width, w + 16)
+            spot = foot.place(w, h)
+            width, height = max(width, foot.width), max(height, foot.height)
         index.add_rect(spot)
         placed[eid] = EdgeRoute(edge.points, spot, edge.label_lines)
     return placed, width, height
+
+
+class _Foot:
+    """Rows under the picture for labels that found no free place in it."""
+
+    def __init__(self, width: float, height: float):
+        self.width, self.height = width, height
+        self.x, self.y, self.row = 8.0, height + 4, 0.0
+
+    def place(self, w: float, h: float) -> Rect:
+        if self.x > 8.0 and self.x + w > self.width - 8:
+            self.x, self.y, self.row = 8.0, self.y + self.row + 4, 0.0
+        spot = Rect(self.x, self.y, w, h)
+        self.x += w + 8
+        self.row = max(self.row, h)
+        self.width = max(self.width, spot.right + 8)
+        self.height = max(self.height, spot.bottom + 4)
+        return spot
 
 
 def _along(curve: list[tuple[float, float]], w: float, h: float,
