@@ -26,7 +26,7 @@ def selected_outputs(only: str | None) -> list[str]:
 
 
 def build(model_path: Path, out_dir: Path, only: str | list[str] | None = None,
-          options: dict[str, Any] | None = None) -> list[Path]:
+          options: dict[str, Any] | None = None, notes: list[str] | None = None) -> list[Path]:
     """Validate the model and every option, render the selected outputs, then write them all.
 
     Everything that can be checked before rendering is: the model, the output folder and the
@@ -44,4 +44,6 @@ def build(model_path: Path, out_dir: Path, only: str | list[str] | None = None,
     files: dict[str, bytes] = {}
     for name in selected:
         files.update(load_renderer(name)(ctx))
+    if notes is not None:
+        notes.extend(ctx.notes)
     return write_outputs(out_dir, files)

@@ -71,9 +71,13 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from archdoc.build import build
 
     options = {"template": args.template, "pdf": args.pdf}
-    written = build(Path(args.file), Path(args.output), only=args.only, options=options)
+    notes: list[str] = []
+    written = build(Path(args.file), Path(args.output), only=args.only, options=options,
+                    notes=notes)
     for path in written:
         print(f"wrote {path}")
+    for note in notes:
+        print(f"archdoc: note: {note}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -176,7 +176,7 @@ def test_dev_zero_is_refused_after_the_limit():
     proc = run_archdoc("validate", "/dev/zero", timeout=30)
     assert proc.returncode == 2
     assert proc.stderr.splitlines()[0] == \
-        "/dev/zero:1:1: error: file is larger than 5,242,880 bytes, the limit"
+        "/dev/zero:1:1: error: file is larger than 33,554,432 bytes, the limit"
 
 
 def test_two_builds_give_the_same_bytes(tmp_path):

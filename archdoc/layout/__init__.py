@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from archdoc.layout.geometry import Layout
 from archdoc.layout.scene import Scene
 
+PNG_LIMIT = 32767  # pixels: Graphviz shrinks a larger PNG to fit, silently
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -17,6 +19,7 @@ class Figure:
     layout: Layout
     png: bytes
     svg: bytes
+    dpi: float = 96.0  # of the PNG: lower than asked when the picture is too large for it
 
 
 def figure_of(scene: Scene, formats: tuple[str, ...] = ("png", "svg"),
@@ -25,8 +28,10 @@ def figure_of(scene: Scene, formats: tuple[str, ...] = ("png", "svg"),
     from archdoc.layout.grid import grid_layout
 
     layout = route(scene, grid_layout(scene))
+    # never let Graphviz shrink the PNG on its own: choose the resolution that fits, and say so
+    dpi = min(dpi, (PNG_LIMIT - 1) * 72 / max(layout.width, layout.height, 1.0))
     drawing = draw(scene, layout, formats=formats, dpi=dpi)
-    return Figure(scene, layout, drawing.png, drawing.svg)
+    return Figure(scene, layout, drawing.png, drawing.svg, dpi)
 
 
 def figure_part(figure: Figure, x: float, y: float, w: float, h: float,

@@ -17,9 +17,11 @@ import yaml
 
 from archdoc.errors import Diagnostic, ModelError, shown
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = 32 * 1024 * 1024  # a 50,000-resource model is about 10 MB
 MAX_DEPTH = 64
-MAX_NODES = 200_000  # counted with aliases expanded: what a consumer would walk
+# counted with aliases expanded, as a consumer would walk them: enough for 50,000 resources
+# (about 27 nodes each), far too few for an alias bomb (which doubles per line)
+MAX_NODES = 2_000_000
 
 Path = tuple[Any, ...]
 

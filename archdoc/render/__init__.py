@@ -26,6 +26,7 @@ class BuildContext:
 
     model: Architecture
     options: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # said to the user after the build
 
     @cached_property
     def scene(self) -> Scene:

@@ -6,7 +6,7 @@ import pytest
 
 from archdoc.errors import ModelError
 from archdoc.model import parse_model
-from archdoc.model.loader import MAX_DEPTH, MAX_NODES, decode, load_yaml
+from archdoc.model.loader import MAX_BYTES, MAX_DEPTH, MAX_NODES, decode, load_yaml
 from tests.conftest import SEED
 
 
@@ -89,7 +89,7 @@ def test_unknown_alias():
 
 def test_oversized_file_is_refused():
     with pytest.raises(ModelError) as info:
-        decode(b"#" * (6 * 1024 * 1024), "big.yaml")
+        decode(b"#" * (MAX_BYTES + 1), "big.yaml")
     assert "the limit" in str(info.value)
 
 
