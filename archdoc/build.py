@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from archdoc import cache
 from archdoc.errors import UsageError
-from archdoc.model import load_model
+from archdoc.formats import RENDERERS
 from archdoc.output import check_folder, write_outputs
-from archdoc.render import RENDERERS, BuildContext, load_renderer
+
+CACHED = ("model and options unchanged since an earlier build: outputs taken from the cache "
+          "(ARCHDOC_CACHE=off to rebuild)")
 
 
 def selected_outputs(only: str | None) -> list[str]:
@@ -34,16 +37,33 @@ def build(model_path: Path, out_dir: Path, only: str | list[str] | None = None,
     """
     selected = selected_outputs(",".join(only) if isinstance(only, list) else only)
     options = options or {}
-    model = load_model(model_path)  # raises before anything is rendered or written
     check_folder(out_dir)
     if "report" in selected and options.get("template"):
         from archdoc.render.report import read_template
 
         options = {**options, "template_bytes": read_template(options["template"])}
+    entry = None
+    try:
+        entry = cache.key(Path(model_path).read_bytes(), selected, options) \
+            if Path(model_path).is_file() else None
+    except OSError:
+        pass  # load_model below says what is wrong with the file
+    hit = cache.load(entry) if entry else None
+    if hit is not None:  # the same bytes built by this same archdoc: valid, and these outputs
+        if notes is not None:
+            notes.extend(hit[1] + [CACHED])
+        return write_outputs(out_dir, hit[0])
+    from archdoc.model import load_model  # imported only now: a cached build needs neither
+    from archdoc.render import BuildContext, load_renderer
+
+    model = load_model(model_path)  # raises before anything is rendered or written
     ctx = BuildContext(model, options)
     files: dict[str, bytes] = {}
     for name in selected:
         files.update(load_renderer(name)(ctx))
     if notes is not None:
         notes.extend(ctx.notes)
-    return write_outputs(out_dir, files)
+    written = write_outputs(out_dir, files)
+    if entry:
+        cache.store(entry, files, ctx.notes)
+    return written

@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+# Tests exercise rendering: no build may come from the cache (tests/test_cache.py turns it on).
+os.environ["ARCHDOC_CACHE"] = "off"
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "arch.yaml"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

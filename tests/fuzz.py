@@ -72,6 +72,7 @@ def check_one(text: str) -> str | None:
     """Build ``text`` as the CLI would; a description of what went wrong, or None."""
     from archdoc.cli import main
 
+    os.environ["ARCHDOC_CACHE"] = "off"  # every mutant is built, none taken from a cache
     with tempfile.TemporaryDirectory(prefix="archdoc-fuzz-") as tmp:
         model = Path(tmp, "model.yaml")
         model.write_bytes(text.encode("utf-8", "surrogatepass"))

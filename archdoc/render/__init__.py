@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from archdoc.formats import RENDERERS
 from archdoc.layout import Figure, figure_of
 from archdoc.layout.focus import focus
 from archdoc.layout.scene import Scene, build_scene
@@ -51,14 +52,6 @@ class BuildContext:
 
 
 Renderer = Callable[[BuildContext], dict[str, bytes]]
-
-
-# The output formats by name, in build order: one module each, imported only when built.
-RENDERERS: dict[str, str] = {
-    "diagram": "archdoc.render.diagram:render_diagram",
-    "drawio": "archdoc.render.drawio:render_drawio",
-    "report": "archdoc.render.report:render_report",
-}
 
 
 def load_renderer(name: str) -> Renderer:
