@@ -88,3 +88,11 @@ def test_an_output_path_that_is_a_file_is_refused(tmp_path):
         write_outputs(blocker, {"a": b"1"})
     with pytest.raises(OutputError, match="is inside '.*x', which is a file"):
         write_outputs(blocker / "sub", {"a": b"1"})
+
+
+def test_a_folder_without_write_permission_is_refused(tmp_path, monkeypatch):
+    # root may write anywhere, so the permission check is what the test makes say no
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    with pytest.raises(OutputError, match="cannot write to '.*': permission denied"):
+        write_outputs(tmp_path / "out", {"a": b"1"})
+    assert not (tmp_path / "out").exists()

@@ -172,6 +172,10 @@ def _run(source: str, outputs: dict[str, str]) -> dict[str, bytes]:
             proc = processes.run(args + [str(src)], "Graphviz")
             if proc.returncode != 0:
                 message = proc.stderr.decode("utf-8", "replace").strip()
+                if "gvwrite" in message or shutil.disk_usage(tmp).free < 1 << 20:
+                    # what Graphviz says when it cannot write its output ("gvwrite_no_z")
+                    raise OutputError(f"cannot write Graphviz's output in "
+                                      f"{tempfile.gettempdir()}: disk full")
                 raise ToolMissingError(f"Graphviz failed: {shown(message, 300)}")
             written = {fmt: Path(tmp, f"graph.{fmt}") for fmt in outputs}
             if not all(p.is_file() and p.stat().st_size for p in written.values()):
