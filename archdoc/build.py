@@ -57,7 +57,9 @@ def build(model_path: Path, out_dir: Path, only: str | list[str] | None = None,
     from archdoc.render import BuildContext, load_renderer
 
     model = load_model(model_path)  # raises before anything is rendered or written
-    ctx = BuildContext(model, options)
+    ctx = BuildContext(model, dict(options))
+    if selected != ["diagram"]:
+        ctx.start()  # every figure at once, in parallel, while the renderers load
     files: dict[str, bytes] = {}
     for name in selected:
         files.update(load_renderer(name)(ctx))

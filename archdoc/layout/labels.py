@@ -81,7 +81,7 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn
     # a crowded picture searches less far before a label goes to the foot: the search is what
     # costs (a thousand flows would take minutes)
     labelled = sum(1 for e in edges.values() if e.label_lines)
-    near, far = (30, 400) if labelled <= 120 else (6, 20)
+    near, far = (30, 400) if labelled <= 120 else (3, 6)
     for eid, edge in edges.items():
         if not edge.label_lines:
             placed[eid] = edge

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -34,21 +34,33 @@ class BuildContext:
         return build_scene(self.model)
 
     @cached_property
+    def _figures(self) -> list[Future[Figure]]:
+        """Every figure, the whole architecture first, drawn in parallel (Graphviz runs in
+        its own process, so threads use every core)."""
+        pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 2)
+        futures = [pool.submit(figure_of, self.scene)]
+        futures += [pool.submit(figure_of, focus(self.scene, set(s.resources)), ("png",))
+                    for s in self.model.sections]
+        pool.shutdown(wait=False)  # the figures finish while the renderers are loaded and begin
+        return futures
+
+    def start(self) -> None:
+        """Begin drawing every figure in the background (renderers wait for the ones they use)."""
+        self.options["all_figures"] = True
+        _ = self._figures
+
+    @cached_property
     def figure(self) -> Figure:
         """The whole architecture: routed layout, PNG and SVG."""
+        if "_figures" in self.__dict__ or self.options.get("all_figures"):
+            return self._figures[0].result()
         return figure_of(self.scene)
 
     @cached_property
     def section_figures(self) -> list[Figure]:
-        """Per section, its own figure: its resources, their groups and flow neighbours.
-
-        Each is laid out on its own; Graphviz runs in parallel here.
-        """
-        def render(section) -> Figure:
-            return figure_of(focus(self.scene, set(section.resources)), formats=("png", "svg"))
-
-        with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-            return list(pool.map(render, self.model.sections))
+        """Per section, its own figure (PNG): its resources, their groups and flow neighbours,
+        laid out on its own."""
+        return [f.result() for f in self._figures[1:]]
 
 
 Renderer = Callable[[BuildContext], dict[str, bytes]]

@@ -44,7 +44,9 @@ def fixed_zip_times(data: bytes) -> bytes:
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
+            # pictures are compressed already: deflating them again costs time for nothing
+            fixed.compress_type = zipfile.ZIP_STORED if info.filename.endswith(
+                (".png", ".jpeg", ".jpg")) else zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
             target.writestr(fixed, source.read(info.filename))
     return out.getvalue()

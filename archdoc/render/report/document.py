@@ -48,16 +48,27 @@ class ReportWriter:
                                   else docx.Document())
         self.from_template = template is not None
         self.n = _Numbers()
-        self.outline: list[tuple[int, str]] = []  # headings written, for the TOC's entries
+        self.outline: list[tuple[int, str]] = []
+        self._style_ids: dict[str | None, str] | None = None
 
     # --- building blocks --------------------------------------------------------------------
 
+    def paragraph(self, text: str = "", style: str | None = None):
+        """A paragraph in ``style``, set by its id: python-docx's lookup by name scans every
+        style on each call, most of the report's time."""
+        paragraph = self.doc.add_paragraph(text)
+        if style is not None:
+            if self._style_ids is None:
+                self._style_ids = {s.name: s.style_id for s in self.doc.styles}
+            paragraph._p.get_or_add_pPr().style = self._style_ids.get(style, style)
+        return paragraph
+
     def heading(self, text: str, level: int) -> None:
-        self.doc.add_heading(text, level=level)
+        self.paragraph(text, f"Heading {level}")
         self.outline.append((level, text))
 
     def bullet(self, text: str, bold_prefix: str | None = None):
-        paragraph = self.doc.add_paragraph(style="List Bullet")
+        paragraph = self.paragraph(style="List Bullet")
         if bold_prefix:
             paragraph.add_run(bold_prefix).bold = True
         paragraph.add_run(text)
@@ -65,7 +76,7 @@ class ReportWriter:
 
     def _caption(self, kind: str, number: int, text: str) -> None:
         """``그림 3. text`` with the number as a SEQ field inside a bookmark."""
-        paragraph = self.doc.add_paragraph(style="Caption")
+        paragraph = self.paragraph(style="Caption")
         label = self.w[kind]
         paragraph.add_run(f"{label} ")
         self.n.bookmark += 1
@@ -178,7 +189,7 @@ class ReportWriter:
         m, w = self.model, self.w
         for _ in range(6):
             self.doc.add_paragraph()
-        title = self.doc.add_paragraph(m.title, style="Title")
+        title = self.paragraph(m.title, "Title")
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
         lines = [(w["version"], m.version), (w["author"], m.author), (w["date"], m.date),
                  (w["organisation"], m.organisation)]
@@ -192,7 +203,7 @@ class ReportWriter:
 
     def contents(self):
         """The contents title and the paragraph the TOC goes before, once the headings exist."""
-        self.doc.add_paragraph(self.w["toc"], style="TOC Heading" if "TOC Heading" in
+        self.paragraph(self.w["toc"], "TOC Heading" if "TOC Heading" in
                                [s.name for s in self.doc.styles] else "Title")
         word.update_fields_on_open(self.doc)
         page_break = self.doc.add_paragraph()
