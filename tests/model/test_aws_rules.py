@@ -33,46 +33,39 @@ def located(extra: str, token: str) -> str:
     raise AssertionError(token)
 
 
-def test_az_outside_the_region_with_a_suggestion():
-    text = "  c: {kind: subnet, vpc: vpc, az: us-east-lb, cidr: 10.0.9.0/24}\n"
-    assert errors(text) == [located(text, "us-east-lb") + "availability zone 'us-east-lb' is not "
-                            "in the model's region us-east-1; did you mean 'us-east-1b'?"]
+RULES = [  # (extra resources, the token the error points at, the message)
+    ("  c: {kind: subnet, vpc: vpc, az: us-east-lb, cidr: 10.0.9.0/24}\n", "us-east-lb",
+     "availability zone 'us-east-lb' is not in the model's region us-east-1; did you mean "
+     "'us-east-1b'?"),
+    ("  lb: {kind: alb, subnets: [a, a2]}\n", "[a, a2]",
+     "an Application Load Balancer needs subnets in at least two Availability Zones (AWS "
+     "requires it); these are all in us-east-1a"),
+    ("  db: {kind: rds_instance, engine: mysql, subnets: [a, a2], multi_az: true}\n", "true",
+     "multi_az: true needs subnets in at least two Availability Zones; add a subnet of another "
+     "AZ to subnets"),
+    ("  nat: {kind: nat_gateway, subnet: b}\n", "b}",
+     "a public NAT gateway must be in a public subnet; 'b' is private (or set connectivity: "
+     "private)"),
+    ("  cert: {kind: acm_certificate, domain: x.com, region: eu-west-1}\n"
+     "  s3: {kind: s3_bucket, bucket_name: abc}\n"
+     "  cdn: {kind: cloudfront_distribution, origins: [s3], certificate: cert}\n", "cert}",
+     "CloudFront uses ACM certificates from us-east-1 only; 'cert' is in eu-west-1 (set its "
+     "region: us-east-1)"),
+    ("  vpc2: {kind: vpc, cidr: 10.1.0.0/16}\n"
+     "  sg2: {kind: security_group, vpc: vpc2}\n"
+     "  sg: {kind: security_group, vpc: vpc, ingress: [{port: 80, security_group: sg2}]}\n",
+     "sg2}]", "security_group 'sg2' belongs to VPC 'vpc2', but security_group 'sg' is in VPC "
+     "'vpc'"),
+]
 
 
-def test_alb_needs_two_azs():
-    text = "  lb: {kind: alb, subnets: [a, a2]}\n"
-    assert errors(text) == [located(text, "[a, a2]") + "an Application Load Balancer needs "
-                            "subnets in at least two Availability Zones (AWS requires it); these "
-                            "are all in us-east-1a"]
+@pytest.mark.parametrize("extra,token,message", RULES, ids=[r[2][:40] for r in RULES])
+def test_what_aws_refuses_is_a_located_error(extra, token, message):
+    assert errors(extra) == [located(extra, token) + message]
 
 
-def test_multi_az_database_needs_two_azs():
-    text = "  db: {kind: rds_instance, engine: mysql, subnets: [a, a2], multi_az: true}\n"
-    assert errors(text) == [located(text, "true") + "multi_az: true needs subnets in at least "
-                            "two Availability Zones; add a subnet of another AZ to subnets"]
-
-
-def test_public_nat_gateway_in_a_private_subnet():
-    text = "  nat: {kind: nat_gateway, subnet: b}\n"
-    assert errors(text) == [located(text, "b}") + "a public NAT gateway must be in a public "
-                            "subnet; 'b' is private (or set connectivity: private)"]
+def test_a_private_nat_gateway_may_stand_in_a_private_subnet():
     parse_model(BASE + "  nat: {kind: nat_gateway, subnet: b, connectivity: private}\n")
-
-
-def test_cloudfront_certificate_outside_us_east_1():
-    text = ("  cert: {kind: acm_certificate, domain: x.com, region: eu-west-1}\n"
-            "  s3: {kind: s3_bucket, bucket_name: abc}\n"
-            "  cdn: {kind: cloudfront_distribution, origins: [s3], certificate: cert}\n")
-    assert errors(text) == [located(text, "cert}") + "CloudFront uses ACM certificates from "
-                            "us-east-1 only; 'cert' is in eu-west-1 (set its region: us-east-1)"]
-
-
-def test_rule_referencing_a_group_of_another_vpc():
-    text = ("  vpc2: {kind: vpc, cidr: 10.1.0.0/16}\n"
-            "  sg2: {kind: security_group, vpc: vpc2}\n"
-            "  sg: {kind: security_group, vpc: vpc, ingress: [{port: 80, security_group: sg2}]}\n")
-    assert errors(text) == [located(text, "sg2}]") + "security_group 'sg2' belongs to VPC 'vpc2', "
-                            "but security_group 'sg' is in VPC 'vpc'"]
 
 
 def test_omitted_egress_is_the_aws_default_and_empty_egress_is_none():
