@@ -38,7 +38,12 @@ class BuildContext:
         """Every figure, the whole architecture first, drawn in parallel (Graphviz runs in
         its own process, so threads use every core)."""
         pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 2)
-        futures = [pool.submit(figure_of, self.scene)]
+        if "figure" in self.__dict__:  # drawn already: not again
+            done: Future[Figure] = Future()
+            done.set_result(self.__dict__["figure"])
+            futures = [done]
+        else:
+            futures = [pool.submit(figure_of, self.scene)]
         futures += [pool.submit(figure_of, focus(self.scene, set(s.resources)), ("png",))
                     for s in self.model.sections]
         pool.shutdown(wait=False)  # the figures finish while the renderers are loaded and begin
