@@ -18,6 +18,7 @@ from archdoc.errors import ToolMissingError
 
 _running: set[subprocess.Popen[bytes]] = set()
 _lock = threading.Lock()
+_stopping = threading.Event()  # set on Ctrl-C or SIGTERM: no new child may start
 
 
 def timeout_seconds() -> float:
@@ -29,7 +30,8 @@ def timeout_seconds() -> float:
 
 
 def kill_all() -> None:
-    """Kill every running child's process group (from a signal handler, too)."""
+    """Kill every running child's process group and start no more (from a signal handler)."""
+    _stopping.set()
     with _lock:
         children = list(_running)
     for child in children:
@@ -43,6 +45,8 @@ def run(args: Sequence[str], what: str, timeout: float | None = None
         ) -> subprocess.CompletedProcess[bytes]:
     """Run ``args`` to the end and return its result; ``what`` names the tool in errors."""
     limit = timeout_seconds() if timeout is None else timeout
+    if _stopping.is_set():  # a figure still queued when the user stopped the build
+        raise ToolMissingError(f"{what} not started: archdoc is stopping")
     try:
         child = subprocess.Popen(list(args), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                  stderr=subprocess.PIPE, start_new_session=True)
@@ -50,6 +54,11 @@ def run(args: Sequence[str], what: str, timeout: float | None = None
         raise ToolMissingError(f"cannot start {what}: {exc.strerror or exc}") from None
     with _lock:
         _running.add(child)
+    if _stopping.is_set():  # stopped between the check above and now
+        _kill(child)
+        with _lock:
+            _running.discard(child)
+        raise ToolMissingError(f"{what} not started: archdoc is stopping")
     try:
         out, err = child.communicate(timeout=limit)
     except subprocess.TimeoutExpired:
