@@ -23,7 +23,7 @@ from archdoc.errors import OutputError, ToolMissingError, shown
 from archdoc.layout.geometry import EdgeRoute, Layout, Rect
 from archdoc.layout.grid import label_size
 from archdoc.layout.icons import icon_path
-from archdoc.layout.scene import Scene, highlighted
+from archdoc.layout.scene import Scene
 from archdoc.layout.textsize import wrap
 from archdoc.output import reason
 
@@ -43,7 +43,6 @@ GROUP_COLOURS: dict[str, tuple[str, str, str, bool]] = {
     "private_subnet": ("#147EBA", "#E6F2F8", "#147EBA", False),
     "vpc_wide": ("#7D8998", "#FAFAFA", "#545B64", True),
 }
-HIGHLIGHT = "#E7157B"
 DIMMED = "#9AA3AB"
 
 
@@ -80,14 +79,15 @@ def _gv(layout: Layout, x: float, y: float) -> str:
     return f"{x:.2f},{layout.height - y:.2f}"
 
 
-def to_dot(scene: Scene, layout: Layout, highlight: set[str] | None = None,
-           routed: bool = True) -> graphviz.Digraph:
+def to_dot(scene: Scene, layout: Layout, routed: bool = True,
+           **graph_attrs: str) -> graphviz.Digraph:
     """DOT with every position pinned from ``layout``; with ``routed`` the edge routes and
     label positions too (for drawing), else edges are left to Graphviz to route."""
     dot = graphviz.Digraph("architecture")
     splines = "true" if len(scene.nodes) <= SPLINE_ROUTING_MAX_NODES else "line"
     dot.attr(bb=f"0,0,{layout.width:.2f},{layout.height:.2f}", splines=splines, fontname=FONT,
-             fontsize=f"{layout.fonts.group:g}", pad="0", bgcolor="white", outputorder="edgesfirst")
+             fontsize=f"{layout.fonts.group:g}", pad="0", bgcolor="white", outputorder="edgesfirst",
+             **graph_attrs)
     dot.attr("node", shape="plain", fontname=FONT, fontsize=f"{layout.fonts.node:g}")
     dot.attr("edge", fontname=FONT, fontsize=f"{layout.fonts.edge:g}", color="#545B64",
              fontcolor="#232F3E", arrowsize="0.7", penwidth="1.2")
@@ -97,21 +97,16 @@ def to_dot(scene: Scene, layout: Layout, highlight: set[str] | None = None,
 
     def add_node(graph: graphviz.Digraph, nid: str) -> None:
         node, box = scene.nodes[nid], layout.nodes[nid]
-        on = highlighted(node.resources, highlight)
-        faded = nid in scene.dimmed or on is False
-        frame = HIGHLIGHT if on else "#FFFFFF00"
-        colour = DIMMED if faded else "#232F3E"
-        label = (f'<<TABLE BORDER="{2 if on else 0}" COLOR="{frame}" CELLBORDER="0" '
-                 f'CELLSPACING="0" CELLPADDING="0" FIXEDSIZE="TRUE" WIDTH="{box.rect.w:.0f}" '
-                 f'HEIGHT="{box.rect.h:.0f}" STYLE="ROUNDED">'
+        colour = DIMMED if nid in scene.dimmed else "#232F3E"
+        label = (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" '
+                 f'FIXEDSIZE="TRUE" WIDTH="{box.rect.w:.0f}" HEIGHT="{box.rect.h:.0f}">'
                  f'<TR><TD FIXEDSIZE="TRUE" WIDTH="{box.icon.w:.0f}" HEIGHT="{box.icon.h:.0f}">'
                  f'<IMG SRC="{html.escape(icon_path(node.kind))}" SCALE="TRUE"/></TD></TR>'
                  f'<TR><TD VALIGN="TOP"><FONT COLOR="{colour}">{_html_lines(box.label_lines)}'
                  f'</FONT></TD></TR></TABLE>>')
         cx, cy = box.rect.centre
         graph.node(nid, label, tooltip=node.tooltip, pos=_gv(layout, cx, cy),
-                   width=f"{box.rect.w / 72:.4f}", height=f"{box.rect.h / 72:.4f}",
-                   **({"style": "invis"} if faded and False else {}))
+                   width=f"{box.rect.w / 72:.4f}", height=f"{box.rect.h / 72:.4f}")
 
     def add_group(graph: graphviz.Digraph, group) -> None:
         box = layout.groups.get(group.id)
@@ -141,13 +136,8 @@ def to_dot(scene: Scene, layout: Layout, highlight: set[str] | None = None,
             for nid in group.nodes:
                 add_node(dot, nid)
     for edge in scene.edges:
-        on = highlighted(scene.nodes[edge.tail].resources + scene.nodes[edge.head].resources,
-                         highlight)
         attrs: dict[str, str] = {"id": edge.id}
-        faded = on is False or edge.tail in scene.dimmed and edge.head in scene.dimmed
-        if on:
-            attrs.update(color=HIGHLIGHT, penwidth="2")
-        elif faded:
+        if edge.tail in scene.dimmed or edge.head in scene.dimmed:  # context of a chapter
             attrs.update(color=DIMMED, fontcolor=DIMMED)
         route = layout.edges.get(edge.id)
         if routed and route is not None:
@@ -245,25 +235,16 @@ def _az_columns(scene: Scene, layout: Layout) -> dict[str, Rect]:
     return out
 
 
-def draw(scene: Scene, layout: Layout, highlight: set[str] | None = None,
-         formats: tuple[str, ...] = ("png", "svg"), dpi: float = 96.0) -> Drawing:
-    """PNG and SVG of a routed ``layout`` (from :func:`route`)."""
-    source = to_dot(scene, layout, highlight).source
-    outputs = {fmt: (f"-Gdpi={dpi:.1f}" if fmt == "png" else "") for fmt in formats}
-    # one run writes every format; the dpi only changes the PNG's pixel size
-    if "png" in outputs and "svg" in outputs:
-        outputs = {"png": "", "svg": ""}
-        source = source.replace("digraph architecture {",
-                                f"digraph architecture {{\n\tdpi={dpi:.1f}", 1)
-    out = _run(source, outputs)
+def draw(scene: Scene, layout: Layout, formats: tuple[str, ...] = ("png", "svg"),
+         dpi: float = 96.0) -> Drawing:
+    """PNG and SVG of a routed ``layout`` (from :func:`route`), from one Graphviz run."""
+    out = _run(to_dot(scene, layout, dpi=f"{dpi:.1f}").source, dict.fromkeys(formats, ""))
     return Drawing(out.get("png", b""), out.get("svg", b""), layout)
 
 
 def draw_part(scene: Scene, layout: Layout, part: Rect, dpi: float = 96.0) -> bytes:
     """PNG of one rectangle of a routed layout (a figure split over several pages)."""
-    source = to_dot(scene, layout).source
     cx, cy = part.centre
     viewport = f"{part.w:.2f},{part.h:.2f},1,{cx:.2f},{layout.height - cy:.2f}"
-    source = source.replace("digraph architecture {",
-                            f'digraph architecture {{\n\tdpi={dpi:.1f}\n\tviewport="{viewport}"', 1)
+    source = to_dot(scene, layout, dpi=f"{dpi:.1f}", viewport=viewport).source
     return _run(source, {"png": ""})["png"]

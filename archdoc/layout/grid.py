@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from archdoc.layout.geometry import Fonts, GroupBox, Layout, NodeBox, Rect
 from archdoc.layout.scene import Group, Scene
-from archdoc.layout.textsize import LINE_HEIGHT, block_size, text_width, wrap
+from archdoc.layout.textsize import block_size, wrap
 
 ICON = 40.0
 NODE_PAD = 5.0
@@ -47,7 +47,7 @@ class _Builder:
         return w, h
 
     def put_node(self, nid: str, x: float, y: float) -> None:
-        w, h, lines = self.sizes[nid] if nid in self.sizes else (*self.node_size(nid), ())
+        w, h = self.node_size(nid)
         lines = self.sizes[nid][2]
         self.nodes[nid] = NodeBox(Rect(x, y, w, h), Rect(x + (w - ICON) / 2, y + NODE_PAD,
                                                          ICON, ICON), lines)
@@ -279,4 +279,4 @@ def label_size(lines: tuple[str, ...] | list[str], size: float) -> tuple[float, 
     return w + 6, h + 2
 
 
-__all__ = ["grid_layout", "label_size", "LINE_HEIGHT", "text_width"]
+__all__ = ["grid_layout", "label_size"]

@@ -29,11 +29,6 @@ class Node:
         return ", ".join(self.resources)
 
 
-def highlighted(resources: list[str], highlight: set[str] | None) -> bool | None:
-    """None when nothing is highlighted; else whether any of ``resources`` is."""
-    return None if highlight is None else any(r in highlight for r in resources)
-
-
 @dataclass
 class Group:
     id: str

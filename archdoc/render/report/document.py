@@ -112,7 +112,7 @@ class ReportWriter:
         layout = figure.layout
         need = MIN_PRINTED_PT / layout.fonts.smallest  # the smallest scale allowed
         portrait = word.figure_scale(self.doc, layout.width, layout.height)
-        landscape = word.landscape_scale(self.doc, layout.width, layout.height)
+        landscape = word.figure_scale(self.doc, layout.width, layout.height, landscape=True)
         if portrait >= need:
             return self._picture(figure.png, layout.width * portrait, layout.height * portrait,
                                  caption)

@@ -162,15 +162,11 @@ def text_area(document: DocxDocument, landscape: bool | None = None) -> tuple[fl
     return width, height - CAPTION_ROOM
 
 
-def figure_scale(document: DocxDocument, width_pt: float, height_pt: float) -> float:
-    """The largest scale (at most 1) at which a figure fits the last section's text area."""
-    max_w, max_h = text_area(document)
-    return min(1.0, max_w / width_pt, max_h / height_pt)
-
-
-def landscape_scale(document: DocxDocument, width_pt: float, height_pt: float) -> float:
-    """The same on a landscape page."""
-    max_w, max_h = text_area(document, landscape=True)
+def figure_scale(document: DocxDocument, width_pt: float, height_pt: float,
+                 landscape: bool | None = None) -> float:
+    """The largest scale (at most 1) at which a figure fits the text area of the last section
+    (or of a page in the given orientation)."""
+    max_w, max_h = text_area(document, landscape)
     return min(1.0, max_w / width_pt, max_h / height_pt)
 
 
