@@ -13,10 +13,12 @@ import signal
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from archdoc import __version__
 from archdoc.errors import (
     EXIT_ENVIRONMENT,
+    EXIT_FINDINGS,
     EXIT_INVALID,
     EXIT_OK,
     ArchdocError,
@@ -26,6 +28,10 @@ from archdoc.errors import (
     shown,
 )
 from archdoc.output import reason
+
+if TYPE_CHECKING:
+    from archdoc.drift.findings import DriftReport
+    from archdoc.model import Architecture
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,11 +57,38 @@ def _parser() -> argparse.ArgumentParser:
                             "this Word document")
     build.add_argument("--pdf", action="store_true",
                        help="also write the report as PDF (needs LibreOffice)")
+    build.add_argument("--verify-live", action="store_true",
+                       help="check the model against the live account first (as `archdoc "
+                            "drift`) and put the result into the report and diagram")
+    _add_account_options(build)
+
+    drift = sub.add_parser(
+        "drift", help="compare the model with the live AWS account (read-only)",
+        description="Read the account (read-only) and report, resource by resource, where it "
+                    "differs from the model. Exit 0 in sync, 1 drift, 2 invalid model or "
+                    "usage, 3 the account (or part of it) could not be read.")
+    drift.add_argument("file", nargs="?", default="arch.yaml", help="model (default: arch.yaml)")
+    _add_account_options(drift)
+    drift.add_argument("--format", choices=["table", "json", "markdown"], default="table",
+                       help="report format (default: table)")
+    drift.add_argument("-o", "--output", metavar="FILE",
+                       help="write the report to FILE instead of standard output")
+    drift.add_argument("--stats", action="store_true",
+                       help="print API calls per service and wall time (to standard error)")
 
     schema = sub.add_parser("schema", help="print the JSON Schema of arch.yaml")
     schema.add_argument("--markdown", action="store_true",
                         help="print the field reference of docs/model.md instead")
     return parser
+
+
+def _add_account_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("AWS account (standard credential chain; AWS_ENDPOINT_URL "
+                                      "is honoured)")
+    group.add_argument("--profile", help="AWS profile to use")
+    group.add_argument("--region", help="region to read (default: the model's region)")
+    group.add_argument("--role-arn", metavar="ARN", help="assume this role first (read-only "
+                                                         "access is enough)")
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -81,6 +114,54 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_drift(args: argparse.Namespace) -> int:
+    from archdoc.drift.formats import formatter
+    from archdoc.model import load_model
+    from archdoc.output import check_folder, write_outputs
+
+    model = load_model(args.file)
+    target = Path(args.output) if args.output else None
+    if target is not None:
+        check_folder(target.parent)
+    report = _read_live(model, args, quiet=args.format == "json")
+    color = target is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    text = formatter(args.format)(report, color)
+    if target is None:
+        sys.stdout.write(text)
+    else:
+        write_outputs(target.parent, {target.name: text.encode("utf-8")})
+        print(f"wrote {target}: {report.summary()}", file=sys.stderr)
+    if args.stats:
+        calls = ", ".join(f"{s} {n}" for s, n in sorted(report.calls.items()))
+        print(f"archdoc: {sum(report.calls.values())} API calls ({calls}) in "
+              f"{report.seconds:.2f} s", file=sys.stderr)
+    return drift_exit_code(report)
+
+
+def drift_exit_code(report: DriftReport) -> int:
+    if report.drifted:
+        return EXIT_FINDINGS
+    return EXIT_ENVIRONMENT if report.unknown else EXIT_OK
+
+
+def _read_live(model: Architecture, args: argparse.Namespace, quiet: bool) -> DriftReport:
+    """Read the account with a progress bar on a terminal, and compare."""
+    from archdoc.drift import run_drift
+
+    options = {"profile": args.profile, "region": args.region, "role_arn": args.role_arn}
+    if quiet or not sys.stderr.isatty():
+        return run_drift(model, **options)
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("reading the account", total=None)
+
+        def advance(service: str) -> None:
+            progress.update(task, description=f"read {service}")
+
+        return run_drift(model, progress=advance, **options)
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from archdoc.model import json_schema
     from archdoc.model.reference import markdown_reference
@@ -89,7 +170,8 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"validate": _cmd_validate, "build": _cmd_build, "schema": _cmd_schema}
+COMMANDS = {"validate": _cmd_validate, "build": _cmd_build, "drift": _cmd_drift,
+            "schema": _cmd_schema}
 
 
 class Terminated(BaseException):

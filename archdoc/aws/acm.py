@@ -1,0 +1,34 @@
+"""ACM: the certificates of each region the model's certificates live in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archdoc.aws.scope import Scope
+from archdoc.aws.session import AwsReader
+
+SERVICE = "acm"
+
+
+def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
+    """Certificate summaries per region, and the full description of each (validation method,
+    SANs, expiry) of those the model may mean; ``ListCertificates`` lists every status."""
+    by_region: dict[str, list[dict[str, Any]]] = {}
+    summaries_by_region: dict[str, list[dict[str, Any]]] = {}
+    for region in sorted(scope.acm_regions | {reader.region}):
+        client = reader.client(SERVICE, region)
+        summaries: list[dict[str, Any]] = []
+        for page in client.get_paginator("list_certificates").paginate(
+                Includes={"keyTypes": ["RSA_1024", "RSA_2048", "RSA_3072", "RSA_4096",
+                                       "EC_prime256v1", "EC_secp384r1", "EC_secp521r1"]}):
+            summaries.extend(page.get("CertificateSummaryList", []))
+        certificates: list[dict[str, Any]] = []
+        for summary in summaries:  # described only if the model may mean it: one call each
+            if not ({summary.get("DomainName"), summary["CertificateArn"]}
+                    & scope.certificates):
+                continue
+            described = client.describe_certificate(CertificateArn=summary["CertificateArn"])
+            certificates.append(described["Certificate"])
+        by_region[region] = certificates
+        summaries_by_region[region] = summaries
+    return {"certificates": by_region, "summaries": summaries_by_region}

@@ -1,0 +1,51 @@
+"""EC2 and VPC: one paginated describe per resource type, filtered by the model's VPCs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archdoc.aws.scope import Scope
+from archdoc.aws.session import AwsReader
+
+SERVICE = "ec2"
+
+# key in the collected data -> (operation, result key)
+_IN_VPC = {
+    "subnets": ("describe_subnets", "Subnets"),
+    "route_tables": ("describe_route_tables", "RouteTables"),
+    "nat_gateways": ("describe_nat_gateways", "NatGateways"),
+    "vpc_endpoints": ("describe_vpc_endpoints", "VpcEndpoints"),
+    "security_groups": ("describe_security_groups", "SecurityGroups"),
+}
+
+
+def _all(client: Any, operation: str, key: str, **params: Any) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    for page in client.get_paginator(operation).paginate(**params):
+        items.extend(page.get(key, []))
+    return items
+
+
+def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
+    client = reader.client(SERVICE)
+    vpcs = _all(client, "describe_vpcs", "Vpcs")
+    vpc_ids = scope.vpc_ids(vpcs)
+    data: dict[str, Any] = {"vpcs": vpcs, "vpc_ids": vpc_ids}
+    if not vpc_ids:  # no model VPC is in the account: nothing inside one to read
+        data.update({key: [] for key in (*_IN_VPC, "instances")})
+        data["internet_gateways"] = _all(client, "describe_internet_gateways",
+                                         "InternetGateways")
+        return data
+    in_vpc = [{"Name": "vpc-id", "Values": vpc_ids}]
+    for key, (operation, result) in _IN_VPC.items():
+        data[key] = _all(client, operation, result, Filters=in_vpc)
+    # every gateway, attached or not: a detached one the model names is drift, not missing
+    data["internet_gateways"] = _all(client, "describe_internet_gateways", "InternetGateways")
+    instances = []
+    for page in client.get_paginator("describe_instances").paginate(
+            Filters=in_vpc, PaginationConfig={"PageSize": 1000}):
+        for reservation in page.get("Reservations", []):
+            instances.extend(reservation.get("Instances", []))
+    data["instances"] = [i for i in instances
+                         if i.get("State", {}).get("Name") not in ("terminated", "shutting-down")]
+    return data

@@ -1,0 +1,48 @@
+"""S3: which buckets exist, and the public access block, encryption and versioning of those
+the model describes (S3 has no call that reads these for many buckets at once)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archdoc.aws.scope import Scope
+from archdoc.aws.session import AwsReader
+
+SERVICE = "s3"
+
+# errors that mean "this bucket has no such configuration", which is an answer, not a failure
+_ABSENT = {"NoSuchPublicAccessBlockConfiguration", "ServerSideEncryptionConfigurationNotFoundError"}
+
+
+def _setting(client: Any, operation: str, bucket: str) -> dict[str, Any] | None:
+    from botocore.exceptions import ClientError
+
+    try:
+        answer: dict[str, Any] = getattr(client, operation)(Bucket=bucket)
+    except ClientError as exc:
+        if exc.response.get("Error", {}).get("Code") in _ABSENT:
+            return None
+        raise
+    return answer
+
+
+def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
+    client = reader.client(SERVICE)
+    buckets: list[dict[str, Any]] = []
+    for page in client.get_paginator("list_buckets").paginate():
+        buckets.extend(page.get("Buckets", []))
+    settings: dict[str, dict[str, Any]] = {}
+    for bucket in buckets:
+        name = bucket["Name"]
+        if name not in scope.buckets:
+            continue
+        block = _setting(client, "get_public_access_block", name)
+        encryption = _setting(client, "get_bucket_encryption", name)
+        versioning = _setting(client, "get_bucket_versioning", name) or {}
+        settings[name] = {
+            "public_access_block": block and block.get("PublicAccessBlockConfiguration"),
+            "encryption": encryption and encryption.get(
+                "ServerSideEncryptionConfiguration", {}).get("Rules", []),
+            "versioning": versioning.get("Status"),
+        }
+    return {"buckets": buckets, "settings": settings}

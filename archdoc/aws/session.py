@@ -1,0 +1,255 @@
+"""Read-only access to an AWS account: every client archdoc makes, and the guard on each.
+
+archdoc only reads. Every client comes from ``AwsReader.client``, which registers a hook that
+runs before botocore builds a request: an operation not on ``READ_OPERATIONS`` raises
+``WriteRefused`` there, so nothing is sent. The list is explicit, operation by operation; a
+prefix rule would let ``GetSecretValue`` or ``GetPasswordData`` through.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from archdoc.errors import ArchdocError
+
+# service (boto3 name) -> the operations archdoc may call. Each is a documented read call; none
+# returns a secret (no GetSecretValue, GetParameter, GetPasswordData, GetObject).
+READ_OPERATIONS: dict[str, frozenset[str]] = {
+    "sts": frozenset({"GetCallerIdentity", "AssumeRole"}),
+    "ec2": frozenset({
+        "DescribeVpcs", "DescribeSubnets", "DescribeRouteTables", "DescribeInternetGateways",
+        "DescribeNatGateways", "DescribeVpcEndpoints", "DescribeSecurityGroups",
+        "DescribeInstances",
+    }),
+    "elbv2": frozenset({
+        "DescribeLoadBalancers", "DescribeListeners", "DescribeRules", "DescribeTargetGroups",
+        "DescribeTargetHealth", "DescribeTags",
+    }),
+    "acm": frozenset({"ListCertificates", "DescribeCertificate"}),
+    "route53": frozenset({"ListHostedZones", "ListResourceRecordSets"}),
+    "iam": frozenset({"GetAccountAuthorizationDetails"}),
+    "s3": frozenset({"ListBuckets", "GetPublicAccessBlock", "GetBucketEncryption",
+                     "GetBucketVersioning"}),
+    "ssm": frozenset({"DescribeInstanceInformation"}),
+}
+
+# AWS error codes that mean "you may not read this", or "not now": the resources behind them
+# are UNKNOWN, never MISSING.
+DENIED = frozenset({
+    "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess",
+    "AuthorizationError", "AuthFailure", "Forbidden", "403",
+})
+THROTTLED = frozenset({
+    "Throttling", "ThrottlingException", "RequestLimitExceeded", "TooManyRequestsException",
+    "SlowDown", "RequestThrottled", "PriorRequestNotComplete",
+})
+
+
+class WriteRefused(ArchdocError):
+    """An operation outside the read allow-list was attempted; it was not sent."""
+
+
+class AccountUnreadable(ArchdocError):
+    """The account cannot be read at all: no credentials, endpoint down, credentials refused."""
+
+
+class ServiceUnreadable(Exception):
+    """One service could not be read (access denied, throttled, endpoint trouble)."""
+
+    def __init__(self, service: str, reason: str, *, not_available: bool = False):
+        super().__init__(f"{service}: {reason}")
+        self.service = service
+        self.reason = reason
+        self.not_available = not_available  # the endpoint does not implement the call
+
+
+_ACCESS_KEY = re.compile(r"\b(?:AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,}\b")
+
+
+def redact(text: str, secrets: tuple[str, ...] = ()) -> str:
+    """``text`` without access key ids or the given secret values."""
+    for secret in secrets:
+        if secret and len(secret) >= 4:
+            text = text.replace(secret, "***")
+    return _ACCESS_KEY.sub("***", text)
+
+
+@dataclass
+class CallStats:
+    """API calls per service (each logical call once) and HTTP attempts (retries included)."""
+
+    calls: Counter[str] = field(default_factory=Counter)
+    attempts: Counter[str] = field(default_factory=Counter)
+    refused: Counter[str] = field(default_factory=Counter)
+    started: float = field(default_factory=time.perf_counter)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def count(self, counter: Counter[str], service: str) -> None:
+        with self._lock:
+            counter[service] += 1
+
+    @property
+    def total(self) -> int:
+        return sum(self.calls.values())
+
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.started
+
+
+@dataclass(frozen=True)
+class Identity:
+    account: str
+    region: str
+    arn: str
+
+
+class AwsReader:
+    """boto3 clients for one account and region, each refusing every non-read operation.
+
+    ``session`` is a ``boto3.Session`` (the standard credential chain, ``AWS_ENDPOINT_URL`` and
+    its per-service variants apply); it is passed in, never made at import time.
+    """
+
+    def __init__(self, session: Any, region: str, *, max_attempts: int = 4):
+        self.session = session
+        self.region = region
+        self.stats = CallStats()
+        self._max_attempts = max_attempts
+        self._clients: dict[tuple[str, str, int], Any] = {}
+        self._lock = threading.Lock()
+        credentials = session.get_credentials()
+        frozen = credentials.get_frozen_credentials() if credentials else None
+        self._secrets = tuple(s for s in (frozen.secret_key, frozen.token) if s) \
+            if frozen else ()
+
+    def redact(self, text: str) -> str:
+        return redact(text, self._secrets)
+
+    def client(self, service: str, region: str | None = None, *, attempts: int | None = None
+               ) -> Any:
+        """A guarded client (cached per service, region and retry budget)."""
+        from botocore.config import Config
+
+        if service not in READ_OPERATIONS:
+            raise WriteRefused(f"archdoc does not use the {service} service")
+        region = region or self.region
+        key = (service, region, attempts or self._max_attempts)
+        with self._lock:
+            if key not in self._clients:
+                config = Config(
+                    retries={"mode": "adaptive", "total_max_attempts": key[2]},
+                    connect_timeout=5, read_timeout=30, user_agent_extra="archdoc-drift",
+                    max_pool_connections=20,
+                )
+                client = self.session.client(service, region_name=region, config=config)
+                client.meta.events.register("before-parameter-build", self._guard(service))
+                client.meta.events.register("before-send", self._attempt(service))
+                self._clients[key] = client
+            return self._clients[key]
+
+    def _guard(self, service: str) -> Any:
+        allowed = READ_OPERATIONS[service]
+
+        def before_parameter_build(model: Any, **_: Any) -> None:
+            if model.name not in allowed:
+                self.stats.count(self.stats.refused, service)
+                raise WriteRefused(f"refused {service}:{model.name}: archdoc only reads an "
+                                   "account, and this operation is not on its read list")
+            self.stats.count(self.stats.calls, service)
+        return before_parameter_build
+
+    def _attempt(self, service: str) -> Any:
+        def before_send(**_: Any) -> None:
+            self.stats.count(self.stats.attempts, service)
+        return before_send
+
+    def identity(self) -> Identity:
+        """Who and where: the first call, and the one that says whether the account answers."""
+        try:
+            answer = self.client("sts", attempts=2).get_caller_identity()
+        except Exception as exc:  # noqa: BLE001 - every failure here means "cannot read"
+            raise AccountUnreadable(self.describe_failure(exc)) from None
+        return Identity(answer["Account"], self.region, answer["Arn"])
+
+    def describe_failure(self, exc: BaseException) -> str:
+        """A failure in one line, without credentials."""
+        from botocore.exceptions import (
+            ClientError,
+            EndpointConnectionError,
+            NoCredentialsError,
+            NoRegionError,
+        )
+
+        if isinstance(exc, NoCredentialsError):
+            text = "no AWS credentials found (set AWS_PROFILE, or AWS_ACCESS_KEY_ID and " \
+                   "AWS_SECRET_ACCESS_KEY, or use --profile)"
+        elif isinstance(exc, EndpointConnectionError):
+            text = f"cannot reach the AWS endpoint {exc.kwargs.get('endpoint_url', '')}".rstrip()
+        elif isinstance(exc, NoRegionError):
+            text = "no region: give --region or set AWS_REGION"
+        elif isinstance(exc, ClientError):
+            error = exc.response.get("Error", {})
+            text = f"{error.get('Code', 'error')}: {error.get('Message', '')}".strip(": ")
+        else:
+            text = f"{type(exc).__name__}: {exc}"
+        first = text.splitlines()[0] if text else type(exc).__name__
+        return self.redact(first)[:300]
+
+    def unreadable(self, service: str, exc: BaseException) -> ServiceUnreadable:
+        """Classify a failed read of ``service``: what a finding about it should say."""
+        from botocore.exceptions import ClientError
+
+        if isinstance(exc, WriteRefused):
+            raise exc
+        if isinstance(exc, ClientError):
+            error = exc.response.get("Error", {})
+            code = str(error.get("Code", ""))
+            status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
+            operation = exc.operation_name
+            if code in DENIED:
+                return ServiceUnreadable(service, f"access denied to {operation}")
+            if code in THROTTLED:
+                return ServiceUnreadable(service, f"throttled on {operation}")
+            if status in (500, 501) and (code.isdigit() or code == "NotImplemented"):
+                # not an AWS error document: an AWS-compatible endpoint without this call
+                return ServiceUnreadable(
+                    service, f"the endpoint does not implement {operation} (HTTP {status})",
+                    not_available=True)
+        return ServiceUnreadable(service, self.describe_failure(exc))
+
+
+def make_session(profile: str | None = None, region: str | None = None,
+                 role_arn: str | None = None) -> tuple[Any, str]:
+    """A boto3 session from the standard chain (optionally assuming ``role_arn``) and its region.
+
+    Raises ``AccountUnreadable`` when the profile does not exist or no region is known.
+    """
+    import boto3
+    from botocore.exceptions import ProfileNotFound
+
+    try:
+        session = boto3.Session(profile_name=profile, region_name=region)
+    except ProfileNotFound as exc:
+        raise AccountUnreadable(f"AWS profile not found: {exc.kwargs.get('profile')}") from None
+    chosen = region or session.region_name
+    if not chosen:
+        raise AccountUnreadable("no region: give --region, or set AWS_REGION or the profile's "
+                                "region") from None
+    if role_arn:
+        reader = AwsReader(session, chosen)
+        try:
+            answer = reader.client("sts", attempts=2).assume_role(
+                RoleArn=role_arn, RoleSessionName="archdoc-drift", DurationSeconds=900)
+        except Exception as exc:  # noqa: BLE001
+            raise AccountUnreadable(f"cannot assume {role_arn}: "
+                                    f"{reader.describe_failure(exc)}") from None
+        creds = answer["Credentials"]
+        session = boto3.Session(aws_access_key_id=creds["AccessKeyId"],
+                                aws_secret_access_key=creds["SecretAccessKey"],
+                                aws_session_token=creds["SessionToken"], region_name=chosen)
+    return session, chosen

@@ -1,0 +1,72 @@
+"""Find each model resource in the account by its ``aws`` locator.
+
+A locator gives any of ``id``, ``arn``, ``name`` and ``tags``; a live resource matches when
+every given field matches. Without a locator, the default is the resource's natural name where
+the model writes one (a bucket's ``bucket_name``, a role's or security group's ``name``, a
+certificate's or zone's ``domain``, a record's ``name``, an ALB's or target group's id), else
+the ``Name`` tag equal to the resource's id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from archdoc.aws.route53 import zone_name
+from archdoc.drift.live import LiveObject
+from archdoc.model.resources import ResourceBase
+
+# kind -> the resource's own name, which its live counterpart carries (None: use the Name tag)
+NATURAL_NAME: dict[str, Callable[[str, Any], str | None]] = {
+    "s3_bucket": lambda rid, res: res.bucket_name,
+    "iam_role": lambda rid, res: res.name or rid,
+    "security_group": lambda rid, res: res.name,
+    "acm_certificate": lambda rid, res: res.domain,
+    "route53_zone": lambda rid, res: zone_name(res.domain),
+    "route53_record": lambda rid, res: zone_name(res.name),
+    "alb": lambda rid, res: rid,
+    "target_group": lambda rid, res: rid,
+}
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """What a live resource must have to be the model's resource."""
+
+    id: str | None = None
+    arn: str | None = None
+    name: str | None = None
+    tags: dict[str, str] = field(default_factory=dict)
+
+    def matches(self, live: LiveObject) -> bool:
+        return ((self.id is None or self.id == live.id)
+                and (self.arn is None or self.arn == live.arn)
+                and (self.name is None or _same_name(self.name, live.name))
+                and all(live.tags.get(k) == v for k, v in self.tags.items()))
+
+    def __str__(self) -> str:
+        parts = [f"{k}={v}" for k, v in (("id", self.id), ("arn", self.arn),
+                                         ("name", self.name)) if v]
+        parts += [f"tag {k}={v}" for k, v in self.tags.items()]
+        return ", ".join(parts)
+
+
+def _same_name(wanted: str, live: str | None) -> bool:
+    return live is not None and zone_name(wanted) == zone_name(live)
+
+
+def wanted(rid: str, res: ResourceBase) -> Wanted:
+    loc = res.aws
+    if loc is not None and (loc.id or loc.arn or loc.name or loc.tags):
+        return Wanted(loc.id, loc.arn, loc.name, dict(loc.tags))
+    natural = NATURAL_NAME.get(res.kind)
+    name = natural(rid, res) if natural else None
+    return Wanted(name=name) if name else Wanted(tags={"Name": rid})
+
+
+def locate(rid: str, res: ResourceBase, candidates: list[LiveObject]) -> list[LiveObject]:
+    """Every live resource the locator matches (one is found; none is missing; more is an
+    ambiguous locator)."""
+    want = wanted(rid, res)
+    return [c for c in candidates if want.matches(c)]
