@@ -38,7 +38,8 @@ class MotoServer:
     def enforce_iam(self) -> None:
         """From now on every request needs credentials IAM allows (moto's auth switch)."""
         urllib.request.urlopen(urllib.request.Request(
-            f"{self.url}/moto-api/reset-auth", data=b"0", method="POST"), timeout=30).read()
+            f"{self.url}/moto-api/reset-auth", data=b"0", method="POST",
+            headers={"Content-Type": "text/plain"}), timeout=30).read()
 
     def requests_logged(self) -> int:
         """HTTP requests the server has logged so far (werkzeug logs one line per request)."""

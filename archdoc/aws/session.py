@@ -194,7 +194,9 @@ class AwsReader:
             text = "no region: give --region or set AWS_REGION"
         elif isinstance(exc, ClientError):
             error = exc.response.get("Error", {})
-            text = f"{error.get('Code', 'error')}: {error.get('Message', '')}".strip(": ")
+            status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", "?")
+            code = error.get("Code") or f"HTTP {status}"
+            text = f"{code}: {error.get('Message') or exc.operation_name}"
         else:
             text = f"{type(exc).__name__}: {exc}"
         first = text.splitlines()[0] if text else type(exc).__name__
@@ -211,7 +213,7 @@ class AwsReader:
             code = str(error.get("Code", ""))
             status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
             operation = exc.operation_name
-            if code in DENIED:
+            if code in DENIED or (status == 403 and code not in THROTTLED):
                 return ServiceUnreadable(service, f"access denied to {operation}")
             if code in THROTTLED:
                 return ServiceUnreadable(service, f"throttled on {operation}")
@@ -235,7 +237,8 @@ def make_session(profile: str | None = None, region: str | None = None,
     try:
         session = boto3.Session(profile_name=profile, region_name=region)
     except ProfileNotFound as exc:
-        raise AccountUnreadable(f"AWS profile not found: {exc.kwargs.get('profile')}") from None
+        raise AccountUnreadable(f"AWS profile not found: '{exc.kwargs.get('profile')}'") \
+            from None
     chosen = region or session.region_name
     if not chosen:
         raise AccountUnreadable("no region: give --region, or set AWS_REGION or the profile's "

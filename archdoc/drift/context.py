@@ -60,7 +60,15 @@ class DriftContext:
 
     def missing(self, rid: str | None) -> bool:
         """``rid`` is a model resource archdoc looked for and did not find."""
-        return rid is not None and rid in self.model.resources and rid not in self.located
+        if rid is None or rid not in self.model.resources or rid in self.located:
+            return False
+        return self.readable(self.service_of(rid))
+
+    def service_of(self, rid: str) -> str:
+        from archdoc.drift.live import ADAPTERS
+
+        entry = ADAPTERS.get(self.model.resources[rid].kind)
+        return entry[0] if entry else ""
 
     def show(self, live_id: str) -> str:
         """A live id with the model id it belongs to, if any: ``sg-0ab (alb-sg)``."""

@@ -70,7 +70,13 @@ def route53_record(ctx: DriftContext, rid: str, res: Route53Record, live: LiveOb
         target = ctx.located.get(res.alias_target)
         kind = ctx.model.resources[res.alias_target].kind
         actual = dns_name(alias["DNSName"]) if alias else "(not an alias)"
-        if kind == "alb":
+        if kind == "alb" and target is None and not ctx.missing(res.alias_target):
+            diffs.append(Diff(("alias_target",), f"alias to {res.alias_target}", actual,
+                              f"{ctx.service_of(res.alias_target)} could not be read: the "
+                              "alias target's name is unknown", status=Status.UNKNOWN))
+        elif kind == "alb" and target is None:
+            pass  # the target is reported MISSING itself
+        elif kind == "alb":
             expected = dns_name(target.raw.get("DNSName", "")) if target else \
                 f"<{res.alias_target}: not found>"
             if expected != actual:
