@@ -29,11 +29,16 @@ def selected_outputs(only: str | None) -> list[str]:
 
 
 def build(model_path: Path, out_dir: Path, only: str | list[str] | None = None,
-          options: dict[str, Any] | None = None, notes: list[str] | None = None) -> list[Path]:
+          options: dict[str, Any] | None = None, notes: list[str] | None = None,
+          verified: list[Any] | None = None) -> list[Path]:
     """Validate the model and every option, render the selected outputs, then write them all.
 
     Everything that can be checked before rendering is: the model, the output folder and the
     template; a problem there writes nothing and costs no Graphviz run.
+
+    With ``options["verify_live"]`` (account options: profile, region, role_arn) the live
+    account is checked first, and its result goes into the outputs and onto ``verified``; an
+    account that cannot be read stops the build before anything is written.
     """
     selected = selected_outputs(",".join(only) if isinstance(only, list) else only)
     options = options or {}
@@ -42,12 +47,15 @@ def build(model_path: Path, out_dir: Path, only: str | list[str] | None = None,
         from archdoc.render.report import read_template
 
         options = {**options, "template_bytes": read_template(options["template"])}
+    live = options.get("verify_live")
     entry = None
     try:
         entry = cache.key(Path(model_path).read_bytes(), selected, options) \
             if Path(model_path).is_file() else None
     except OSError:
         pass  # load_model below says what is wrong with the file
+    if live is not None:
+        entry = None  # the account changes without the model changing: never from the cache
     hit = cache.load(entry) if entry else None
     if hit is not None:  # the same bytes built by this same archdoc: valid, and these outputs
         if notes is not None:
@@ -57,7 +65,18 @@ def build(model_path: Path, out_dir: Path, only: str | list[str] | None = None,
     from archdoc.render import BuildContext, load_renderer
 
     model = load_model(model_path)  # raises before anything is rendered or written
-    ctx = BuildContext(model, dict(options))
+    report = None
+    if live is not None:
+        from archdoc.drift import run_drift
+
+        report = run_drift(model, **live)
+        if verified is not None:
+            verified.append(report)
+        if notes is not None:
+            notes.append(f"checked against account {report.account}, {report.region}: "
+                         f"{report.summary()}")
+    ctx = BuildContext(model, {k: v for k, v in options.items() if k != "verify_live"},
+                       verification=report)
     if selected != ["diagram"]:
         ctx.start()  # every figure at once, in parallel, while the renderers load
     files: dict[str, bytes] = {}

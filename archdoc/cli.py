@@ -103,15 +103,20 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_build(args: argparse.Namespace) -> int:
     from archdoc.build import build
 
-    options = {"template": args.template, "pdf": args.pdf}
+    options: dict[str, object] = {"template": args.template, "pdf": args.pdf}
+    if args.verify_live:
+        options["verify_live"] = {"profile": args.profile, "region": args.region,
+                                  "role_arn": args.role_arn}
     notes: list[str] = []
+    verified: list[DriftReport] = []
     written = build(Path(args.file), Path(args.output), only=args.only, options=options,
-                    notes=notes)
+                    notes=notes, verified=verified)
     for path in written:
         print(f"wrote {path}")
     for note in notes:
         print(f"archdoc: note: {note}", file=sys.stderr)
-    return EXIT_OK
+    # the documents are written either way (they say what differs); the exit code tells CI
+    return drift_exit_code(verified[0]) if verified else EXIT_OK
 
 
 def _cmd_drift(args: argparse.Namespace) -> int:

@@ -35,4 +35,5 @@ def focus(scene: Scene, resources: set[str]) -> Scene:
     edges = [e for e in scene.edges if e.tail in kept and e.head in kept]
     node_of = {rid: [n for n in nids if n in kept] for rid, nids in scene.node_of.items()}
     return Scene(nodes, [n for n in scene.outside if n in kept], root, edges,
-                 {r: n for r, n in node_of.items() if n}, scene.language, neighbours)
+                 {r: n for r, n in node_of.items() if n}, scene.language, neighbours,
+                 scene.marked & kept)

@@ -44,6 +44,7 @@ GROUP_COLOURS: dict[str, tuple[str, str, str, bool]] = {
     "vpc_wide": ("#7D8998", "#FAFAFA", "#545B64", True),
 }
 DIMMED = "#9AA3AB"
+WARNING = "#D13212"  # a resource that differs from the live account
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,10 @@ def to_dot(scene: Scene, layout: Layout, routed: bool = True,
     def add_node(graph: graphviz.Digraph, nid: str) -> None:
         node, box = scene.nodes[nid], layout.nodes[nid]
         colour = DIMMED if nid in scene.dimmed else "#232F3E"
-        label = (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" '
+        frame = 'BORDER="0"'
+        if nid in scene.marked:  # differs from the live account: red frame, red label
+            colour, frame = WARNING, f'BORDER="2" COLOR="{WARNING}"'
+        label = (f'<<TABLE {frame} CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" '
                  f'FIXEDSIZE="TRUE" WIDTH="{box.rect.w:.0f}" HEIGHT="{box.rect.h:.0f}">'
                  f'<TR><TD FIXEDSIZE="TRUE" WIDTH="{box.icon.w:.0f}" HEIGHT="{box.icon.h:.0f}">'
                  f'<IMG SRC="{html.escape(icon_path(node.kind))}" SCALE="TRUE"/></TD></TR>'

@@ -65,6 +65,7 @@ class Scene:
     node_of: dict[str, list[str]]  # resource id -> its node ids (copies included)
     language: str = "en"
     dimmed: set[str] = field(default_factory=set)  # node ids drawn faded (context, not focus)
+    marked: set[str] = field(default_factory=set)  # node ids drawn as a warning (live drift)
 
     def groups(self) -> Iterator[Group]:
         return self.root.walk()
@@ -72,6 +73,16 @@ class Scene:
     def group_of(self) -> dict[str, Group]:
         """Node id -> the innermost group holding it."""
         return {nid: g for g in self.groups() for nid in g.nodes}
+
+
+def mark(scene: Scene, notes: dict[str, str]) -> None:
+    """Draw each node standing for a resource in ``notes`` (model id -> note) as a warning,
+    the note under its label (before layout, so the label is sized with it)."""
+    for nid, node in scene.nodes.items():
+        said = list(dict.fromkeys(notes[r] for r in node.resources if r in notes))
+        if said:
+            node.label = "\n".join([node.label, *said])
+            scene.marked.add(nid)
 
 
 def build_scene(model: Architecture) -> Scene:

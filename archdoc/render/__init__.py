@@ -12,13 +12,26 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archdoc.formats import RENDERERS
 from archdoc.layout import Figure, figure_of
 from archdoc.layout.focus import focus
-from archdoc.layout.scene import Scene, build_scene
+from archdoc.layout.scene import Scene, build_scene, mark
 from archdoc.model import Architecture
+from archdoc.text import text
+
+if TYPE_CHECKING:
+    from archdoc.drift.findings import DriftReport
+
+
+def drift_marks(report: DriftReport, language: str) -> dict[str, str]:
+    """Model id -> the note its diagram node carries: drifted and missing resources."""
+    notes = {}
+    for (_, rid), status in report.resource_status().items():
+        if status.value in ("DRIFTED", "MISSING"):
+            notes[rid] = text(f"mark_{status.value}", language)
+    return notes
 
 
 @dataclass
@@ -29,9 +42,14 @@ class BuildContext:
     options: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # said to the user after the build
 
+    verification: DriftReport | None = None  # ``build --verify-live``: the live check's result
+
     @cached_property
     def scene(self) -> Scene:
-        return build_scene(self.model)
+        scene = build_scene(self.model)
+        if self.verification is not None:
+            mark(scene, drift_marks(self.verification, self.model.language))
+        return scene
 
     @cached_property
     def _figures(self) -> list[Future[Figure]]:

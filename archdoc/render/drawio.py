@@ -18,6 +18,7 @@ from archdoc.render.drawio_styles import EDGE, GROUP_STYLES, kind_style
 
 ICON = 40  # the layout's icon size, in draw.io units (points)
 DIMMED = "opacity=30;textOpacity=30;"
+MARKED = "fontColor=#D13212;fontStyle=1;"  # differs from the live account
 
 
 def label_value(text: str) -> str:
@@ -62,6 +63,8 @@ def _page(figure: Figure, name: str, page_id: str) -> ET.Element:
         style = kind_style(node.kind)
         if nid in scene.dimmed:
             style += DIMMED
+        if nid in scene.marked:
+            style += MARKED
         cell = ET.SubElement(root, "mxCell", {"id": nid, "value": label_value(node.label),
                                               "style": style, "vertex": "1",
                                               "parent": parent_id})

@@ -22,7 +22,12 @@ from archdoc.layout import Figure, figure_part
 from archdoc.model import Architecture, Section
 from archdoc.render import BuildContext
 from archdoc.render.report import word
-from archdoc.render.report.tables import TABLE_BUILDERS, TableData, inventory
+from archdoc.render.report.tables import (
+    TABLE_BUILDERS,
+    TableData,
+    inventory,
+    verification_table,
+)
 from archdoc.text import kind_text, words
 
 MIN_PRINTED_PT = 7.0  # no label of a figure may print smaller than this
@@ -284,6 +289,28 @@ class ReportWriter:
         self.doc.add_paragraph(self.w["appendix_intro"])
         self.table(inventory(self.model))
 
+    def verification(self) -> None:
+        """What ``build --verify-live`` found: the document carries its own proof."""
+        report = self.ctx.verification
+        if report is None:
+            return
+        self.heading(self.w["verification"], 1)
+        counts = report.counts()
+        summary = ", ".join(self.w["status_count"].format(n=counts[s],
+                                                          status=self.w["status_" + s.value])
+                            for s in type(next(iter(counts))) if counts[s])
+        self.doc.add_paragraph(self.w["verification_intro"].format(
+            account=report.account, region=report.region,
+            at=f"{report.checked_at:%Y-%m-%d %H:%M}", summary=summary))
+        if report.coverage is not None:
+            self.doc.add_paragraph(self.w["verification_coverage"].format(
+                percent=f"{report.coverage:.0%}"))
+        table = verification_table(report, self.w)
+        if table.rows:
+            self.table(table)
+        else:
+            self.doc.add_paragraph(self.w["verification_clean"])
+
     # --- whole document ---------------------------------------------------------------------
 
     def write(self) -> bytes:
@@ -301,6 +328,7 @@ class ReportWriter:
             self.chapter(index, section)
         self.reflections()
         self.appendix()
+        self.verification()
         word.add_toc(toc_place, 'TOC \\o "1-2" \\h \\z \\u',
                      [(level, text) for level, text in self.outline if level <= 2])
         word.set_properties(self.doc, title=self.model.title, author=self.model.author or "",

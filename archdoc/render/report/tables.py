@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from archdoc.model import Architecture
 from archdoc.model.resources import (
@@ -19,6 +20,10 @@ from archdoc.model.resources import (
     TargetGroup,
 )
 from archdoc.text import kind_name, policy_description, text, words
+
+
+if TYPE_CHECKING:
+    from archdoc.drift.findings import DriftReport
 
 
 @dataclass(frozen=True)
@@ -181,3 +186,17 @@ def inventory(model: Architecture) -> TableData:
              _locator(model, rid, w)] for rid, res in model.resources.items()]
     return TableData(w["appendix"], [w["id"], w["kind"], w["settings"], w["locator"]], rows,
                      (0.17, 0.17, 0.42, 0.24))
+
+
+def verification_table(report: DriftReport, w: dict[str, str]) -> TableData:
+    """Every finding of a live check that is not simply in sync."""
+    rows = []
+    for f in report.findings:
+        if f.status.value == "IN_SYNC" and not f.warning:
+            continue
+        actual = " — ".join(x for x in (f.actual, f.message) if x)
+        rows.append([f.resource, w["status_" + f.status.value], f.attribute or "",
+                     f.expected or "", actual])
+    return TableData(w["verification_table"],
+                     [w["id"], w["status"], w["attribute"], w["expected"], w["actual"]],
+                     rows, (0.16, 0.12, 0.18, 0.24, 0.30))

@@ -1,0 +1,69 @@
+"""``archdoc build --verify-live``: the documents carry the live check's result."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import docx
+
+from tests.conftest import SEED, run_archdoc
+from tests.drift.conftest import Account, no_secrets
+
+
+def test_report_and_diagram_say_what_differs(seed_account: Account, tmp_path) -> None:
+    seed_account.client("ec2").authorize_security_group_ingress(
+        GroupId=seed_account.ids["ec2-sg"], IpPermissions=[{
+            "IpProtocol": "tcp", "FromPort": 22, "ToPort": 22,
+            "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
+    seed_account.client("ec2").delete_vpc_endpoints(
+        VpcEndpointIds=[seed_account.ids["s3-endpoint"]])
+    out = tmp_path / "out"
+    proc = run_archdoc("build", str(SEED), "-o", str(out), "--verify-live",
+                       env=seed_account.server.env(), timeout=300)
+    no_secrets(proc.stdout + proc.stderr)
+    assert proc.returncode == 1, proc.stderr  # written, and the exit code tells CI
+    assert "checked against account 123456789012, ap-northeast-2" in proc.stderr
+
+    document = docx.Document(str(out / "report.docx"))
+    texts = [p.text for p in document.paragraphs]
+    heading = len(texts) - 1 - texts[::-1].index("부록: 실제 계정 검증 결과")  # not the TOC's
+    intro = next(t for t in texts[heading + 1:] if t)
+    assert "123456789012" in intro and "ap-northeast-2" in intro
+    assert "17개 일치" in intro and "1개 불일치" in intro and "1개 없음" in intro
+    rows = [[c.text for c in row.cells] for row in document.tables[-1].rows]
+    assert rows[0] == ["ID", "상태", "속성", "문서", "실제 계정"]
+    by_id = {r[0]: r for r in rows[1:]}
+    assert by_id["ec2-sg"][1:4] == ["불일치", "ingress", "(absent)"]
+    assert by_id["ec2-sg"][4].startswith("tcp 22 from 0.0.0.0/0")
+    assert by_id["s3-endpoint"][1] == "없음"
+
+    svg = ET.parse(out / "architecture.svg").getroot()
+    said = " ".join(t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}text"))
+    assert said.count("⚠ 계정과 다름") == 1 and said.count("⚠ 계정에 없음") == 1
+    overall = ET.parse(out / "architecture.drawio").getroot().find("diagram")
+    assert overall is not None
+    marked = [c.get("value") for c in overall.iter("mxCell")
+              if "fontColor=#D13212" in (c.get("style") or "")]
+    assert sorted(marked) == ["S3 게이트웨이 엔드포인트<br>⚠ 계정에 없음",
+                                                 "ec2-sg<br>⚠ 계정과 다름"]
+
+
+def test_in_sync_account_says_so_and_exits_0(seed_account: Account, tmp_path) -> None:
+    out = tmp_path / "out"
+    proc = run_archdoc("build", str(SEED), "-o", str(out), "--only", "report",
+                       "--verify-live", env=seed_account.server.env(), timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    document = docx.Document(str(out / "report.docx"))
+    texts = [p.text for p in document.paragraphs]
+    assert "부록: 실제 계정 검증 결과" in texts
+    rows = [[c.text for c in row.cells] for row in document.tables[-1].rows]
+    assert [r[0] for r in rows[1:]] == ["session-manager"]  # only what could not be checked
+
+
+def test_unreadable_account_writes_nothing(tmp_path) -> None:
+    out = tmp_path / "out"
+    proc = run_archdoc("build", str(SEED), "-o", str(out), "--verify-live", env={
+        "AWS_ENDPOINT_URL": "http://127.0.0.1:9", "AWS_ACCESS_KEY_ID": "AKIAXXXXXXXXXXXX0000",
+        "AWS_SECRET_ACCESS_KEY": "x" * 20}, timeout=120)
+    assert proc.returncode == 3 and "cannot reach" in proc.stderr
+    assert not out.exists()
