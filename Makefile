@@ -23,6 +23,7 @@ fuzz: $(VENV)/.installed system-deps
 
 bench: $(VENV)/.installed system-deps
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/drift.py
 
 # Graphviz lays out and draws the diagram; Noto CJK gives it Korean glyphs.
 system-deps:

@@ -16,7 +16,7 @@ from archdoc.drift.compare import COMPARERS, FEATURES, NOT_IN_AWS, NOT_READ
 from archdoc.drift.context import DriftContext
 from archdoc.drift.findings import DriftReport, Finding, Location, Status
 from archdoc.drift.live import ADAPTERS, LiveObject, ec2_objects
-from archdoc.drift.locate import locate, wanted
+from archdoc.drift.locate import Index, locate, wanted
 from archdoc.errors import Diagnostic, ModelError
 from archdoc.model import Architecture
 from archdoc.model.resources import AcmCertificate, Ec2Instance, Route53Record, S3Bucket
@@ -83,6 +83,7 @@ def check(model: Architecture, snapshot: Snapshot) -> list[Finding]:
     findings: list[Finding] = []
     ambiguous: list[Diagnostic] = []
     live_of: dict[str, list[LiveObject]] = {}
+    indexes: dict[str, Index] = {}
     for rid, res in sorted(model.resources.items(), key=lambda item: _order(item[1].kind)):
         if res.kind not in ADAPTERS:
             continue
@@ -91,7 +92,12 @@ def check(model: Architecture, snapshot: Snapshot) -> list[Finding]:
             continue
         if res.kind not in live_of:
             live_of[res.kind] = adapter(snapshot)
-        matches = locate(rid, res, _candidates(ctx, rid, res, live_of[res.kind]))
+        if isinstance(res, (Route53Record, AcmCertificate)):  # few: filtered, then scanned
+            matches = locate(rid, res, _candidates(ctx, rid, res, live_of[res.kind]))
+        else:
+            if res.kind not in indexes:
+                indexes[res.kind] = Index(live_of[res.kind])
+            matches = locate(rid, res, indexes[res.kind])
         if len(matches) == 1:
             ctx.located[rid] = matches[0]
         elif len(matches) > 1:

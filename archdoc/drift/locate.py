@@ -65,8 +65,36 @@ def wanted(rid: str, res: ResourceBase) -> Wanted:
     return Wanted(name=name) if name else Wanted(tags={"Name": rid})
 
 
-def locate(rid: str, res: ResourceBase, candidates: list[LiveObject]) -> list[LiveObject]:
+class Index:
+    """Live resources of one kind by id, name and tag, so locating a thousand resources among
+    a thousand is a lookup each, not a scan."""
+
+    def __init__(self, candidates: list[LiveObject]):
+        self.all = candidates
+        self.by_id: dict[str, list[LiveObject]] = {}
+        self.by_name: dict[str, list[LiveObject]] = {}
+        self.by_tag: dict[tuple[str, str], list[LiveObject]] = {}
+        for c in candidates:
+            self.by_id.setdefault(c.id, []).append(c)
+            if c.name is not None:
+                self.by_name.setdefault(zone_name(c.name), []).append(c)
+            for tag in c.tags.items():
+                self.by_tag.setdefault(tag, []).append(c)
+
+    def narrowed(self, want: Wanted) -> list[LiveObject]:
+        if want.id is not None:
+            return self.by_id.get(want.id, [])
+        if want.name is not None:
+            return self.by_name.get(zone_name(want.name), [])
+        if want.tags:
+            return self.by_tag.get(next(iter(want.tags.items())), [])
+        return self.all
+
+
+def locate(rid: str, res: ResourceBase, candidates: list[LiveObject] | Index
+           ) -> list[LiveObject]:
     """Every live resource the locator matches (one is found; none is missing; more is an
     ambiguous locator)."""
     want = wanted(rid, res)
-    return [c for c in candidates if want.matches(c)]
+    pool = candidates.narrowed(want) if isinstance(candidates, Index) else candidates
+    return [c for c in pool if want.matches(c)]

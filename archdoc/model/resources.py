@@ -15,7 +15,8 @@ from archdoc.model.types import Cidr, Port, PortRange, Ref, Strict
 
 
 class AwsLocator(Strict):
-    """How the drift check finds the resource in a live account. Give one or more."""
+    """How the drift check finds the resource in a live account: every field given must
+    match. Omitted: its own name (bucket_name, name, domain), else the Name tag equal to its id."""
 
     id: str | None = Field(None, description="resource id, e.g. i-0abc..., vpc-0abc...")
     arn: str | None = None

@@ -218,3 +218,13 @@ def test_each_region_reports_its_account_and_region(moto, seed_model, tmp_path: 
                        env=moto.env(), timeout=120)
     assert proc.returncode == 1
     assert json.loads(proc.stdout)["region"] == "eu-west-1"
+
+
+def test_role_arn_is_assumed_first(seed_account: Account) -> None:
+    iam = seed_account.client("iam")
+    arn = iam.create_role(RoleName="archdoc-read", AssumeRolePolicyDocument=json.dumps({
+        "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+                                                "Principal": {"AWS": "*"}}]}))["Role"]["Arn"]
+    proc = seed_account.drift("--format", "json", "--role-arn", arn)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["summary"]["in_sync"] == 19

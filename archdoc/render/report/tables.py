@@ -21,7 +21,6 @@ from archdoc.model.resources import (
 )
 from archdoc.text import kind_name, policy_description, text, words
 
-
 if TYPE_CHECKING:
     from archdoc.drift.findings import DriftReport
 
