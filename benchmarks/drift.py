@@ -3,11 +3,11 @@
     make bench        (or: .venv/bin/python benchmarks/drift.py)
 
 A moto server on 127.0.0.1 holds the seed architecture; `archdoc drift --stats` is run against
-it as a user would, then against a model and account with 1,000 more EC2 instances in the
-private subnet of their own. Targets: the seed in at most 33 API calls, 1,000 instances in at most 1.2x the
-seed's calls (one paginated describe per resource type, not one call per resource). Wall
-times are reported with their ratio to the seed's, measured in the same run. Exit 1 when a
-target is missed.
+it as a user would, then against a model and account with 1,000 more EC2 instances in a
+private subnet of their own. Targets: the seed in at most 33 API calls, 1,000 instances in at
+most 1.2x the seed's calls (one paginated describe per resource type, not one call per
+resource). Wall times are reported with their ratio to the seed's, measured in the same run.
+Exit 1 when a target is missed.
 """
 
 from __future__ import annotations
