@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from archdoc import cache
-from archdoc.errors import UsageError
+from archdoc.errors import ClaimsFailed, UsageError
 from archdoc.formats import RENDERERS
 from archdoc.output import check_folder, write_outputs
 
@@ -26,6 +26,17 @@ def selected_outputs(only: str | None) -> list[str]:
         raise UsageError(f"unknown output {', '.join(repr(u) for u in unknown)}; choose from "
                          f"{', '.join(RENDERERS)}")
     return list(dict.fromkeys(names))
+
+
+def refusal(broken: list[Any]) -> str:
+    lines = [f"{len(broken)} security claim{'s' if len(broken) != 1 else ''} of the report "
+             "fail their rules; nothing was written (--allow-failing-claims writes the report "
+             "with the failures shown):"]
+    for claim in broken:
+        text = claim.text if len(claim.text) <= 120 else claim.text[:119] + "…"
+        lines.append(f"  claim \"{text}\"")
+        lines += [f"    {reason}" for reason in claim.reasons]
+    return "\n".join(lines)
 
 
 def build(model_path: Path, out_dir: Path, only: str | list[str] | None = None,
@@ -75,8 +86,15 @@ def build(model_path: Path, out_dir: Path, only: str | list[str] | None = None,
         if notes is not None:
             notes.append(f"checked against account {report.account}, {report.region}: "
                          f"{report.summary()}")
+    from archdoc.checks import evaluate
+    from archdoc.checks.claims import claim_statuses, failing
+
+    claims = claim_statuses(model, evaluate(model), report)
+    broken = failing(claims)
+    if broken and "report" in selected and not options.get("allow_failing_claims"):
+        raise ClaimsFailed(refusal(broken))
     ctx = BuildContext(model, {k: v for k, v in options.items() if k != "verify_live"},
-                       verification=report)
+                       verification=report, claims=claims)
     if selected != ["diagram"]:
         ctx.start()  # every figure at once, in parallel, while the renderers load
     files: dict[str, bytes] = {}

@@ -57,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
                             "this Word document")
     build.add_argument("--pdf", action="store_true",
                        help="also write the report as PDF (needs LibreOffice)")
+    build.add_argument("--allow-failing-claims", action="store_true",
+                       help="write the report even when a security claim's rule fails (the "
+                            "claim shows the failure)")
     build.add_argument("--verify-live", action="store_true",
                        help="check the model against the live account first (as `archdoc "
                             "drift`) and put the result into the report and diagram")
@@ -75,6 +78,15 @@ def _parser() -> argparse.ArgumentParser:
                        help="write the report to FILE instead of standard output")
     drift.add_argument("--stats", action="store_true",
                        help="print API calls per service and wall time (to standard error)")
+
+    check = sub.add_parser(
+        "check", help="evaluate the security rules on the model",
+        description="Evaluate every security rule (AD-xxx) on the model. Exit 0 when none "
+                    "fails, 1 when one fails, 2 for an invalid model.")
+    check.add_argument("file", nargs="?", default="arch.yaml", help="model (default: arch.yaml)")
+    check.add_argument("--format", choices=["table", "json", "sarif"], default="table")
+    check.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    check.add_argument("--list", action="store_true", help="list the rules and exit")
 
     schema = sub.add_parser("schema", help="print the JSON Schema of arch.yaml")
     schema.add_argument("--markdown", action="store_true",
@@ -103,7 +115,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_build(args: argparse.Namespace) -> int:
     from archdoc.build import build
 
-    options: dict[str, object] = {"template": args.template, "pdf": args.pdf}
+    options: dict[str, object] = {"template": args.template, "pdf": args.pdf,
+                                  "allow_failing_claims": args.allow_failing_claims}
     if args.verify_live:
         options["verify_live"] = {"profile": args.profile, "region": args.region,
                                   "role_arn": args.role_arn}
@@ -167,6 +180,34 @@ def _read_live(model: Architecture, args: argparse.Namespace, quiet: bool) -> Dr
         return run_drift(model, progress=advance, **options)
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    import importlib
+
+    from archdoc.checks import RULES, Verdict, evaluate
+    from archdoc.model import load_model
+    from archdoc.output import check_folder, write_outputs
+
+    if args.list:
+        for rule in RULES:
+            also = ", ".join(rule.prowler + rule.checkov)
+            print(f"{rule.id}  {rule.severity:<8}  {rule.title}" + (f"  [{also}]" if also else ""))
+        return EXIT_OK
+    target = Path(args.output) if args.output else None
+    if target is not None:
+        check_folder(target.parent)
+    model = load_model(args.file)
+    results = evaluate(model)
+    render = importlib.import_module(f"archdoc.checks.format_{args.format}").render
+    text = render(results, args.file, target is None and sys.stdout.isatty())
+    if target is None:
+        sys.stdout.write(text)
+    else:
+        write_outputs(target.parent, {target.name: text.encode("utf-8")})
+        print(f"wrote {target}", file=sys.stderr)
+    failed = [r for r in results if r.verdict is Verdict.FAIL]
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from archdoc.model import json_schema
     from archdoc.model.reference import markdown_reference
@@ -176,6 +217,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"validate": _cmd_validate, "build": _cmd_build, "drift": _cmd_drift,
+            "check": _cmd_check,
             "schema": _cmd_schema}
 
 
@@ -221,7 +263,10 @@ def _main(argv: list[str] | None) -> int:
         print(f"{count} error{'s' if count != 1 else ''}; nothing was written", file=sys.stderr)
         return exc.exit_code
     except ArchdocError as exc:
-        print(f"archdoc: error: {printable(str(exc))}", file=sys.stderr)
+        first, *rest = str(exc).splitlines() or [""]
+        print(f"archdoc: error: {printable(first)}", file=sys.stderr)
+        for line in rest:  # a multi-line message (failing claims): each line escaped
+            print(printable(line), file=sys.stderr)
         return exc.exit_code
     except OSError as exc:  # the environment, not the model: a file or folder archdoc needs
         where = f" {exc.filename}" if exc.filename else ""

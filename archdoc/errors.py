@@ -78,3 +78,9 @@ class OutputError(ArchdocError):
     """The outputs cannot be written (a file in the way, no permission, disk full)."""
 
     exit_code = EXIT_ENVIRONMENT
+
+
+class ClaimsFailed(ArchdocError):
+    """A security claim of the report is contradicted by its rules: the report is not written."""
+
+    exit_code = EXIT_FINDINGS

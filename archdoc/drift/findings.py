@@ -59,6 +59,17 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class ClaimCheck:
+    """A security claim of the model, its rules' verdict on the model and in the account."""
+
+    text: str
+    rules: tuple[str, ...]
+    on_model: str  # PASS | FAIL | UNKNOWN
+    in_account: str  # PASS | FAIL | UNKNOWN
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class DriftReport:
     """Every finding of one account and region, with what was read and when."""
 
@@ -69,6 +80,7 @@ class DriftReport:
     findings: tuple[Finding, ...]
     calls: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    claims: tuple[ClaimCheck, ...] = ()
 
     def resource_status(self) -> dict[tuple[str, str], Status]:
         """(kind, resource) -> its overall status: the worst of its findings."""

@@ -41,6 +41,9 @@ def render(report: DriftReport, color: bool = False) -> str:
             }
             for f in report.findings
         ],
+        "claims": [{"text": c.text, "rules": list(c.rules), "on_model": c.on_model,
+                    "in_account": c.in_account, "reasons": list(c.reasons)}
+                   for c in report.claims],
         "calls": dict(sorted(report.calls.items())),
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -34,6 +34,12 @@ def render(report: DriftReport, color: bool = False) -> str:
                   "|---|---|---|---|---|---|---|"]
         lines += [_row(f) for f in shown]
         lines.append("")
+    if report.claims:
+        lines += ["| claim | rules | in the account |", "|---|---|---|"]
+        lines += [f"| {cell(c.text)} | {cell(', '.join(c.rules))} | "
+                  f"{ {'PASS': '✔', 'FAIL': '✘'}.get(c.in_account, '?')} "
+                  f"{cell('; '.join(c.reasons))} |" for c in report.claims]
+        lines.append("")
     in_sync = report.in_sync()
     if in_sync:
         lines += ["<details><summary>In sync: " + str(len(in_sync)) + " resources</summary>",

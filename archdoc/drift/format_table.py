@@ -44,5 +44,10 @@ def render(report: DriftReport, color: bool = False) -> str:
     if clean:
         listed = ", ".join(clean) if len(clean) <= IN_SYNC_LISTED else f"{len(clean)} resources"
         console.print(escape(printable(f"in sync: {listed}")), style="green" if color else None)
+    for claim in report.claims:
+        mark = {"PASS": "✔", "FAIL": "✘"}.get(claim.in_account, "?")
+        why = f" — {'; '.join(claim.reasons)}" if claim.reasons else ""
+        text = claim.text if len(claim.text) <= 70 else claim.text[:69] + "…"
+        console.print(escape(printable(f"claim {mark} {text} ({', '.join(claim.rules)}){why}")))
     console.print(escape(report.summary()), style="bold" if color else None)
     return out.getvalue()

@@ -24,6 +24,13 @@ class AwsLocator(Strict):
     tags: dict[str, str] = Field(default_factory=dict, description="tags that identify it")
 
 
+class SkipCheck(Strict):
+    """A security rule turned off for this resource, with the reason the report shows."""
+
+    id: str = Field(description="rule id, e.g. AD-NET-003")
+    reason: str = Field(min_length=1, description="why the rule does not apply here")
+
+
 LABEL_MAX = 500  # characters of a label: a diagram cannot show more, Graphviz drops far longer
 
 
@@ -36,6 +43,9 @@ class ResourceBase(Strict):
         None, description="what this AWS service is; overrides the built-in catalogue"
     )
     role: str | None = Field(None, description="what it does in this architecture")
+    skip_checks: list[SkipCheck] = Field(
+        default_factory=list, description="security rules turned off for this resource, each "
+                                          "with its reason (shown in the report)")
 
 
 # --- edge, DNS and certificates -------------------------------------------------------------

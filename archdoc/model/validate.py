@@ -54,7 +54,7 @@ def build_model(data: Any, smap: SourceMap) -> Architecture:
             if resource is not None:
                 typed[rid] = resource
         broken = set(raw_resources) - set(typed)
-        diags += _cross_checks(data, typed, broken, smap)
+        diags += _cross_checks(data, typed, broken, smap) + _check_skips(data, smap)
     if diags:
         raise ModelError(diags)
     model = Architecture.model_validate({**data, "resources": typed})
@@ -245,11 +245,35 @@ def _check_document_refs(data: dict, typed: dict[str, ResourceBase], broken: set
                                              "not list in its resources", at_key=True))
         security = section.get("security")
         for k, item in enumerate(security if isinstance(security, list) else []):
+            checks = item.get("checks") if isinstance(item, dict) else None
+            for m, rule in enumerate(checks if isinstance(checks, list) else []):
+                diags += _check_rule_id(("sections", i, "security", k, "checks", m), rule, smap)
             see = item.get("see") if isinstance(item, dict) else None
             for m, rid in enumerate(see if isinstance(see, list) else []):
                 if isinstance(rid, str) and rid != "figure":
                     diags += _check_ref(("sections", i, "security", k, "see", m), rid, (),
                                         typed, broken, smap)
+    return diags
+
+
+def _check_rule_id(path: Path, rule: Any, smap: SourceMap) -> list[Diagnostic]:
+    from archdoc.checks import RULE_IDS  # the rules read the model: imported when used
+
+    if not isinstance(rule, str) or rule in RULE_IDS:
+        return []
+    return [smap.diagnostic(path, f"unknown rule '{rule}'{_suggest(rule, list(RULE_IDS))} "
+                                  f"(rules: {', '.join(RULE_IDS)}; `archdoc check --list`)")]
+
+
+def _check_skips(data: dict, smap: SourceMap) -> list[Diagnostic]:
+    diags: list[Diagnostic] = []
+    resources = data.get("resources")
+    for rid, res in (resources.items() if isinstance(resources, dict) else []):
+        skips = res.get("skip_checks") if isinstance(res, dict) else None
+        for j, skip in enumerate(skips if isinstance(skips, list) else []):
+            if isinstance(skip, dict):
+                diags += _check_rule_id(("resources", rid, "skip_checks", j, "id"),
+                                        skip.get("id"), smap)
     return diags
 
 

@@ -22,6 +22,7 @@ from archdoc.model import Architecture
 from archdoc.text import text
 
 if TYPE_CHECKING:
+    from archdoc.checks.claims import ClaimStatus
     from archdoc.drift.findings import DriftReport
 
 
@@ -43,6 +44,7 @@ class BuildContext:
     notes: list[str] = field(default_factory=list)  # said to the user after the build
 
     verification: DriftReport | None = None  # ``build --verify-live``: the live check's result
+    claims: list[ClaimStatus] = field(default_factory=list)  # each security claim's status
 
     @cached_property
     def scene(self) -> Scene:

@@ -117,3 +117,19 @@ def test_one_drift_is_reported_exactly(seed_account: Account, name: str) -> None
     for f in drifted:
         if f["status"] != "UNMANAGED":
             assert f["location"]["file"].endswith("arch.yaml")
+
+
+def test_claims_hold_in_the_account_until_a_resource_they_read_drifts(
+        seed_account: Account) -> None:
+    _, report = seed_account.drift_json()
+    assert len(report["claims"]) == 10
+    assert {(c["on_model"], c["in_account"]) for c in report["claims"]} == {("PASS", "PASS")}
+    _ssh_open(seed_account)
+    _, report = seed_account.drift_json()
+    broken = {tuple(c["rules"]): c["reasons"] for c in report["claims"]
+              if c["in_account"] == "FAIL"}
+    # every claim whose rules read ec2-sg: S1, S5 and S9 of the seed
+    assert set(broken) == {("AD-NET-001", "AD-NET-002"), ("AD-NET-004",),
+                           ("AD-NET-003", "AD-SSM-001")}
+    assert all("ec2-sg drifted" in reasons for reasons in broken.values())
+    assert all(c["on_model"] == "PASS" for c in report["claims"])

@@ -15,8 +15,10 @@ from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
 
 from archdoc import __version__
+from archdoc.checks.claims import ClaimStatus
 from archdoc.kinds import KIND
 from archdoc.layout import Figure, figure_part
 from archdoc.model import Architecture, Section
@@ -263,7 +265,8 @@ class ReportWriter:
                     TABLE_BUILDERS[builder](m, rid))
 
         self.heading(f"{number}.3. {w['security']}", 2)
-        for item in section.security:
+        statuses = {c.item: c for c in self.ctx.claims if c.section == index}
+        for k, item in enumerate(section.security):
             paragraph = self.bullet(item.text)
             targets: list[tuple[str, int]] = []
             for target in item.see:
@@ -274,6 +277,31 @@ class ReportWriter:
                 # no table shows that resource: its place in the figure does
                 targets.append(("table", table) if table is not None else ("figure", fig))
             self.references(paragraph, targets)
+            if k in statuses:
+                self.claim_status(paragraph, statuses[k])
+
+    def claim_status(self, paragraph, claim: ClaimStatus) -> None:
+        """The claim's proof after its text: checked on the model, verified live, or why not."""
+        w = self.w
+        rules = ", ".join(claim.rules)
+        at = f"{claim.live_at:%Y-%m-%d %H:%M}" if claim.live_at else ""
+        if claim.verdict.value == "FAIL":
+            text, colour = w["claim_fail"].format(reasons="; ".join(claim.reasons)), "C0392B"
+        elif claim.live is not None and claim.live.value == "FAIL":
+            text, colour = w["claim_live_fail"].format(
+                at=at, reasons=", ".join(claim.live_reasons)), "C0392B"
+        elif claim.verdict.value == "UNKNOWN" or (claim.live is not None
+                                                  and claim.live.value == "UNKNOWN"):
+            reasons = claim.reasons or claim.live_reasons
+            text, colour = w["claim_unknown"].format(reasons="; ".join(reasons)), "7F8C8D"
+        elif claim.live is not None:
+            text, colour = w["claim_live"].format(at=at, rules=rules), "1E8449"
+        else:
+            text, colour = w["claim_model"].format(rules=rules), "1E8449"
+        paragraph.add_run().add_break()
+        run = paragraph.add_run(text)
+        run.font.size = Pt(9)
+        run.font.color.rgb = RGBColor.from_string(colour)
 
     def reflections(self) -> None:
         if not self.model.reflections:

@@ -1,0 +1,126 @@
+"""The way in and the data: TLS on the load balancer, health checks, DNS, S3."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from archdoc.checks.facts import is_public, route_table_of, target_groups_of
+from archdoc.checks.rule import Outcome
+from archdoc.model import Architecture
+from archdoc.model.resources import (
+    AcmCertificate,
+    Alb,
+    Ec2Instance,
+    Route53Record,
+    S3Bucket,
+    TargetGroup,
+    VpcEndpoint,
+)
+
+# TLS 1.2+ only: the TLS13, FS-1-2 and TLS-1-2 families (ELBSecurityPolicy-2016-08, the
+# default, still allows TLS 1.0)
+MODERN_TLS = ("ELBSecurityPolicy-TLS13-", "ELBSecurityPolicy-FS-1-2-",
+              "ELBSecurityPolicy-TLS-1-2-")
+
+
+def https_with_modern_tls(model: Architecture) -> Iterator[Outcome]:
+    for rid, alb in model.all_of(Alb).items():
+        https = [(i, li) for i, li in enumerate(alb.listeners) if li.protocol == "HTTPS"]
+        if not https and alb.scheme == "internet-facing":
+            yield Outcome(rid, False, f"{rid} faces the internet without an HTTPS listener",
+                          ("listeners",), (rid,))
+            continue
+        for i, listener in https:
+            involves = (rid, listener.certificate) if listener.certificate else (rid,)
+            policy = listener.ssl_policy or "ELBSecurityPolicy-2016-08 (AWS default)"
+            if not policy.startswith(MODERN_TLS):
+                yield Outcome(rid, False, f"{rid}'s HTTPS:{listener.port} listener uses {policy}, "
+                              "which allows TLS before 1.2", ("listeners", i, "ssl_policy"),
+                              involves)
+            else:
+                yield Outcome(rid, True, f"{rid}'s HTTPS:{listener.port} listener uses "
+                              f"{listener.certificate} and {policy}", ("listeners", i), involves)
+
+
+def http_redirects_to_https(model: Architecture) -> Iterator[Outcome]:
+    for rid, alb in model.all_of(Alb).items():
+        for i, listener in enumerate(alb.listeners):
+            if listener.protocol != "HTTP" or alb.scheme != "internet-facing":
+                continue
+            action = listener.default_action
+            if action.type == "redirect" and action.protocol == "HTTPS":
+                yield Outcome(rid, True, f"{rid}'s HTTP:{listener.port} redirects to HTTPS",
+                              ("listeners", i), (rid,))
+            else:
+                yield Outcome(rid, False, f"{rid}'s HTTP:{listener.port} listener serves "
+                              f"({action.type}) instead of redirecting to HTTPS",
+                              ("listeners", i, "default_action"), (rid,))
+
+
+def targets_health_checked(model: Architecture) -> Iterator[Outcome]:
+    for rid, alb in model.all_of(Alb).items():
+        for group_id in sorted(target_groups_of(alb)):
+            group = model.get(group_id, TargetGroup)
+            hc = group.health_check
+            involves = (rid, group_id)
+            if not group.targets:
+                yield Outcome(group_id, False, f"{group_id} has no registered targets",
+                              ("targets",), involves)
+            elif hc.interval > 60 or hc.unhealthy_threshold > 5:
+                yield Outcome(group_id, False, f"{group_id} notices a down target only after "
+                              f"{hc.interval * hc.unhealthy_threshold} s", ("health_check",),
+                              involves)
+            else:
+                yield Outcome(group_id, True, f"{rid} health-checks {group_id}'s targets "
+                              f"({hc.protocol} {hc.path} every {hc.interval} s)", (), involves)
+
+
+def s3_through_gateway_endpoint(model: Architecture) -> Iterator[Outcome]:
+    if not model.all_of(S3Bucket):
+        return
+    endpoints = {rid: e for rid, e in model.all_of(VpcEndpoint).items()
+                 if e.type == "gateway" and e.service.split(".")[-1] == "s3"}
+    for rid, inst in model.all_of(Ec2Instance).items():
+        if is_public(model, inst.subnet):
+            continue
+        table = route_table_of(model, inst.subnet)
+        via = next((e for e, ep in endpoints.items() if table in ep.route_tables), None)
+        involves = tuple(x for x in (rid, inst.subnet, table, via) if x)
+        if via:
+            yield Outcome(rid, True, f"{rid} reaches S3 through {via}", (), involves)
+        else:
+            yield Outcome(rid, False, f"{rid} in private {inst.subnet} has no S3 gateway "
+                          "endpoint on its route table: S3 traffic leaves through the internet",
+                          ("subnet",), involves)
+
+
+def bucket_public_access_blocked(model: Architecture) -> Iterator[Outcome]:
+    for rid, bucket in model.all_of(S3Bucket).items():
+        block = bucket.public_access_block
+        off = [k for k, v in block.model_dump().items() if not v]
+        if off:
+            yield Outcome(rid, False, f"{rid}'s public access block has {', '.join(off)} off",
+                          ("public_access_block",), (rid,))
+        else:
+            yield Outcome(rid, True, f"{rid} blocks every kind of public access", (), (rid,))
+
+
+def alias_points_at_load_balancer(model: Architecture) -> Iterator[Outcome]:
+    records = model.all_of(Route53Record)
+    for rid, alb in model.all_of(Alb).items():
+        for listener in alb.listeners:
+            if listener.protocol != "HTTPS" or not listener.certificate:
+                continue
+            domain = model.get(listener.certificate, AcmCertificate).domain.rstrip(".")
+            record = next((r for r, rec in records.items()
+                           if rec.name.rstrip(".") == domain), None)
+            if record is None:
+                yield Outcome(rid, False, f"no Route 53 record for {domain}, the domain of "
+                              f"{rid}'s certificate", ("listeners",), (rid,))
+            elif records[record].alias_target != rid:
+                yield Outcome(record, False, f"{record} ({domain}) does not alias {rid}",
+                              ("alias_target",), (record, rid))
+            else:
+                yield Outcome(record, True, f"{record} aliases {domain} to {rid}", (),
+                              (record, rid))
+            break

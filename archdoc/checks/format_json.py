@@ -1,0 +1,22 @@
+"""`archdoc check --format json`: every result, versioned."""
+
+from __future__ import annotations
+
+import json
+
+from archdoc.checks.rule import RuleResult
+
+FORMAT = "archdoc-check/1"
+
+
+def render(results: list[RuleResult], model_file: str, color: bool = False) -> str:
+    from archdoc.checks import RULE
+
+    return json.dumps({
+        "format": FORMAT, "model": model_file,
+        "results": [{"rule": r.rule, "title": RULE[r.rule].title, "result": r.verdict.value,
+                     "severity": RULE[r.rule].severity, "resource": r.resource,
+                     "message": r.message, "involves": list(r.involves),
+                     "location": {"file": r.file, "line": r.line, "col": r.col} if r.file
+                     else None} for r in results],
+    }, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,136 @@
+"""Network exposure: what the internet can reach, and how private instances reach out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from archdoc.checks.facts import (
+    albs_in_front_of,
+    covers,
+    default_route_target,
+    is_public,
+    nat_is_public,
+    open_to_world,
+    route_table_of,
+)
+from archdoc.checks.rule import Outcome
+from archdoc.model import Architecture
+from archdoc.model.resources import (
+    Alb,
+    AutoScalingGroup,
+    Ec2Instance,
+    LambdaFunction,
+    NatGateway,
+    RdsInstance,
+    SecurityGroup,
+    VpcEndpoint,
+)
+
+
+def instance_not_public(model: Architecture) -> Iterator[Outcome]:
+    for rid, inst in model.all_of(Ec2Instance).items():
+        table = route_table_of(model, inst.subnet)
+        involves = (rid, inst.subnet) + ((table,) if table else ())
+        if inst.public_ip:
+            yield Outcome(rid, False, f"{rid} has a public IP", ("public_ip",), involves)
+        elif is_public(model, inst.subnet):
+            yield Outcome(rid, False, f"{rid} is in {inst.subnet}, whose route table routes to "
+                          "an internet gateway", ("subnet",), involves)
+        else:
+            yield Outcome(rid, True, f"{rid} has no public IP and no route to an internet "
+                          "gateway", (), involves)
+
+
+def _users_of(model: Architecture) -> dict[str, set[str]]:
+    """Security group -> the kinds of resource using it."""
+    users: dict[str, set[str]] = {}
+    for res in model.resources.values():
+        if isinstance(res, (Alb, Ec2Instance, AutoScalingGroup, LambdaFunction, RdsInstance,
+                            VpcEndpoint)):
+            for group in res.security_groups:
+                users.setdefault(group, set()).add(res.kind)
+    return users
+
+
+def world_only_on_load_balancer(model: Architecture) -> Iterator[Outcome]:
+    users = _users_of(model)
+    for rid, group in model.all_of(SecurityGroup).items():
+        worldwide = [(i, r) for i, r in enumerate(group.ingress) if open_to_world(r)]
+        if not worldwide:
+            yield Outcome(rid, True, f"{rid} accepts nothing from the internet", (), (rid,))
+            continue
+        kinds = users.get(rid, set())
+        involves = (rid, *sorted(r for r, res in model.resources.items()
+                                 if rid in getattr(res, "security_groups", [])))
+        if kinds - {"alb"}:
+            yield Outcome(rid, False, f"{rid} accepts traffic from {worldwide[0][1].cidr} and is "
+                          f"used by {', '.join(sorted(kinds - {'alb'}))}, not only by a load "
+                          "balancer", ("ingress", worldwide[0][0]), involves)
+            continue
+        wrong = [(i, r) for i, r in worldwide if r.protocol != "tcp" or r.port not in ("80",
+                                                                                      "443")]
+        if wrong:
+            i, r = wrong[0]
+            yield Outcome(rid, False, f"{rid} accepts {r.protocol} {r.port or 'all ports'} from "
+                          f"{r.cidr}; a load balancer needs only 80 and 443", ("ingress", i),
+                          involves)
+        else:
+            yield Outcome(rid, True, f"{rid} is open to the internet only on 80/443, for a load "
+                          "balancer", (), involves)
+
+
+def no_remote_admin_from_anywhere(model: Architecture) -> Iterator[Outcome]:
+    for rid, group in model.all_of(SecurityGroup).items():
+        bad = [(i, r, port) for i, r in enumerate(group.ingress) for port in (22, 3389)
+               if open_to_world(r) and covers(r, port)]
+        if bad:
+            i, r, port = bad[0]
+            name = "SSH" if port == 22 else "RDP"
+            yield Outcome(rid, False, f"{rid} allows {name} ({port}) from {r.cidr}",
+                          ("ingress", i), (rid,))
+        else:
+            yield Outcome(rid, True, f"{rid} allows no SSH or RDP from anywhere", (), (rid,))
+
+
+def instance_only_from_load_balancer(model: Architecture) -> Iterator[Outcome]:
+    for rid, inst in model.all_of(Ec2Instance).items():
+        albs = albs_in_front_of(model, rid)
+        if not albs:
+            continue
+        allowed = {g for a in albs for g in model.get(a, Alb).security_groups}
+        involves = (rid, *inst.security_groups, *albs, *sorted(allowed))
+        bad = [(g, i, r) for g in inst.security_groups
+               for i, r in enumerate(model.get(g, SecurityGroup).ingress)
+               if r.security_group not in allowed]
+        if bad:
+            group, i, rule = bad[0]
+            peer = rule.security_group or rule.cidr or rule.prefix_list
+            yield Outcome(rid, False, f"{rid} accepts traffic from {peer} (through {group}), "
+                          f"not only from its load balancer's group", ("security_groups",),
+                          involves)
+        elif not inst.security_groups:
+            yield Outcome(rid, False, f"{rid} has no security group of its own",
+                          ("security_groups",), involves)
+        else:
+            yield Outcome(rid, True, f"{rid} accepts traffic only from "
+                          f"{', '.join(sorted(allowed))}", (), involves)
+
+
+def private_egress_through_nat(model: Architecture) -> Iterator[Outcome]:
+    for rid, inst in model.all_of(Ec2Instance).items():
+        if inst.public_ip or is_public(model, inst.subnet):
+            continue  # AD-NET-001's concern
+        target = default_route_target(model, inst.subnet)
+        table = route_table_of(model, inst.subnet)
+        involves = tuple(x for x in (rid, inst.subnet, table, target) if x)
+        if target is None:
+            yield Outcome(rid, True, f"{rid} has no route to the internet at all", (), involves)
+        elif not isinstance(model.resources[target], NatGateway):
+            yield Outcome(rid, False, f"{rid}'s default route goes to {target}, not a NAT "
+                          "gateway", ("subnet",), involves)
+        elif not nat_is_public(model, target):
+            yield Outcome(rid, False, f"{rid} reaches out through {target}, which is not in a "
+                          "public subnet", ("subnet",), involves)
+        else:
+            yield Outcome(rid, True, f"{rid} reaches the internet only outbound, through "
+                          f"{target}", (), involves)
