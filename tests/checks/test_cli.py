@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import docx
 import pytest
@@ -127,3 +128,29 @@ def test_sarif_points_at_the_failing_lines(tmp_path) -> None:
     assert ssh["region"]["startLine"] == line_22 and ssh["region"]["startColumn"] == 9
     assert rules[by_rule["AD-NET-003"]["ruleIndex"]]["id"] == "AD-NET-003"
     assert by_rule["AD-NET-003"]["level"] == "error"
+
+
+def test_sarif_is_valid_sarif_2_1_0(tmp_path) -> None:
+    """Validated against the definitions of the SARIF 2.1.0 schema for every object archdoc
+    writes (tests/checks/sarif-2.1.0-subset.schema.json; no full copy is available offline),
+    with a failure, a suppression and the seed's clean run."""
+    import jsonschema
+
+    schema = json.loads((Path(__file__).parent / "sarif-2.1.0-subset.schema.json").read_text())
+    text = _broken("SSH key pair given").replace(
+        "    key_pair: admin-key\n",
+        "    key_pair: admin-key\n    skip_checks:\n      - {id: AD-SSM-001, reason: kept offline}\n"
+    ).replace("    imdsv2: true\n", "    imdsv2: false\n")
+    model = tmp_path / "arch.yaml"
+    model.write_text(text, "utf-8")
+    for target in (model, SEED):
+        proc = run_archdoc("check", str(target), "--format", "sarif")
+        log = json.loads(proc.stdout)
+        jsonschema.validate(log, schema, format_checker=jsonschema.FormatChecker())
+    broken = json.loads(run_archdoc("check", str(model), "--format", "sarif").stdout)
+    kinds = {(r["ruleId"], "suppressions" in r) for r in broken["runs"][0]["results"]}
+    assert kinds == {("AD-SSM-001", True), ("AD-EC2-002", False)}
+    # the validator does catch a wrong field: the schema is not a formality
+    broken["runs"][0]["results"][0]["severity"] = "high"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
