@@ -9,4 +9,5 @@ RENDERERS: dict[str, str] = {
     "diagram": "archdoc.render.diagram:render_diagram",
     "drawio": "archdoc.render.drawio:render_drawio",
     "report": "archdoc.render.report:render_report",
+    "site": "archdoc.render.site:render_site",
 }

@@ -1,0 +1,127 @@
+"""Pages for a docs site (MkDocs): index with the live diagram, one page per chapter, the
+inventory. One renderer for the standalone site (``output/site/``, with its ``mkdocs.yml``)
+and the MkDocs plugin; it reads the same wording and tables as the Word report, not the .docx.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from archdoc.kinds import KIND
+from archdoc.render import BuildContext
+from archdoc.render.report.tables import TABLE_BUILDERS, _settings, inventory
+from archdoc.render.site.live_svg import live_svg
+from archdoc.render.site.markdown import anchor, md, table
+from archdoc.render.svg import self_contained_svg
+from archdoc.text import kind_name, kind_text, words
+
+
+@dataclass(frozen=True)
+class Chapter:
+    title: str
+    file: str
+
+
+def _env() -> Environment:
+    env = Environment(loader=PackageLoader("archdoc.render.site", "templates"),
+                      undefined=StrictUndefined, keep_trailing_newline=True,
+                      autoescape=False)  # Markdown: every user value goes through |md
+    env.filters.update(md=md, table=table, anchor=anchor)
+    return env
+
+
+def claim_text(ctx: BuildContext, section: int, item: int) -> str | None:
+    """A security claim's status in the report's words (None when it names no rule)."""
+    w = words(ctx.model.language)
+    for claim in ctx.claims:
+        if (claim.section, claim.item) != (section, item):
+            continue
+        at = f"{claim.live_at:%Y-%m-%d %H:%M}" if claim.live_at else ""
+        if claim.verdict.value == "FAIL":
+            return w["claim_fail"].format(reasons="; ".join(claim.reasons))
+        if claim.live is not None and claim.live.value == "FAIL":
+            return w["claim_live_fail"].format(at=at, reasons=", ".join(claim.live_reasons))
+        if claim.verdict.value == "UNKNOWN" or (claim.live and claim.live.value == "UNKNOWN"):
+            return w["claim_unknown"].format(reasons="; ".join(claim.reasons
+                                                               or claim.live_reasons))
+        if claim.live is not None:
+            return w["claim_live"].format(at=at, rules=", ".join(claim.rules))
+        return w["claim_model"].format(rules=", ".join(claim.rules))
+    return None
+
+
+def site_pages(ctx: BuildContext, directory_urls: bool = False) -> dict[str, bytes]:
+    """Page path (relative to the docs folder) -> content."""
+    model, env = ctx.model, _env()
+    w = words(model.language)
+    ext = "/" if directory_urls else ".html"
+    chapters = [Chapter(s.title, f"chapter-{i + 1}.md") for i, s in enumerate(model.sections)]
+    home: dict[str, str] = {}
+    for i, section in enumerate(model.sections):
+        for rid in section.resources:
+            home.setdefault(rid, f"chapter-{i + 1}")
+    links = {rid: f"{home.get(rid, 'inventory')}{ext}#{anchor(rid)}" for rid in model.resources}
+    tooltips = {rid: f"{kind_name(res.kind, model.language)} · {rid} · "
+                     f"{_settings(model, rid)}".rstrip(" ·")
+                for rid, res in model.resources.items()}
+    svg = self_contained_svg(ctx.figure.svg)
+    meta = " · ".join(str(x) for x in (model.version and f"{w['version']} {model.version}",
+                                        model.author, model.organisation, model.date) if x)
+    pages = {"index.md": env.get_template("index.md.j2").render(
+        model=model, w=w, meta=meta, chapters=chapters,
+        diagram=live_svg(svg, ctx.scene, tooltips, links))}
+    for i, section in enumerate(model.sections):
+        definitions: list[tuple[str, str]] = []
+        for rid in section.resources:
+            res = model.resources[rid]
+            entry = (kind_text(res.kind, "service", model.language),
+                     res.definition or kind_text(res.kind, "definition", model.language))
+            if entry not in definitions:
+                definitions.append(entry)
+        roles = [(rid, model.label(rid), section.roles.get(rid) or model.resources[rid].role)
+                 for rid in section.resources
+                 if section.roles.get(rid) or model.resources[rid].role]
+        roled = {r for r, _, _ in roles}
+        roles += [(rid, model.label(rid), kind_name(model.resources[rid].kind, model.language))
+                  for rid in section.resources if rid not in roled]  # every id gets an anchor
+        tables = [TABLE_BUILDERS[builder](model, rid) for rid in section.resources
+                  if (builder := KIND[model.resources[rid].kind].table)]
+        security = [(item, claim_text(ctx, i, k)) for k, item in enumerate(section.security)]
+        pages[f"chapter-{i + 1}.md"] = env.get_template("chapter.md.j2").render(
+            number=i + 1, section=section, w=w, figure=f"img/chapter-{i + 1}.png",
+            caption=section.figure_caption or section.title, definitions=definitions,
+            roles=roles, tables=tables, security=security)
+    pages["inventory.md"] = env.get_template("inventory.md.j2").render(
+        model=model, w=w, inventory=inventory(model))
+    files = {name: text.encode("utf-8") for name, text in pages.items()}
+    for i, figure in enumerate(ctx.section_figures):
+        files[f"img/chapter-{i + 1}.png"] = figure.png
+    return files
+
+
+def mkdocs_yml(ctx: BuildContext) -> str:
+    """A configuration with which ``mkdocs build`` works in ``output/site/`` as it is."""
+    import json
+
+    model = ctx.model
+    w = words(model.language)
+    nav = [{w["diagram"]: "index.md"}]
+    nav += [{f"{i + 1}. {s.title}": f"chapter-{i + 1}.md"} for i, s in enumerate(model.sections)]
+    nav.append({w["appendix"]: "inventory.md"})
+    # themes put site_name and nav titles into the HTML as they are: escaped here
+    lines = [f"site_name: {json.dumps(html.escape(model.title), ensure_ascii=False)}",
+             "docs_dir: docs", "site_dir: html",
+             "use_directory_urls: false  # pages open from the file system too",
+             "theme:", "  name: mkdocs", f"  locale: {model.language}", "nav:"]
+    lines += [f"  - {json.dumps(html.escape(title), ensure_ascii=False)}: {page}"
+              for entry in nav for title, page in entry.items()]
+    return "\n".join(lines) + "\n"
+
+
+def render_site(ctx: BuildContext) -> dict[str, bytes]:
+    files = {f"site/docs/{name}": data for name, data in site_pages(ctx).items()}
+    files["site/mkdocs.yml"] = mkdocs_yml(ctx).encode("utf-8")
+    return files

@@ -1,0 +1,43 @@
+"""The site's diagram is live: each icon says what it is on hover and links to its page."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from archdoc.layout.scene import Scene
+
+SVG = "http://www.w3.org/2000/svg"
+XLINK = "http://www.w3.org/1999/xlink"
+ET.register_namespace("", SVG)
+ET.register_namespace("xlink", XLINK)
+
+
+def live_svg(svg: bytes, scene: Scene, tooltips: dict[str, str], links: dict[str, str]) -> str:
+    """``svg`` (self-contained, Graphviz's) with each node's title set to ``tooltips[resource]``
+    and wrapped in a link to ``links[resource]``; returned as one ``<svg>`` element, no blank
+    lines (Markdown ends a raw HTML block at a blank line)."""
+    root = ET.fromstring(svg)
+    for group in root.iter(f"{{{SVG}}}g"):
+        if group.get("class") != "node":
+            continue
+        title = group.find(f"{{{SVG}}}title")
+        node = scene.nodes.get(title.text or "") if title is not None else None
+        if node is None or title is None:
+            continue
+        rid = node.resources[0]
+        title.text = "\n".join(tooltips[r] for r in node.resources if r in tooltips)
+        group.set("data-resource", rid)
+        target = links.get(rid)
+        if target is None:
+            continue
+        children = [c for c in list(group) if c is not title]
+        link = ET.SubElement(group, f"{{{SVG}}}a", {f"{{{XLINK}}}href": target, "href": target,
+                                                    "target": "_top"})
+        for child in children:  # Graphviz's own <a> (tooltips) keeps its content
+            group.remove(child)
+            link.append(child)
+    root.set("class", "archdoc-diagram-svg")
+    root.set("style", "max-width: 100%; height: auto;")
+    text = ET.tostring(root, encoding="unicode")
+    return re.sub(r"\n\s*\n", "\n", text)
