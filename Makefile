@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MODEL ?= arch.yaml
 
-.PHONY: run test bench fuzz system-deps pdf-deps clean schema
+.PHONY: run test bench fuzz system-deps pdf-deps browser-deps clean schema
 
 run: $(VENV)/.installed system-deps
 	$(BIN)/archdoc build $(MODEL) -o output
@@ -38,6 +38,11 @@ system-deps:
 pdf-deps:
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libreoffice-writer-nogui poppler-utils
+
+# Optional: headless Chromium for the site's browser test (skipped, with the reason, without it).
+browser-deps:
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 _HREF = re.compile(rb'(xlink:href|href)="([^"#][^"]*)"')
 _COMMENT = re.compile(rb"<!--.*?-->\n?", re.S)
+_SIZE = re.compile(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"\s+viewBox="[^"]*"')
 
 
 @cache
@@ -29,4 +30,8 @@ def self_contained_svg(svg: bytes) -> bytes:
         return match.group(1) + b'="' + _data_uri(target) + b'"'
 
     svg = _COMMENT.sub(b"", svg)  # Graphviz comments carry version and graph title, nothing else
+    # Drawn at 96 dpi, Graphviz scales the drawing by 4/3 but leaves the viewBox at 72 dpi:
+    # a browser clips the right and bottom quarter. The viewBox is set to the drawn size.
+    svg = _SIZE.sub(lambda m: b'<svg width="%spt" height="%spt" viewBox="0 0 %s %s"' % (
+        m.group(1), m.group(2), m.group(1), m.group(2)), svg, count=1)
     return _HREF.sub(embed, svg)

@@ -86,7 +86,7 @@ def test_every_chapter_heading_table_and_claim(built_site: Path, seed_model) -> 
 def test_index_has_the_live_self_contained_diagram(built_site: Path, seed_model) -> None:
     html = (built_site / "index.html").read_text(encoding="utf-8")
     assert _page(built_site / "index.html").headings[0] == seed_model.title
-    svg_text = re.search(r"<svg.*?</svg>", html, re.S).group(0)
+    svg_text = re.search(r'<svg[^>]*class="archdoc-diagram-svg".*?</svg>', html, re.S).group(0)
     svg = ET.fromstring(svg_text)
     images = [i.get("{http://www.w3.org/1999/xlink}href") or i.get("href")
               for i in svg.iter(f"{SVG}image")]
@@ -120,3 +120,16 @@ def test_hostile_text_is_escaped(tmp_path: Path) -> None:
         assert 'href="javascript:' not in html
     index = (built / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; | *bold* [x](javascript:y)" in index
+
+
+def test_svg_viewbox_is_the_drawn_size(seed_build: Path) -> None:
+    """Graphviz at 96 dpi scales the drawing by 4/3 but not its viewBox; a browser then clipped
+    the right and bottom quarter of architecture.svg. The viewBox now spans the drawing."""
+    root = ET.parse(seed_build / "architecture.svg").getroot()
+    width, height = (float(root.get(k).removesuffix("pt")) for k in ("width", "height"))
+    assert [float(v) for v in root.get("viewBox").split()] == [0, 0, width, height]
+    graph = next(g for g in root.iter(f"{SVG}g") if g.get("id") == "graph0")
+    scale = float(re.search(r"scale\(([\d.]+)", graph.get("transform")).group(1))
+    drawn = max(float(p) for poly in graph.iter(f"{SVG}polygon")
+                for point in poly.get("points").split() for p in point.split(",")[:1])
+    assert drawn * scale <= width + 1  # the content fits in the viewBox

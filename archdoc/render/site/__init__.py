@@ -115,7 +115,9 @@ def mkdocs_yml(ctx: BuildContext) -> str:
     lines = [f"site_name: {json.dumps(html.escape(model.title), ensure_ascii=False)}",
              "docs_dir: docs", "site_dir: html",
              "use_directory_urls: false  # pages open from the file system too",
-             "theme:", "  name: mkdocs", f"  locale: {model.language}", "nav:"]
+             "theme:", "  name: mkdocs",
+             "  highlightjs: false  # served from a CDN: the site works offline without it",
+             "nav:"]
     lines += [f"  - {json.dumps(html.escape(title), ensure_ascii=False)}: {page}"
               for entry in nav for title, page in entry.items()]
     return "\n".join(lines) + "\n"

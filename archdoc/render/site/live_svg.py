@@ -33,11 +33,16 @@ def live_svg(svg: bytes, scene: Scene, tooltips: dict[str, str], links: dict[str
             continue
         children = [c for c in list(group) if c is not title]
         link = ET.SubElement(group, f"{{{SVG}}}a", {f"{{{XLINK}}}href": target, "href": target,
-                                                    "target": "_top"})
+                                                    "target": "_top",
+                                                    "style": "text-decoration: none"})
         for child in children:  # Graphviz's own <a> (tooltips) keeps its content
             group.remove(child)
             link.append(child)
     root.set("class", "archdoc-diagram-svg")
-    root.set("style", "max-width: 100%; height: auto;")
+    # the page's width, the viewBox's proportions: Graphviz's fixed size in pt would overflow
+    width = root.attrib.pop("width", None)
+    root.attrib.pop("height", None)
+    root.set("width", "100%")
+    root.set("style", f"max-width: {width or '100%'}; height: auto;")
     text = ET.tostring(root, encoding="unicode")
     return re.sub(r"\n\s*\n", "\n", text)

@@ -1,0 +1,50 @@
+"""The MkDocs plugin: a real `mkdocs build` of a Material site that pulls in the seed."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import FIXTURES, SEED
+
+
+def _build(site: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site,
+                          capture_output=True, text=True, timeout=300, check=False)
+
+
+def test_material_site_gets_the_architecture_pages(tmp_path: Path, seed_model) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "sample-site", site)
+    config = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    (site / "mkdocs.yml").write_text(config.replace("../../../arch.yaml", str(SEED)), "utf-8")
+    proc = _build(site)
+    assert proc.returncode == 0, proc.stderr
+    built = site / "site" / "architecture"
+    index = (built / "index.html").read_text(encoding="utf-8")
+    assert "material" in index.lower()  # the Material theme drew it
+    assert seed_model.title in index
+    svg = re.search(r'<svg[^>]*class="archdoc-diagram-svg".*?</svg>', index, re.S).group(0)
+    # directory URLs (MkDocs' default): the diagram links follow them
+    assert 'href="chapter-1/#r-web-alb"' in svg
+    chapter = (built / "chapter-1" / "index.html").read_text(encoding="utf-8")
+    assert seed_model.sections[0].title in chapter and 'id="r-web-alb"' in chapter
+    assert "<table>" in chapter and "✔ 모델에서 확인됨" in chapter
+    assert (built / "chapter-1" / "index.html").exists() and (built / "img" /
+                                                               "chapter-1.png").exists()
+
+
+def test_invalid_model_stops_the_build_with_located_messages(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "sample-site", site)
+    bad = tmp_path / "arch.yaml"
+    bad.write_text(SEED.read_text(encoding="utf-8").replace("cidr: 10.0.1.0/24",
+                                                            "cidr: 10.0.1.0/33"), "utf-8")
+    config = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    (site / "mkdocs.yml").write_text(config.replace("../../../arch.yaml", str(bad)), "utf-8")
+    proc = _build(site)
+    assert proc.returncode != 0
+    assert f"{bad}:" in proc.stderr and "10.0.1.0/33" in proc.stderr
