@@ -48,3 +48,44 @@ def test_invalid_model_stops_the_build_with_located_messages(tmp_path: Path) -> 
     proc = _build(site)
     assert proc.returncode != 0
     assert f"{bad}:" in proc.stderr and "10.0.1.0/33" in proc.stderr
+
+
+def test_serve_rebuilds_when_the_model_changes(tmp_path: Path) -> None:
+    import time
+    import urllib.request
+
+    from tests.moto_server import free_port
+
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "sample-site", site)
+    model = tmp_path / "arch.yaml"
+    model.write_text(SEED.read_text(encoding="utf-8"), "utf-8")
+    config = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    (site / "mkdocs.yml").write_text(config.replace("../../../arch.yaml", str(model)), "utf-8")
+    port = free_port()
+    serve = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a",
+                              f"127.0.0.1:{port}"], cwd=site,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/architecture/",
+                                        timeout=5) as answer:
+                return answer.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    try:
+        deadline = time.monotonic() + 90
+        while "AWS 클라우드 아키텍쳐" not in page():
+            assert time.monotonic() < deadline and serve.poll() is None, "serve did not start"
+            time.sleep(0.5)
+        model.write_text(SEED.read_text(encoding="utf-8").replace(
+            "title: AWS 클라우드 아키텍쳐 1.2 버전 구현", "title: Changed while serving"), "utf-8")
+        deadline = time.monotonic() + 90
+        while "Changed while serving" not in page():
+            assert time.monotonic() < deadline, "the site was not rebuilt"
+            time.sleep(0.5)
+    finally:
+        serve.terminate()
+        serve.wait(timeout=30)

@@ -98,6 +98,8 @@ def test_index_has_the_live_self_contained_diagram(built_site: Path, seed_model)
     assert link.get("href") == "chapter-1.html#r-web-alb"
     assert alb.find(f"{SVG}title").text.startswith("ALB · web-alb · scheme=internet-facing")
     assert nodes["users"].find(f"{SVG}a").get("href") == "inventory.html#r-users"
+    hover = {a.get("{http://www.w3.org/1999/xlink}title") for a in alb.iter(f"{SVG}a")} - {None}
+    assert hover == {alb.find(f"{SVG}title").text}  # whichever the browser shows
     # every target exists in the built site
     for g in nodes.values():
         page, _, fragment = g.find(f"{SVG}a").get("href").partition("#")

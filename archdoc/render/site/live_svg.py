@@ -27,6 +27,9 @@ def live_svg(svg: bytes, scene: Scene, tooltips: dict[str, str], links: dict[str
             continue
         rid = node.resources[0]
         title.text = "\n".join(tooltips[r] for r in node.resources if r in tooltips)
+        for inner in group.iter(f"{{{SVG}}}a"):  # Graphviz's tooltip anchor: the same text
+            if inner.get(f"{{{XLINK}}}title") is not None:
+                inner.set(f"{{{XLINK}}}title", title.text)
         group.set("data-resource", rid)
         target = links.get(rid)
         if target is None:
