@@ -126,7 +126,7 @@ def test_only_with_no_name(tmp_path):
     proc = run_archdoc("build", str(SEED), "-o", str(tmp_path / "o"), "--only", ",")
     assert proc.returncode == 2
     assert proc.stderr.strip() == "archdoc: error: --only needs one or more of diagram, " \
-                                  "drawio, report"
+                                  "drawio, report, site"
     assert not (tmp_path / "o").exists()
 
 
@@ -182,8 +182,11 @@ def test_dev_zero_is_refused_after_the_limit():
 def test_two_builds_give_the_same_bytes(tmp_path):
     for name in ("a", "b"):
         assert run_archdoc("build", str(SEED), "-o", str(tmp_path / name)).returncode == 0
-    for path in (tmp_path / "a").iterdir():
-        assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes(), path.name
+    built = [p for p in (tmp_path / "a").rglob("*") if p.is_file()]
+    assert any(p.suffix == ".md" for p in built)  # the site's pages too
+    for path in built:
+        twin = tmp_path / "b" / path.relative_to(tmp_path / "a")
+        assert path.read_bytes() == twin.read_bytes(), path.name
 
 
 def test_drawio_with_the_pure_python_element_tree(tmp_path):

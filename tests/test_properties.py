@@ -29,8 +29,12 @@ def build_everything(text: str) -> None:
 
     ctx = BuildContext(parse_model(text))
     files: dict[str, bytes] = {}
-    for name in ("diagram", "drawio", "report"):
+    for name in ("diagram", "drawio", "report", "site"):
         files.update(load_renderer(name)(ctx))
+    index = files["site/docs/index.md"].decode("utf-8")
+    start, end = index.index("<svg"), index.index("</svg>") + len("</svg>")
+    ET.fromstring(index[start:end])  # the live diagram is well-formed whatever the labels
+    assert "\n\n" not in index[start:end]  # a blank line would end Markdown's HTML block
     assert files["architecture.png"][:8] == b"\x89PNG\r\n\x1a\n"
     ET.fromstring(files["architecture.svg"])
     ET.fromstring(files["architecture.drawio"])

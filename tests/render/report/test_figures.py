@@ -75,7 +75,8 @@ sections:
     proc = run_archdoc("build", str(model), "-o", str(tmp_path / "out"))
     assert proc.returncode == 0, proc.stderr
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert names == ["architecture.drawio", "architecture.png", "architecture.svg", "report.docx"]
+    assert names == ["architecture.drawio", "architecture.png", "architecture.svg", "report.docx",
+                     "site"]
 
 
 def test_example_report_content(example_build):
