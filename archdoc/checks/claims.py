@@ -81,3 +81,19 @@ def claim_statuses(model: Architecture, results: list[RuleResult],
 
 def failing(claims: list[ClaimStatus]) -> list[ClaimStatus]:
     return [c for c in claims if c.verdict is Verdict.FAIL]
+
+
+def claim_line(claim: ClaimStatus, w: dict[str, str]) -> tuple[str, str]:
+    """The claim's status in the document's words, and its tone (ok, fail or unknown)."""
+    rules = ", ".join(claim.rules)
+    at = f"{claim.live_at:%Y-%m-%d %H:%M}" if claim.live_at else ""
+    if claim.verdict is Verdict.FAIL:
+        return w["claim_fail"].format(reasons="; ".join(claim.reasons)), "fail"
+    if claim.live is Verdict.FAIL:
+        return w["claim_live_fail"].format(at=at, reasons=", ".join(claim.live_reasons)), "fail"
+    if Verdict.UNKNOWN in (claim.verdict, claim.live):
+        reasons = claim.reasons or claim.live_reasons
+        return w["claim_unknown"].format(reasons="; ".join(reasons)), "unknown"
+    if claim.live is not None:
+        return w["claim_live"].format(at=at, rules=rules), "ok"
+    return w["claim_model"].format(rules=rules), "ok"

@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from archdoc import __version__
-from archdoc.checks.claims import ClaimStatus
+from archdoc.checks.claims import ClaimStatus, claim_line
 from archdoc.kinds import KIND
 from archdoc.layout import Figure, figure_part
 from archdoc.model import Architecture, Section
@@ -282,26 +282,12 @@ class ReportWriter:
 
     def claim_status(self, paragraph, claim: ClaimStatus) -> None:
         """The claim's proof after its text: checked on the model, verified live, or why not."""
-        w = self.w
-        rules = ", ".join(claim.rules)
-        at = f"{claim.live_at:%Y-%m-%d %H:%M}" if claim.live_at else ""
-        if claim.verdict.value == "FAIL":
-            text, colour = w["claim_fail"].format(reasons="; ".join(claim.reasons)), "C0392B"
-        elif claim.live is not None and claim.live.value == "FAIL":
-            text, colour = w["claim_live_fail"].format(
-                at=at, reasons=", ".join(claim.live_reasons)), "C0392B"
-        elif claim.verdict.value == "UNKNOWN" or (claim.live is not None
-                                                  and claim.live.value == "UNKNOWN"):
-            reasons = claim.reasons or claim.live_reasons
-            text, colour = w["claim_unknown"].format(reasons="; ".join(reasons)), "7F8C8D"
-        elif claim.live is not None:
-            text, colour = w["claim_live"].format(at=at, rules=rules), "1E8449"
-        else:
-            text, colour = w["claim_model"].format(rules=rules), "1E8449"
+        text, tone = claim_line(claim, self.w)
         paragraph.add_run().add_break()
         run = paragraph.add_run(text)
         run.font.size = Pt(9)
-        run.font.color.rgb = RGBColor.from_string(colour)
+        run.font.color.rgb = RGBColor.from_string(
+            {"ok": "1E8449", "fail": "C0392B", "unknown": "7F8C8D"}[tone])
 
     def reflections(self) -> None:
         if not self.model.reflections:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from archdoc.checks.claims import claim_line
 from archdoc.kinds import KIND
 from archdoc.render import BuildContext
 from archdoc.render.report.tables import TABLE_BUILDERS, _settings, inventory
@@ -36,21 +37,8 @@ def _env() -> Environment:
 def claim_text(ctx: BuildContext, section: int, item: int) -> str | None:
     """A security claim's status in the report's words (None when it names no rule)."""
     w = words(ctx.model.language)
-    for claim in ctx.claims:
-        if (claim.section, claim.item) != (section, item):
-            continue
-        at = f"{claim.live_at:%Y-%m-%d %H:%M}" if claim.live_at else ""
-        if claim.verdict.value == "FAIL":
-            return w["claim_fail"].format(reasons="; ".join(claim.reasons))
-        if claim.live is not None and claim.live.value == "FAIL":
-            return w["claim_live_fail"].format(at=at, reasons=", ".join(claim.live_reasons))
-        if claim.verdict.value == "UNKNOWN" or (claim.live and claim.live.value == "UNKNOWN"):
-            return w["claim_unknown"].format(reasons="; ".join(claim.reasons
-                                                               or claim.live_reasons))
-        if claim.live is not None:
-            return w["claim_live"].format(at=at, rules=", ".join(claim.rules))
-        return w["claim_model"].format(rules=", ".join(claim.rules))
-    return None
+    return next((claim_line(c, w)[0] for c in ctx.claims
+                 if (c.section, c.item) == (section, item)), None)
 
 
 def site_pages(ctx: BuildContext, directory_urls: bool = False) -> dict[str, bytes]:
