@@ -30,8 +30,14 @@ def test_material_site_gets_the_architecture_pages(tmp_path: Path, seed_model) -
     svg = re.search(r'<svg[^>]*class="archdoc-diagram-svg".*?</svg>', index, re.S).group(0)
     # directory URLs (MkDocs' default): the diagram links follow them
     assert 'href="chapter-1/#r-web-alb"' in svg
+    for i, section in enumerate(seed_model.sections, 1):
+        page = (built / f"chapter-{i}" / "index.html").read_text(encoding="utf-8")
+        assert re.search(rf"<h1[^>]*>{i}\. {re.escape(section.title)}", page), section.title
+        assert "<table>" in page
+    images = re.findall(r'<image[^>]*href="([^"]+)"', svg)
+    assert images and all(src.startswith("data:image/png;base64,") for src in images)
     chapter = (built / "chapter-1" / "index.html").read_text(encoding="utf-8")
-    assert seed_model.sections[0].title in chapter and 'id="r-web-alb"' in chapter
+    assert 'id="r-web-alb"' in chapter
     assert "<table>" in chapter and "✔ 모델에서 확인됨" in chapter
     assert (built / "chapter-1" / "index.html").exists() and (built / "img" /
                                                                "chapter-1.png").exists()
