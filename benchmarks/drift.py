@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 import yaml  # noqa: E402
 
 from tests import moto_server  # noqa: E402
-from tests.drift.conftest import _Endpoint, session_for  # noqa: E402
+from tests.drift.conftest import Endpoint, session_for  # noqa: E402
 from tests.provision import provision  # noqa: E402
 
 SEED_CALLS_MAX = 33
@@ -78,7 +78,7 @@ def main() -> int:
             server.reset()
             model = load_model(path)
             print(f"provisioning {name} ({len(model.resources)} resources) ...", flush=True)
-            provision(model, _Endpoint(session_for(server, model.region), server.url))
+            provision(model, Endpoint(session_for(server, model.region), server.url))
             results[name] = drift(path, server)
     finally:
         server.stop()

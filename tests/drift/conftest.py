@@ -61,7 +61,7 @@ def session_for(server: moto_server.MotoServer, region: str) -> Any:
                          aws_secret_access_key=env["AWS_SECRET_ACCESS_KEY"], region_name=region)
 
 
-class _Endpoint:
+class Endpoint:
     """boto3 session whose clients all go to the moto server."""
 
     def __init__(self, session: Any, url: str):
@@ -76,7 +76,7 @@ class _Endpoint:
 def seed_account(moto, seed_model) -> Account:
     moto.reset()
     session = session_for(moto, seed_model.region)
-    ids = provision(seed_model, _Endpoint(session, moto.url))
+    ids = provision(seed_model, Endpoint(session, moto.url))
     return Account(moto, ids, session, seed_model.region)
 
 

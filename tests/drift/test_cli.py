@@ -10,7 +10,7 @@ import pytest
 
 from tests import moto_server
 from tests.conftest import SEED, run_archdoc
-from tests.drift.conftest import Account, _Endpoint, findings, no_secrets, session_for
+from tests.drift.conftest import Account, Endpoint, findings, no_secrets, session_for
 from tests.provision import provision
 
 
@@ -82,7 +82,7 @@ def test_tags_omitted_egress_and_default_encryption_are_not_drift(moto, seed_mod
     assert model.resources["ec2-sg"].egress is None
     moto.reset()
     session = session_for(moto, model.region)
-    endpoint = _Endpoint(session, moto.url)
+    endpoint = Endpoint(session, moto.url)
     ids = provision(model, endpoint)  # creates ec2-sg with AWS's default egress rule
     ec2 = endpoint.client("ec2", model.region)
     ec2.create_tags(Resources=[ids["main-vpc"], ids["web-server"]],
@@ -148,10 +148,10 @@ def test_access_denied_on_one_service_is_unknown_for_it_only(tmp_path, seed_mode
     endpoint variable, from a second server holding the same architecture."""
     server = moto_server.start(tmp_path / "moto.log")
     moto.reset()
-    provision(seed_model, _Endpoint(session_for(moto, seed_model.region), moto.url))
+    provision(seed_model, Endpoint(session_for(moto, seed_model.region), moto.url))
     try:
         session = session_for(server, seed_model.region)
-        endpoint = _Endpoint(session, server.url)
+        endpoint = Endpoint(session, server.url)
         provision(seed_model, endpoint)
         iam = endpoint.client("iam", seed_model.region)
         iam.create_user(UserName="auditor")
@@ -204,7 +204,7 @@ def test_each_region_reports_its_account_and_region(moto, seed_model, tmp_path: 
     reports = {}
     for model_file in (SEED, second):
         model = load_model(model_file)
-        provision(model, _Endpoint(session_for(moto, model.region), moto.url))
+        provision(model, Endpoint(session_for(moto, model.region), moto.url))
     for model_file, wanted in ((SEED, "ap-northeast-2"), (second, region)):
         proc = run_archdoc("drift", str(model_file), "--format", "json", "--region", wanted,
                            env=moto.env(), timeout=120)

@@ -147,7 +147,7 @@ TABLE_BUILDERS: dict[str, Callable[[Architecture, str], TableData]] = {
 }
 
 
-def _settings(model: Architecture, rid: str) -> str:
+def key_settings(model: Architecture, rid: str) -> str:
     """Key settings of a resource in one line: its own fields, set and short."""
     res = model.resources[rid]
     skip = {"kind", "label", "aws", "definition", "role", "ingress", "egress", "listeners",
@@ -181,7 +181,7 @@ def _locator(model: Architecture, rid: str, w: dict) -> str:
 
 def inventory(model: Architecture) -> TableData:
     w = words(model.language)
-    rows = [[rid, kind_name(res.kind, model.language), _settings(model, rid),
+    rows = [[rid, kind_name(res.kind, model.language), key_settings(model, rid),
              _locator(model, rid, w)] for rid, res in model.resources.items()]
     return TableData(w["appendix"], [w["id"], w["kind"], w["settings"], w["locator"]], rows,
                      (0.17, 0.17, 0.42, 0.24))

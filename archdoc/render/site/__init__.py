@@ -13,7 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from archdoc.checks.claims import claim_line
 from archdoc.kinds import KIND
 from archdoc.render import BuildContext
-from archdoc.render.report.tables import TABLE_BUILDERS, _settings, inventory
+from archdoc.render.report.tables import TABLE_BUILDERS, inventory, key_settings
 from archdoc.render.site.live_svg import live_svg
 from archdoc.render.site.markdown import anchor, md, table
 from archdoc.render.svg import self_contained_svg
@@ -53,7 +53,7 @@ def site_pages(ctx: BuildContext, directory_urls: bool = False) -> dict[str, byt
             home.setdefault(rid, f"chapter-{i + 1}")
     links = {rid: f"{home.get(rid, 'inventory')}{ext}#{anchor(rid)}" for rid in model.resources}
     tooltips = {rid: f"{kind_name(res.kind, model.language)} · {rid} · "
-                     f"{_settings(model, rid)}".rstrip(" ·")
+                     f"{key_settings(model, rid)}".rstrip(" ·")
                 for rid, res in model.resources.items()}
     svg = self_contained_svg(ctx.figure.svg)
     meta = " · ".join(str(x) for x in (model.version and f"{w['version']} {model.version}",
