@@ -32,6 +32,16 @@ def shown(value: object, limit: int = SHOWN_MAX) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def did_you_mean(word: str, choices: list[str]) -> str:
+    """"; did you mean 'x'?" for the closest choice (or one ``word`` is a prefix of), or ""."""
+    import difflib
+
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if not close:
+        close = [c for c in choices if c.startswith(word) or word.startswith(c)][:1]
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     """One problem in an input file, located like a compiler error."""

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from archdoc import kinds
 from archdoc.errors import Diagnostic, ModelError, shown
+from archdoc.errors import did_you_mean as _suggest
 from archdoc.model.document import Architecture, Document
 from archdoc.model.introspect import field_names_at, iter_refs
 from archdoc.model.loader import Path, SourceMap
@@ -29,6 +30,7 @@ from archdoc.model.resources import (
     Subnet,
     Vpc,
 )
+from archdoc.model.rule_refs import check_rule_id, check_skips
 
 
 def build_model(data: Any, smap: SourceMap) -> Architecture:
@@ -54,7 +56,7 @@ def build_model(data: Any, smap: SourceMap) -> Architecture:
             if resource is not None:
                 typed[rid] = resource
         broken = set(raw_resources) - set(typed)
-        diags += _cross_checks(data, typed, broken, smap) + _check_skips(data, smap)
+        diags += _cross_checks(data, typed, broken, smap) + check_skips(data, smap)
     if diags:
         raise ModelError(diags)
     model = Architecture.model_validate({**data, "resources": typed})
@@ -172,13 +174,6 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _suggest(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    if not close:
-        close = [c for c in choices if c.startswith(word) or word.startswith(c)][:1]
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
 # --- rules across resources -----------------------------------------------------------------
 
 
@@ -247,33 +242,12 @@ def _check_document_refs(data: dict, typed: dict[str, ResourceBase], broken: set
         for k, item in enumerate(security if isinstance(security, list) else []):
             checks = item.get("checks") if isinstance(item, dict) else None
             for m, rule in enumerate(checks if isinstance(checks, list) else []):
-                diags += _check_rule_id(("sections", i, "security", k, "checks", m), rule, smap)
+                diags += check_rule_id(("sections", i, "security", k, "checks", m), rule, smap)
             see = item.get("see") if isinstance(item, dict) else None
             for m, rid in enumerate(see if isinstance(see, list) else []):
                 if isinstance(rid, str) and rid != "figure":
                     diags += _check_ref(("sections", i, "security", k, "see", m), rid, (),
                                         typed, broken, smap)
-    return diags
-
-
-def _check_rule_id(path: Path, rule: Any, smap: SourceMap) -> list[Diagnostic]:
-    from archdoc.checks import RULE_IDS  # the rules read the model: imported when used
-
-    if not isinstance(rule, str) or rule in RULE_IDS:
-        return []
-    return [smap.diagnostic(path, f"unknown rule '{rule}'{_suggest(rule, list(RULE_IDS))} "
-                                  f"(rules: {', '.join(RULE_IDS)}; `archdoc check --list`)")]
-
-
-def _check_skips(data: dict, smap: SourceMap) -> list[Diagnostic]:
-    diags: list[Diagnostic] = []
-    resources = data.get("resources")
-    for rid, res in (resources.items() if isinstance(resources, dict) else []):
-        skips = res.get("skip_checks") if isinstance(res, dict) else None
-        for j, skip in enumerate(skips if isinstance(skips, list) else []):
-            if isinstance(skip, dict):
-                diags += _check_rule_id(("resources", rid, "skip_checks", j, "id"),
-                                        skip.get("id"), smap)
     return diags
 
 
