@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from archdoc.aws.scope import Scope
-from archdoc.aws.session import AwsReader
+from archdoc.aws.session import AwsReader, paginate
 
 SERVICE = "acm"
 
@@ -17,11 +17,9 @@ def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
     summaries_by_region: dict[str, list[dict[str, Any]]] = {}
     for region in sorted(scope.acm_regions | {reader.region}):
         client = reader.client(SERVICE, region)
-        summaries: list[dict[str, Any]] = []
-        for page in client.get_paginator("list_certificates").paginate(
-                Includes={"keyTypes": ["RSA_1024", "RSA_2048", "RSA_3072", "RSA_4096",
-                                       "EC_prime256v1", "EC_secp384r1", "EC_secp521r1"]}):
-            summaries.extend(page.get("CertificateSummaryList", []))
+        summaries = paginate(client, "list_certificates", "CertificateSummaryList", Includes={
+            "keyTypes": ["RSA_1024", "RSA_2048", "RSA_3072", "RSA_4096", "EC_prime256v1",
+                         "EC_secp384r1", "EC_secp521r1"]})
         certificates: list[dict[str, Any]] = []
         for summary in summaries:  # described only if the model may mean it: one call each
             if not ({summary.get("DomainName"), summary["CertificateArn"]}

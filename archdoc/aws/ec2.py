@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from archdoc.aws.scope import Scope
-from archdoc.aws.session import AwsReader
+from archdoc.aws.session import AwsReader, paginate
 
 SERVICE = "ec2"
 
@@ -19,28 +19,22 @@ _IN_VPC = {
 }
 
 
-def _all(client: Any, operation: str, key: str, **params: Any) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = []
-    for page in client.get_paginator(operation).paginate(**params):
-        items.extend(page.get(key, []))
-    return items
-
 
 def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
     client = reader.client(SERVICE)
-    vpcs = _all(client, "describe_vpcs", "Vpcs")
+    vpcs = paginate(client, "describe_vpcs", "Vpcs")
     vpc_ids = scope.vpc_ids(vpcs)
     data: dict[str, Any] = {"vpcs": vpcs, "vpc_ids": vpc_ids}
     if not vpc_ids:  # no model VPC is in the account: nothing inside one to read
         data.update({key: [] for key in (*_IN_VPC, "instances")})
-        data["internet_gateways"] = _all(client, "describe_internet_gateways",
+        data["internet_gateways"] = paginate(client, "describe_internet_gateways",
                                          "InternetGateways")
         return data
     in_vpc = [{"Name": "vpc-id", "Values": vpc_ids}]
     for key, (operation, result) in _IN_VPC.items():
-        data[key] = _all(client, operation, result, Filters=in_vpc)
+        data[key] = paginate(client, operation, result, Filters=in_vpc)
     # every gateway, attached or not: a detached one the model names is drift, not missing
-    data["internet_gateways"] = _all(client, "describe_internet_gateways", "InternetGateways")
+    data["internet_gateways"] = paginate(client, "describe_internet_gateways", "InternetGateways")
     instances = []
     for page in client.get_paginator("describe_instances").paginate(
             Filters=in_vpc, PaginationConfig={"PageSize": 1000}):

@@ -5,29 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 from archdoc.aws.scope import Scope
-from archdoc.aws.session import AwsReader
+from archdoc.aws.session import AwsReader, paginate
 
 SERVICE = "elbv2"
 
-
-def _all(client: Any, operation: str, key: str, **params: Any) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = []
-    for page in client.get_paginator(operation).paginate(**params):
-        items.extend(page.get(key, []))
-    return items
 
 
 def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
     """Every load balancer and target group of the region (the API has no VPC filter); the
     listeners, rules and target health of those in the model's VPCs (the caller filters)."""
     client = reader.client(SERVICE)
-    balancers = _all(client, "describe_load_balancers", "LoadBalancers")
-    groups = _all(client, "describe_target_groups", "TargetGroups")
+    balancers = paginate(client, "describe_load_balancers", "LoadBalancers")
+    groups = paginate(client, "describe_target_groups", "TargetGroups")
     listeners: dict[str, list[dict[str, Any]]] = {}
     rules: dict[str, list[dict[str, Any]]] = {}
     for lb in balancers:
         arn = lb["LoadBalancerArn"]
-        listeners[arn] = _all(client, "describe_listeners", "Listeners", LoadBalancerArn=arn)
+        listeners[arn] = paginate(client, "describe_listeners", "Listeners", LoadBalancerArn=arn)
         for listener in listeners[arn]:
             rules[listener["ListenerArn"]] = [
                 r for r in client.describe_rules(ListenerArn=listener["ListenerArn"])["Rules"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from archdoc.aws.scope import Scope
-from archdoc.aws.session import AwsReader
+from archdoc.aws.session import AwsReader, paginate
 
 SERVICE = "route53"
 
@@ -16,16 +16,11 @@ def zone_name(name: str) -> str:
 
 def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
     client = reader.client(SERVICE)
-    zones: list[dict[str, Any]] = []
-    for page in client.get_paginator("list_hosted_zones").paginate():
-        zones.extend(page.get("HostedZones", []))
+    zones = paginate(client, "list_hosted_zones", "HostedZones")
     records: dict[str, list[dict[str, Any]]] = {}
     for zone in zones:
         zone_id = zone["Id"].split("/")[-1]
         if zone_name(zone["Name"]) in scope.zones or zone_id in scope.zone_ids:
-            found: list[dict[str, Any]] = []
-            for page in client.get_paginator("list_resource_record_sets").paginate(
-                    HostedZoneId=zone["Id"]):
-                found.extend(page.get("ResourceRecordSets", []))
-            records[zone["Id"]] = found
+            records[zone["Id"]] = paginate(client, "list_resource_record_sets",
+                                           "ResourceRecordSets", HostedZoneId=zone["Id"])
     return {"zones": zones, "records": records}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from archdoc.aws.scope import Scope
-from archdoc.aws.session import AwsReader
+from archdoc.aws.session import AwsReader, paginate
 
 SERVICE = "s3"
 
@@ -28,9 +28,7 @@ def _setting(client: Any, operation: str, bucket: str) -> dict[str, Any] | None:
 
 def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
     client = reader.client(SERVICE)
-    buckets: list[dict[str, Any]] = []
-    for page in client.get_paginator("list_buckets").paginate():
-        buckets.extend(page.get("Buckets", []))
+    buckets = paginate(client, "list_buckets", "Buckets")
     settings: dict[str, dict[str, Any]] = {}
     for bucket in buckets:
         name = bucket["Name"]

@@ -225,6 +225,14 @@ class AwsReader:
         return ServiceUnreadable(service, self.describe_failure(exc))
 
 
+def paginate(client: Any, operation: str, key: str, **params: Any) -> list[dict[str, Any]]:
+    """Every item under ``key`` of every page of ``operation`` (a paginated read)."""
+    items: list[dict[str, Any]] = []
+    for page in client.get_paginator(operation).paginate(**params):
+        items.extend(page.get(key, []))
+    return items
+
+
 def make_session(profile: str | None = None, region: str | None = None,
                  role_arn: str | None = None) -> tuple[Any, str]:
     """A boto3 session from the standard chain (optionally assuming ``role_arn``) and its region.

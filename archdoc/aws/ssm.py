@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from archdoc.aws.scope import Scope
-from archdoc.aws.session import AwsReader
+from archdoc.aws.session import AwsReader, paginate
 
 SERVICE = "ssm"
 
@@ -13,7 +13,5 @@ SERVICE = "ssm"
 def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
     # two attempts, not four: an endpoint without this call should not be asked again and again
     client = reader.client(SERVICE, attempts=2)
-    managed: list[dict[str, Any]] = []
-    for page in client.get_paginator("describe_instance_information").paginate():
-        managed.extend(page.get("InstanceInformationList", []))
-    return {"instances": managed}
+    return {"instances": paginate(client, "describe_instance_information",
+                                  "InstanceInformationList")}

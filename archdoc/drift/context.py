@@ -50,7 +50,7 @@ class DriftContext:
     def ref(self, rid: str) -> str:
         """A model reference as compared: the live id found for it, or a marker that none was
         (so a reference to a missing resource never equals anything live)."""
-        return self.live_id(rid) or f"<{rid}: not found>"
+        return self.live_id(rid) or f"<{rid}{UNRESOLVED}"
 
     def refs(self, rids: list[str]) -> set[str]:
         """Live ids of the references that were found. A reference to a missing resource is
@@ -92,6 +92,15 @@ class DriftContext:
         return Finding(diff.status, rid, res.kind, live.id if live else None,
                        diff.attribute or attribute_name(diff.path), diff.expected, diff.actual,
                        diff.message, self.where(("resources", rid, *diff.path)), diff.warning)
+
+
+UNRESOLVED = ": not found>"  # ends the marker ``ref`` gives a reference it could not resolve
+
+
+def unresolved(value: Any) -> bool:
+    """``value`` is ``ref``'s marker: its resource is reported on its own (MISSING or UNKNOWN),
+    so an attribute that expects it is not reported again."""
+    return str(value).endswith(UNRESOLVED)
 
 
 def as_set(values: Any) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from archdoc.drift.context import Diff, DriftContext, as_set
+from archdoc.drift.context import Diff, DriftContext, as_set, unresolved
 from archdoc.drift.findings import Status
 from archdoc.drift.live import LiveObject
 from archdoc.model.resources import Action, Alb, Listener, TargetGroup
@@ -142,7 +142,7 @@ def target_group(ctx: DriftContext, rid: str, res: TargetGroup, live: LiveObject
     diffs: list[Diff] = []
 
     def check(path: tuple[Any, ...], expected: Any, actual: Any) -> None:
-        if str(expected) != str(actual) and not str(expected).endswith(": not found>"):
+        if str(expected) != str(actual) and not unresolved(expected):
             diffs.append(Diff(path, str(expected), str(actual)))
 
     check(("protocol",), res.protocol, raw.get("Protocol"))

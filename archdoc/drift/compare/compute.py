@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from archdoc.drift.context import Diff, DriftContext, as_set
+from archdoc.drift.context import Diff, DriftContext, as_set, unresolved
 from archdoc.drift.findings import Status
 from archdoc.drift.live import LiveObject
 from archdoc.model.resources import Ec2Instance, SsmSessionManager
@@ -39,7 +39,7 @@ def ec2_instance(ctx: DriftContext, rid: str, res: Ec2Instance, live: LiveObject
     diffs: list[Diff] = []
 
     def check(path: tuple[Any, ...], expected: Any, actual: Any, message: str = "") -> None:
-        if expected != actual and not str(expected).endswith(": not found>"):
+        if expected != actual and not unresolved(expected):
             diffs.append(Diff(path, str(expected), str(actual), message))
 
     check(("subnet",), ctx.ref(res.subnet), raw.get("SubnetId"))

@@ -74,11 +74,8 @@ def route53_record(ctx: DriftContext, rid: str, res: Route53Record, live: LiveOb
             diffs.append(Diff(("alias_target",), f"alias to {res.alias_target}", actual,
                               f"{ctx.service_of(res.alias_target)} could not be read: the "
                               "alias target's name is unknown", status=Status.UNKNOWN))
-        elif kind == "alb" and target is None:
-            pass  # the target is reported MISSING itself
-        elif kind == "alb":
-            expected = dns_name(target.raw.get("DNSName", "")) if target else \
-                f"<{res.alias_target}: not found>"
+        elif kind == "alb" and target is not None:  # a missing ALB is reported on its own
+            expected = dns_name(target.raw.get("DNSName", ""))
             if expected != actual:
                 diffs.append(Diff(("alias_target",), f"{expected} ({res.alias_target})",
                                   ctx.show(actual)))

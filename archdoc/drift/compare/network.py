@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from archdoc.drift.context import Diff, DriftContext, as_set
+from archdoc.drift.context import Diff, DriftContext, as_set, unresolved
 from archdoc.drift.live import LiveObject
 from archdoc.model.resources import (
     InternetGateway,
@@ -17,7 +17,7 @@ from archdoc.model.resources import (
 
 
 def _same(path: tuple[Any, ...], expected: Any, actual: Any, message: str = "") -> list[Diff]:
-    if expected == actual or str(expected).endswith(": not found>"):
+    if expected == actual or unresolved(expected):
         return []
     return [Diff(path, str(expected), str(actual), message)]
 

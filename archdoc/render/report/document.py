@@ -27,10 +27,11 @@ from archdoc.render.report import word
 from archdoc.render.report.tables import (
     TABLE_BUILDERS,
     TableData,
+    definitions,
     inventory,
     verification_table,
 )
-from archdoc.text import kind_text, words
+from archdoc.text import words
 
 MIN_PRINTED_PT = 7.0  # no label of a figure may print smaller than this
 
@@ -244,14 +245,8 @@ class ReportWriter:
                           section.figure_caption or section.title)
 
         self.heading(f"{number}.1. {w['definition']}", 2)
-        seen: set[tuple[str, str]] = set()
-        for rid in section.resources:
-            res = m.resources[rid]
-            line = (kind_text(res.kind, "service", m.language),
-                    res.definition or kind_text(res.kind, "definition", m.language))
-            if line not in seen:
-                seen.add(line)
-                self.bullet(line[1], bold_prefix=f"{line[0]}: ")
+        for service, definition in definitions(m, section):
+            self.bullet(definition, bold_prefix=f"{service}: ")
 
         self.heading(f"{number}.2. {w['role']}", 2)
         for rid in section.resources:

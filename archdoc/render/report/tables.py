@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from archdoc.model import Architecture
+from archdoc.model import Architecture, Section
 from archdoc.model.resources import (
     Alb,
     IamRole,
@@ -19,7 +19,7 @@ from archdoc.model.resources import (
     SecurityGroupRule,
     TargetGroup,
 )
-from archdoc.text import kind_name, policy_description, text, words
+from archdoc.text import kind_name, kind_text, policy_description, text, words
 
 if TYPE_CHECKING:
     from archdoc.drift.findings import DriftReport
@@ -177,6 +177,18 @@ def _locator(model: Architecture, rid: str, w: dict) -> str:
     parts = [f"{k}={v}" for k, v in (("id", aws.id), ("arn", aws.arn), ("name", aws.name)) if v]
     parts += [f"tag:{k}={v}" for k, v in aws.tags.items()]
     return ", ".join(parts) or w["not_located"]
+
+
+def definitions(model: Architecture, section: Section) -> list[tuple[str, str]]:
+    """(service, definition) of each kind in a chapter, once each, in the chapter's order."""
+    found: list[tuple[str, str]] = []
+    for rid in section.resources:
+        res = model.resources[rid]
+        entry = (kind_text(res.kind, "service", model.language),
+                 res.definition or kind_text(res.kind, "definition", model.language))
+        if entry not in found:
+            found.append(entry)
+    return found
 
 
 def inventory(model: Architecture) -> TableData:

@@ -13,11 +13,11 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from archdoc.checks.claims import claim_line
 from archdoc.kinds import KIND
 from archdoc.render import BuildContext
-from archdoc.render.report.tables import TABLE_BUILDERS, inventory, key_settings
+from archdoc.render.report.tables import TABLE_BUILDERS, definitions, inventory, key_settings
 from archdoc.render.site.live_svg import live_svg
 from archdoc.render.site.markdown import anchor, md, table
 from archdoc.render.svg import self_contained_svg
-from archdoc.text import kind_name, kind_text, words
+from archdoc.text import kind_name, words
 
 
 @dataclass(frozen=True)
@@ -62,13 +62,6 @@ def site_pages(ctx: BuildContext, directory_urls: bool = False) -> dict[str, byt
         model=model, w=w, meta=meta, chapters=chapters,
         diagram=live_svg(svg, ctx.scene, tooltips, links))}
     for i, section in enumerate(model.sections):
-        definitions: list[tuple[str, str]] = []
-        for rid in section.resources:
-            res = model.resources[rid]
-            entry = (kind_text(res.kind, "service", model.language),
-                     res.definition or kind_text(res.kind, "definition", model.language))
-            if entry not in definitions:
-                definitions.append(entry)
         roles = [(rid, model.label(rid), section.roles.get(rid) or model.resources[rid].role)
                  for rid in section.resources
                  if section.roles.get(rid) or model.resources[rid].role]
@@ -80,7 +73,8 @@ def site_pages(ctx: BuildContext, directory_urls: bool = False) -> dict[str, byt
         security = [(item, claim_text(ctx, i, k)) for k, item in enumerate(section.security)]
         pages[f"chapter-{i + 1}.md"] = env.get_template("chapter.md.j2").render(
             number=i + 1, section=section, w=w, figure=f"img/chapter-{i + 1}.png",
-            caption=section.figure_caption or section.title, definitions=definitions,
+            caption=section.figure_caption or section.title,
+            definitions=definitions(model, section),
             roles=roles, tables=tables, security=security)
     pages["inventory.md"] = env.get_template("inventory.md.j2").render(
         model=model, w=w, inventory=inventory(model))
