@@ -60,7 +60,7 @@ def scope_of(model: Architecture) -> Scope:
     )
 
 
-def _candidates(ctx: DriftContext, rid: str, res: Any, every: list[LiveObject]
+def _candidates(ctx: DriftContext, res: Any, every: list[LiveObject]
                 ) -> list[LiveObject]:
     if isinstance(res, Route53Record):  # in its own zone, of its own type
         zone = ctx.located.get(res.zone)
@@ -93,7 +93,7 @@ def check(model: Architecture, snapshot: Snapshot) -> list[Finding]:
         if res.kind not in live_of:
             live_of[res.kind] = adapter(snapshot)
         if isinstance(res, (Route53Record, AcmCertificate)):  # few: filtered, then scanned
-            matches = locate(rid, res, _candidates(ctx, rid, res, live_of[res.kind]))
+            matches = locate(rid, res, _candidates(ctx, res, live_of[res.kind]))
         else:
             if res.kind not in indexes:
                 indexes[res.kind] = Index(live_of[res.kind])
