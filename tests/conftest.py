@@ -14,6 +14,7 @@ os.environ["ARCHDOC_CACHE"] = "off"
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "arch.yaml"
+EXAMPLE = ROOT / "examples" / "three-tier.yaml"  # the second example: other shape, English
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 

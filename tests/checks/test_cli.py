@@ -10,7 +10,7 @@ import pytest
 
 from archdoc.checks import Verdict, evaluate
 from archdoc.model import parse_model
-from tests.conftest import SEED, run_archdoc
+from tests.conftest import EXAMPLE, SEED, run_archdoc
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 
@@ -130,27 +130,68 @@ def test_sarif_points_at_the_failing_lines(tmp_path) -> None:
     assert by_rule["AD-NET-003"]["level"] == "error"
 
 
-def test_sarif_is_valid_sarif_2_1_0(tmp_path) -> None:
-    """Validated against the definitions of the SARIF 2.1.0 schema for every object archdoc
-    writes (tests/checks/sarif-2.1.0-subset.schema.json; no full copy is available offline),
-    with a failure, a suppression and the seed's clean run."""
+SARIF_SCHEMA = Path(__file__).parent / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA_SHA256 = "7402cdfd5bfbff98071b3358e573041b86adb7e1c6ec8743303f93715937c371"
+
+
+def _sarif_validator():
+    """The complete official SARIF 2.1.0 schema (see tests/checks/SARIF-SCHEMA.md), with the
+    formats it names (uri, uri-reference, date-time) really checked."""
+    import hashlib
+
     import jsonschema
 
-    schema = json.loads((Path(__file__).parent / "sarif-2.1.0-subset.schema.json").read_text())
+    raw = SARIF_SCHEMA.read_bytes()
+    assert hashlib.sha256(raw).hexdigest() == SARIF_SCHEMA_SHA256, "the schema was edited"
+    schema = json.loads(raw)
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    checker = cls.FORMAT_CHECKER
+    # without rfc3986-validator / rfc3339-validator jsonschema skips these formats silently
+    assert {"uri", "uri-reference", "date-time"} <= set(checker.checkers)
+    return cls(schema, format_checker=checker)
+
+
+def _schema_errors(validator, log: dict) -> list[str]:
+    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+            for e in validator.iter_errors(log)]
+
+
+def test_sarif_is_valid_sarif_2_1_0(tmp_path) -> None:
+    """Every log archdoc writes validates against the official schema: a failure with a
+    suppression, the seed's clean run, and the second example (another shape, in English)."""
+    validator = _sarif_validator()
     text = _broken("SSH key pair given").replace(
         "    key_pair: admin-key\n",
         "    key_pair: admin-key\n    skip_checks:\n      - {id: AD-SSM-001, reason: kept offline}\n"
     ).replace("    imdsv2: true\n", "    imdsv2: false\n")
     model = tmp_path / "arch.yaml"
     model.write_text(text, "utf-8")
-    for target in (model, SEED):
-        proc = run_archdoc("check", str(target), "--format", "sarif")
-        log = json.loads(proc.stdout)
-        jsonschema.validate(log, schema, format_checker=jsonschema.FormatChecker())
+    for target in (model, SEED, EXAMPLE):
+        log = json.loads(run_archdoc("check", str(target), "--format", "sarif").stdout)
+        assert _schema_errors(validator, log) == [], target
     broken = json.loads(run_archdoc("check", str(model), "--format", "sarif").stdout)
     kinds = {(r["ruleId"], "suppressions" in r) for r in broken["runs"][0]["results"]}
     assert kinds == {("AD-SSM-001", True), ("AD-EC2-002", False)}
-    # the validator does catch a wrong field: the schema is not a formality
-    broken["runs"][0]["results"][0]["severity"] = "high"
-    with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(broken, schema)
+
+
+@pytest.mark.parametrize(("path", "value"), [
+    (("runs", 0, "results", 0, "severity"), "high"),            # not a SARIF property
+    (("runs", 0, "results", 0, "level"), "critical"),           # not one of SARIF's levels
+    (("runs", 0, "results", 0, "locations", 0, "physicalLocation", "region", "startLine"), 0),
+    (("runs", 0, "tool", "driver", "informationUri"), "not a uri"),
+])
+def test_the_sarif_schema_is_not_a_formality(tmp_path, path, value) -> None:
+    """The validator rejects what GitHub would: an unknown field, a wrong level, a line 0 and
+    a malformed URI, each on a log that is otherwise valid."""
+    model = tmp_path / "arch.yaml"
+    model.write_text(_broken("port 22 opened"), "utf-8")
+    log = json.loads(run_archdoc("check", str(model), "--format", "sarif").stdout)
+    validator = _sarif_validator()
+    assert _schema_errors(validator, log) == []
+    *parents, leaf = path
+    node = log
+    for key in parents:
+        node = node[key]
+    node[leaf] = value
+    assert _schema_errors(validator, log), f"{path} = {value!r} was accepted"
