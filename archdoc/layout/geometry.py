@@ -6,6 +6,7 @@ Renderers read a :class:`Layout`; only ``layout/`` knows how it was computed.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 
@@ -66,17 +67,24 @@ class EdgeRoute:
         """Points on the curve: every third control point."""
         return list(self.points[::3])
 
-    def samples(self, per_segment: int = 8) -> list[tuple[float, float]]:
-        """Points along the curve, for overlap tests."""
+    def trace(self, step: float = 4.0) -> list[tuple[float, float]]:
+        """Points along the curve at most about ``step`` apart, however long a segment is: a
+        label or a line tested against them cannot slip between two samples."""
         out: list[tuple[float, float]] = []
         pts = self.points
         for i in range(0, len(pts) - 3, 3):
             p0, p1, p2, p3 = pts[i:i + 4]
-            for k in range(per_segment + 1):
-                t = k / per_segment
-                a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t ** 3
-                out.append((a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
-                            a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]))
+            # the control polygon is never shorter than the curve it bounds
+            length = math.dist(p0, p1) + math.dist(p1, p2) + math.dist(p2, p3)
+            out.extend(_bezier(p0, p1, p2, p3, max(1, math.ceil(length / step)),
+                               first=not out))
+        return out or list(pts)
+
+    def samples(self, per_segment: int = 8) -> list[tuple[float, float]]:
+        """``per_segment`` + 1 points of each segment of the curve."""
+        pts = self.points
+        out = [p for i in range(0, len(pts) - 3, 3)
+               for p in _bezier(pts[i], pts[i + 1], pts[i + 2], pts[i + 3], per_segment)]
         return out or list(pts)
 
 
@@ -101,3 +109,15 @@ class Layout:
     nodes: dict[str, NodeBox] = field(default_factory=dict)
     edges: dict[str, EdgeRoute] = field(default_factory=dict)
     fonts: Fonts = field(default_factory=Fonts)
+
+
+def _bezier(p0: tuple[float, float], p1: tuple[float, float], p2: tuple[float, float],
+            p3: tuple[float, float], n: int, first: bool = True) -> list[tuple[float, float]]:
+    """``n`` + 1 points of one cubic segment (without its start unless ``first``)."""
+    out = []
+    for k in range(0 if first else 1, n + 1):
+        t = k / n
+        a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t ** 3
+        out.append((a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
+                    a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]))
+    return out

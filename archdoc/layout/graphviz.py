@@ -32,6 +32,8 @@ FONT = "Noto Sans CJK KR"  # has Hangul and Latin; the set-up installs fonts-not
 # 144 icons and 174 flows); beyond this many icons edges are drawn straight instead.
 SPLINE_ROUTING_MAX_NODES = 90
 EDGE_LABEL_WIDTH = 120.0
+ROUTE_MARGIN = 1.5  # neato's esep: how close a routed flow may pass an icon or a label
+ROUTE_GAP = 2 * ROUTE_MARGIN + 0.5  # between an icon and its label, as obstacles
 
 # AWS Architecture Icons group colours (2023 guidelines): border, fill, label colour, dashed.
 GROUP_COLOURS: dict[str, tuple[str, str, str, bool]] = {
@@ -67,6 +69,10 @@ def _html_lines(lines: tuple[str, ...] | list[str], align: str = "") -> str:
     return brk.join(escaped) + (brk if align else "")
 
 
+def _fixed(w: float, h: float) -> str:
+    return f'FIXEDSIZE="TRUE" WIDTH="{w:.0f}" HEIGHT="{h:.0f}"'
+
+
 def dot_binary() -> str:
     found = shutil.which("dot")
     if not found:
@@ -99,18 +105,42 @@ def to_dot(scene: Scene, layout: Layout, routed: bool = True,
     def add_node(graph: graphviz.Digraph, nid: str) -> None:
         node, box = scene.nodes[nid], layout.nodes[nid]
         colour = DIMMED if nid in scene.dimmed else "#232F3E"
-        frame = 'BORDER="0"'
+        border = 0
         if nid in scene.marked:  # differs from the live account: red frame, red label
-            colour, frame = WARNING, f'BORDER="2" COLOR="{WARNING}"'
+            colour, border = WARNING, 2
+        frame = f'BORDER="{border}"' + (f' COLOR="{WARNING}"' if border else "")
+        # The icon sits in a cell as wide as the node, in a table of its own: a narrower
+        # fixed-size cell is not centred by Graphviz, and the icon would be drawn up to 13 pt
+        # from where the layout (and every flow's end) puts it.
+        icon, cell = box.icon, _fixed(box.rect.w - 2 * border, box.icon.h + 2 * (box.icon.y - box.rect.y))
         label = (f'<<TABLE {frame} CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" '
                  f'FIXEDSIZE="TRUE" WIDTH="{box.rect.w:.0f}" HEIGHT="{box.rect.h:.0f}">'
-                 f'<TR><TD FIXEDSIZE="TRUE" WIDTH="{box.icon.w:.0f}" HEIGHT="{box.icon.h:.0f}">'
+                 f'<TR><TD {cell}><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0" '
+                 f'{_fixed(icon.w, icon.h)}><TR><TD {_fixed(icon.w, icon.h)}>'
                  f'<IMG SRC="{html.escape(icon_path(node.kind))}" SCALE="TRUE"/></TD></TR>'
+                 f'</TABLE></TD></TR>'
                  f'<TR><TD VALIGN="TOP"><FONT COLOR="{colour}">{_html_lines(box.label_lines)}'
                  f'</FONT></TD></TR></TABLE>>')
         cx, cy = box.rect.centre
         graph.node(nid, label, tooltip=node.tooltip, pos=_gv(layout, cx, cy),
                    width=f"{box.rect.w / 72:.4f}", height=f"{box.rect.h / 72:.4f}")
+
+    def add_obstacles(nid: str) -> None:
+        """For routing: the icon as the node, so that a flow ends at the icon and not at the
+        edge of the box round icon and label, and the label as an obstacle of its own."""
+        box = layout.nodes[nid]
+        icon = box.icon
+        # neato routes nothing (straight lines everywhere) if two obstacles come closer than
+        # twice ``esep``: the icon gives up a sliver of its (blank) foot to the gap
+        top = icon.bottom - 1.0
+        dot.node(nid, "", shape="box", pos=_gv(layout, icon.centre[0], (icon.y + top) / 2),
+                 width=f"{icon.w / 72:.4f}", height=f"{(top - icon.y) / 72:.4f}")
+        if box.label_lines:
+            w, h = label_size(box.label_lines, layout.fonts.node)
+            w, h = min(w, box.rect.w), min(h, box.rect.bottom - icon.bottom) - ROUTE_GAP
+            dot.node(f"label of {nid}", "", shape="box",
+                     pos=_gv(layout, icon.centre[0], top + 1.0 + ROUTE_GAP + h / 2),
+                     width=f"{w / 72:.4f}", height=f"{max(h, 1.0) / 72:.4f}")
 
     def add_group(graph: graphviz.Digraph, group) -> None:
         box = layout.groups.get(group.id)
@@ -129,16 +159,15 @@ def to_dot(scene: Scene, layout: Layout, routed: bool = True,
             for child in group.groups:
                 add_group(sub, child)
 
-    for nid in scene.outside:
-        add_node(dot, nid)
     if routed:
+        for nid in scene.outside:
+            add_node(dot, nid)
         add_group(dot, scene.root)
     else:
-        # Routing needs only the icons as obstacles. Given clusters, neato routes the edges
-        # cluster by cluster, a hundred times slower on a large model, for no better route.
-        for group in scene.groups():
-            for nid in group.nodes:
-                add_node(dot, nid)
+        # Routing needs only icons and labels as obstacles. Given clusters, neato routes the
+        # edges cluster by cluster, a hundred times slower on a large model, for no better route.
+        for nid in [*scene.outside, *(n for g in scene.groups() for n in g.nodes)]:
+            add_obstacles(nid)
     for edge in scene.edges:
         attrs: dict[str, str] = {"id": edge.id}
         if edge.tail in scene.dimmed or edge.head in scene.dimmed:  # context of a chapter
@@ -148,7 +177,10 @@ def to_dot(scene: Scene, layout: Layout, routed: bool = True,
             pts = " ".join(_gv(layout, x, y) for x, y in route.points)
             attrs["pos"] = f"e,{_gv(layout, *route.points[-1])} {pts}"
             if route.label is not None:
-                attrs["label"] = f"<{_html_lines(route.label_lines)}>"
+                # on a white ground: a label may sit on its own line, which it interrupts
+                attrs["label"] = (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" '
+                                  f'CELLPADDING="1" BGCOLOR="white"><TR><TD>'
+                                  f'{_html_lines(route.label_lines)}</TD></TR></TABLE>>')
                 attrs["lp"] = _gv(layout, *route.label.centre)
         dot.edge(edge.tail, edge.head, **attrs)
     return dot
@@ -205,7 +237,7 @@ def _parse_routes(data: dict, layout: Layout) -> dict[str, tuple[tuple[float, fl
 
 def route(scene: Scene, layout: Layout) -> Layout:
     """Route every edge around the icons and place its label; returns the finished layout."""
-    source = to_dot(scene, layout, routed=False).source
+    source = to_dot(scene, layout, routed=False, esep=f"+{ROUTE_MARGIN:g}").source
     data = json.loads(_run(source, {"json": ""})["json"])
     routes = _parse_routes(data, layout)
     from archdoc.layout.labels import place_labels

@@ -23,6 +23,7 @@ NODE_GAP = 12.0
 ROW_GAP = 14.0
 PAD = 10.0  # inside a group, around its content
 GAP = 18.0  # between sibling groups
+TIER_GAP = 30.0  # between tiers of subnets: room for the label of a flow from tier to tier
 LABEL_WIDTH = 92.0  # node labels wrap at this width
 MIN_SUBNET = (96.0, 22.0)  # content size of an empty subnet
 MARGIN = 10.0  # around the whole picture
@@ -128,7 +129,7 @@ class _Builder:
                  for t in tiers}
         tiers = [t for t in tiers if row_h[t] > 0]
         az_th = max((self.title(az)[2] for az in azs), default=0.0)
-        grid_h = (az_th + PAD + sum(row_h[t] for t in tiers) + GAP / 2 * max(len(tiers) - 1, 0)
+        grid_h = (az_th + PAD + sum(row_h[t] for t in tiers) + TIER_GAP * max(len(tiers) - 1, 0)
                   + PAD) if azs else 0.0
         grid_w = sum(col_w[a.id] + 2 * PAD for a in azs) + GAP * max(len(azs) - 1, 0)
 
@@ -170,7 +171,7 @@ class _Builder:
                         h = top + row_h[t] - sy  # the last subnet of a cell fills the row
                     self.put_subnet(subnet, Rect(gx + PAD, sy, col_w[az.id], h))
                     sy += h + GAP / 2
-                top += row_h[t] + GAP / 2
+                top += row_h[t] + TIER_GAP
             gx += az_rect.w + GAP
         if edge:  # icon centres on the right border, in the middle of the grid
             ey = y + top_band + (max(grid_h, edge_h + 2 * PAD) - edge_h) / 2

@@ -1,10 +1,12 @@
 """Place edge labels where they overlap no icon, no other label and no other edge.
 
-Candidates run along the edge's own curve from its middle outwards, centred on it and then to
-either side; the first free one wins. An edge whose whole curve is crowded takes the nearest
-free spot around its middle, searching outwards in rings. Obstacles sit in a grid of buckets,
-so a model with a thousand flows is placed in well under a second.
-"""
+Candidates run along the edge's own curve from its middle outwards, centred on it (the label
+has a white ground and interrupts its own line) and then to either side; the first free one
+wins. Where the whole curve is crowded, the label takes the free spot nearest to any part of
+its curve that lies nearer its own line than any other, so it cannot be read as another
+flow's; only then anywhere free around the middle. Edges are traced every few points, so no
+line slips between two samples. Obstacles sit in a grid of buckets, so a model with a thousand
+flows is placed in well under a second."""
 
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ from archdoc.layout.geometry import EdgeRoute, Layout, Rect
 from archdoc.layout.textsize import block_size
 
 SizeFn = Callable[[tuple[str, ...]], tuple[float, float]]
-_ALONG = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82)
+# from the middle of the curve outwards, never at its very ends (they touch the icons)
+_ALONG = (0.5, *(t for k in range(1, 11) for t in (0.5 - 0.04 * k, 0.5 + 0.04 * k)))
 _CELL = 64.0
 
 
@@ -43,6 +46,14 @@ class _Buckets:
     def add_point(self, owner: str, x: float, y: float) -> None:
         self.points[(math.floor(x / _CELL), math.floor(y / _CELL))].append((owner, x, y))
 
+    def other_within(self, rect: Rect, owner: str, radius: float) -> bool:
+        """Whether another edge passes within ``radius`` of ``rect``."""
+        for cell in self._cells(rect, radius):
+            for other, x, y in self.points.get(cell, ()):
+                if other != owner and _distance(rect, x, y) <= radius:
+                    return True
+        return False
+
     def blocked(self, rect: Rect, owner: str, edges_too: bool) -> bool:
         for cell in self._cells(rect, 2.0):
             if any(rect.overlaps(o, 1.0) for o in self.rects.get(cell, ())):
@@ -64,7 +75,7 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn
         w, h = block_size(group.label_lines, layout.fonts.group)
         # the group's title, as Graphviz writes it (a margin, then the text), with some air
         index.add_rect(Rect(group.rect.x, group.rect.y, w * 1.1 + 24, h + 10))
-    samples = {eid: e.samples(10) for eid, e in edges.items()}
+    samples = {eid: e.trace() for eid, e in edges.items()}
     for eid, points in samples.items():
         for x, y in points:
             index.add_point(eid, x, y)
@@ -91,8 +102,19 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn
         middle = curve[len(curve) // 2]
         # on the curve clear of other edges; else nearby clear of them; else on the curve or
         # anywhere clear of icons and labels
-        spot = _along(curve, w, h, functools.partial(free, eid=eid, strict=True)) or \
-            _ring_search(middle, w, h, functools.partial(free, eid=eid, strict=True), near) or \
+        strict = functools.partial(free, eid=eid, strict=True)
+
+        def own(rect: Rect, eid: str = eid, curve: list = curve) -> bool:
+            """Clear, and nearer its own line than any other: it cannot be read as theirs."""
+            if not strict(rect):
+                return False
+            return not index.other_within(rect, eid, min(_distance(rect, x, y) for x, y in curve))
+
+        # (reading its own line's distance costs: a crowded picture goes without)
+        owned = own if labelled <= 120 else strict
+        spot = _along(curve, w, h, strict) or _beside(curve, w, h, owned, min(near, 10)) or \
+            _ring_search(middle, w, h, owned, near) or \
+            _ring_search(middle, w, h, strict, near) or \
             _along(curve, w, h, functools.partial(free, eid=eid, strict=False)) or \
             _ring_search(middle, w, h, functools.partial(free, eid=eid, strict=False), far)
         if spot is None:
@@ -127,10 +149,33 @@ def _along(curve: list[tuple[float, float]], w: float, h: float,
         cx, cy = curve[min(len(curve) - 1, int(t * (len(curve) - 1)))]
         for dx, dy in ((0, 0), (w / 2 + 3, 0), (-w / 2 - 3, 0), (0, h / 2 + 3),
                        (0, -h / 2 - 3), (w / 2 + 3, h / 2 + 3), (-w / 2 - 3, h / 2 + 3),
-                       (w / 2 + 3, -h / 2 - 3), (-w / 2 - 3, -h / 2 - 3)):
+                       (w / 2 + 3, -h / 2 - 3), (-w / 2 - 3, -h / 2 - 3),
+                       (0, h + 6), (0, -h - 6)):
             rect = Rect(cx + dx - w / 2, cy + dy - h / 2, w, h)
             if free(rect):
                 return rect
+    return None
+
+
+def _beside(curve: list[tuple[float, float]], w: float, h: float,
+            free: Callable[[Rect], bool], rings: int) -> Rect | None:
+    """The free spot nearest to any part of the curve, ``rings`` steps of 6 pt out at most:
+    a label close to its own line, where the middle of the line is crowded."""
+    # every few points of the curve, from its middle outwards, not its ends at the icons
+    inner = curve[len(curve) // 10: len(curve) - len(curve) // 10 or None:3] or curve
+    mid = len(inner) // 2
+    order = sorted(range(len(inner)), key=lambda i: abs(i - mid))
+    for ring in range(1, rings + 1):
+        gap = 6.0 * ring
+        for i in order:
+            cx, cy = inner[i]
+            for dx, dy in ((w / 2 + gap, 0), (-w / 2 - gap, 0), (0, h / 2 + gap),
+                           (0, -h / 2 - gap), (w / 2 + gap, h / 2 + gap),
+                           (-w / 2 - gap, h / 2 + gap), (w / 2 + gap, -h / 2 - gap),
+                           (-w / 2 - gap, -h / 2 - gap)):
+                rect = Rect(cx + dx - w / 2, cy + dy - h / 2, w, h)
+                if free(rect):
+                    return rect
     return None
 
 
@@ -146,3 +191,7 @@ def _ring_search(centre: tuple[float, float], w: float, h: float,
             if free(rect):
                 return rect
     return None
+
+
+def _distance(rect: Rect, x: float, y: float) -> float:
+    return math.hypot(max(rect.x - x, 0.0, x - rect.right), max(rect.y - y, 0.0, y - rect.bottom))

@@ -49,3 +49,40 @@ def test_section_figures_are_laid_out_on_their_own(seed_model, graphviz_runs):
         assert set(section.resources) - {"web-tg"} <= shown or set(section.resources) <= shown
         # smaller than the whole diagram: only the chapter's part is drawn
         assert figure.layout.width * figure.layout.height < whole.width * whole.height
+
+
+@pytest.mark.parametrize("name", ["arch.yaml", "examples/three-tier.yaml", "marked"])
+def test_icons_are_drawn_where_the_layout_puts_them(seed_model, name):
+    """Flows end at the layout's icon boxes, so the drawn icon must be there too, whatever the
+    width of its label (Graphviz does not centre a narrow fixed-size cell in a wide table) and
+    with the red frame of a resource that differs from the account."""
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    from archdoc.layout import figure_of
+    from archdoc.layout.scene import build_scene, mark
+    from archdoc.model import load_model
+
+    root = Path(__file__).resolve().parents[2]
+    scene = build_scene(seed_model if name == "marked" else load_model(root / name))
+    if name == "marked":
+        mark(scene, {"web-server": "⚠", "nat": "⚠"})
+        assert scene.marked
+    figure = figure_of(scene, formats=("svg",))
+    svg = ET.fromstring(figure.svg)
+    ns = {"svg": "http://www.w3.org/2000/svg"}
+    graph = svg.find("svg:g", ns)
+    assert graph is not None
+    height = float(graph.attrib["transform"].split("translate(0 ")[1].rstrip(")"))
+    seen = 0
+    for node in graph.iterfind(".//svg:g[@class='node']", ns):
+        nid = node.findtext("svg:title", namespaces=ns)
+        image = node.find(".//svg:image", ns)
+        if nid not in figure.layout.nodes or image is None:
+            continue
+        icon = figure.layout.nodes[nid].icon
+        x, y = float(image.attrib["x"]), height + float(image.attrib["y"])
+        tolerance = 2.5 if nid in scene.marked else 1.5  # the frame's own 2 pt
+        assert abs(x - icon.x) <= tolerance and abs(y - icon.y) <= tolerance, (nid, x, y, icon)
+        seen += 1
+    assert seen == len(figure.layout.nodes)
