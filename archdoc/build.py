@@ -97,9 +97,12 @@ def build(model_path: Path, out_dir: Path, only: str | list[str] | None = None,
                        verification=report, claims=claims)
     if selected != ["diagram"]:
         ctx.start()  # every figure at once, in parallel, while the renderers load
+    # every renderer's imports (python-docx, Jinja2) now, while Graphviz draws, not after
+    # the figure the renderer before it waited for
+    renderers = [load_renderer(name) for name in selected]
     files: dict[str, bytes] = {}
-    for name in selected:
-        files.update(load_renderer(name)(ctx))
+    for render in renderers:
+        files.update(render(ctx))
     if notes is not None:
         notes.extend(ctx.notes)
     written = write_outputs(out_dir, files)

@@ -125,10 +125,18 @@ def to_dot(scene: Scene, layout: Layout, routed: bool = True,
         graph.node(nid, label, tooltip=node.tooltip, pos=_gv(layout, cx, cy),
                    width=f"{box.rect.w / 72:.4f}", height=f"{box.rect.h / 72:.4f}")
 
+    ends = {n for edge in scene.edges for n in (edge.tail, edge.head)}
+
     def add_obstacles(nid: str) -> None:
         """For routing: the icon as the node, so that a flow ends at the icon and not at the
-        edge of the box round icon and label, and the label as an obstacle of its own."""
+        edge of the box round icon and label, and the label as an obstacle of its own. A
+        node no flow ends at is one box (each obstacle makes neato's routing slower)."""
         box = layout.nodes[nid]
+        if nid not in ends:
+            cx, cy = box.rect.centre
+            dot.node(nid, "", shape="box", pos=_gv(layout, cx, cy),
+                     width=f"{box.rect.w / 72:.4f}", height=f"{box.rect.h / 72:.4f}")
+            return
         icon = box.icon
         # neato routes nothing (straight lines everywhere) if two obstacles come closer than
         # twice ``esep``: the icon gives up a sliver of its (blank) foot to the gap

@@ -113,7 +113,6 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn
         # (reading its own line's distance costs: a crowded picture goes without)
         owned = own if labelled <= 120 else strict
         spot = _along(curve, w, h, strict) or _beside(curve, w, h, owned, min(near, 10)) or \
-            _ring_search(middle, w, h, owned, near) or \
             _ring_search(middle, w, h, strict, near) or \
             _along(curve, w, h, functools.partial(free, eid=eid, strict=False)) or \
             _ring_search(middle, w, h, functools.partial(free, eid=eid, strict=False), far)
