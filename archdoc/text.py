@@ -63,3 +63,45 @@ def words(language: str) -> dict[str, str]:
     merged = dict(_catalogue(FALLBACK).get("words", {}))
     merged.update(_catalogue(language).get("words", {}))
     return merged
+
+
+class Phrase(str):
+    """A sentence of a finding: a ``str`` holding the English (what the CLI, JSON, SARIF and
+    Markdown show) that keeps its template and values, so a report says it in its own
+    language (:func:`in_language`).
+
+    The English template is the key of ``findings`` in ``data/<language>.yaml``, as a msgid
+    is in gettext; a value may itself be a phrase. ``tests/test_text.py`` checks that every
+    template written with :func:`say` has its Korean, with the same placeholders.
+    """
+
+    template: str
+    values: dict[str, Any]
+
+    def __new__(cls, template: str, values: dict[str, Any]) -> Phrase:
+        phrase = super().__new__(cls, template.format(**values) if values else template)
+        phrase.template, phrase.values = template, values
+        return phrase
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled with its template (the build cache)
+        return Phrase, (self.template, self.values)
+
+
+def say(template: str, **values: Any) -> str:
+    """A finding's sentence in English, translatable: ``say("{rid} has a public IP", rid=x)``.
+
+    Typed as the ``str`` it is: only :func:`in_language` looks further. (``str(phrase)``
+    and f-strings make a plain copy: pass phrases on as they are.)"""
+    return Phrase(template, values)
+
+
+def in_language(value: str, language: str) -> str:
+    """``value`` in ``language`` when it is a :class:`Phrase` with a translation; else as is."""
+    if not isinstance(value, Phrase):
+        return value
+    local = _catalogue(language).get("findings", {}).get(value.template) \
+        if language != FALLBACK else None
+    template = str(local or value.template)
+    values = {k: in_language(v, language) if isinstance(v, str) else v
+              for k, v in value.values.items()}
+    return template.format(**values) if values else template

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import ast
+import json
+import pickle
+import string
+
 import yaml
 
-from archdoc.text import _catalogue, kind_text, policy_description, text, words
+from archdoc.text import _catalogue, in_language, kind_text, policy_description, say, text, words
 from tests.conftest import ROOT
 
 
@@ -48,3 +53,81 @@ def test_long_identifiers_break_only_at_their_joints():
                 assert before in "./:_=," or (before.islower() and after.isupper()), broken
     assert "\u200b" in breakable("AmazonSSMManagedInstanceCore")
     assert breakable("short words only") == "short words only"
+
+
+def _calls(name: str):
+    """(file, call) of every call of ``name`` (a plain name) in the package's source."""
+    for path in sorted((ROOT / "archdoc").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                    and node.func.id == name:
+                yield path.relative_to(ROOT), node
+
+
+def _fields(template: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(template) if f}
+
+
+def test_every_finding_sentence_has_its_korean_with_the_same_placeholders():
+    """say() takes its template as a literal (so it can be found here); each has a Korean
+    translation with exactly its placeholders, and the catalogue holds nothing unused."""
+    korean = _catalogue("ko")["findings"]
+    used = set()
+    for path, call in _calls("say"):
+        template = call.args[0]
+        assert isinstance(template, ast.Constant) and isinstance(template.value, str), \
+            f"{path}:{call.lineno}: say() needs a literal template"
+        used.add(template.value)
+        assert template.value in korean, f"{path}:{call.lineno}: no Korean for {template.value!r}"
+        assert _fields(korean[template.value]) == _fields(template.value), template.value
+        assert {k.arg for k in call.keywords} == _fields(template.value), \
+            f"{path}:{call.lineno}: values do not match {template.value!r}"
+    assert len(used) > 90
+    assert set(korean) == used, set(korean) - used
+
+
+# where a finding's sentence goes: (function, index of the positional argument, keyword)
+SENTENCES = [("Outcome", 2, "message"), ("Diff", 3, "message"), ("Finding", 7, "message"),
+             ("ServiceUnreadable", 1, "reason")]
+
+
+def test_findings_are_written_as_phrases_not_as_plain_english():
+    """A sentence given as an f-string or a literal could not be said in Korean."""
+    checked = 0
+    for name, index, keyword in SENTENCES:
+        for path, call in _calls(name):
+            given = [call.args[index]] if len(call.args) > index else []
+            given += [k.value for k in call.keywords if k.arg == keyword]
+            for value in given:
+                checked += 1
+                plain = isinstance(value, ast.JoinedStr) or (
+                    isinstance(value, ast.Constant) and isinstance(value.value, str)
+                    and value.value != "")
+                assert not plain, f"{path}:{call.lineno}: {name}'s {keyword} is plain text"
+    for path, call in _calls_of_method("finding"):
+        for k in call.keywords:
+            if k.arg == "message":
+                checked += 1
+                assert not isinstance(k.value, (ast.JoinedStr, ast.Constant)), \
+                    f"{path}:{call.lineno}: a finding's message is plain text"
+    assert checked > 60
+
+
+def _calls_of_method(name: str):
+    for path in sorted((ROOT / "archdoc").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr == name:
+                yield path.relative_to(ROOT), node
+
+
+def test_a_phrase_is_its_english_and_says_itself_in_korean():
+    reason = say("access denied to {operation}", operation="DescribeInstances")
+    phrase = say("{service}: {reason}", service="ec2", reason=reason)
+    assert phrase == "ec2: access denied to DescribeInstances"
+    assert json.loads(json.dumps({"m": phrase})) == {"m": phrase}
+    assert in_language(phrase, "en") == phrase
+    assert in_language(phrase, "ko") == "ec2: DescribeInstances 호출 권한 없음"  # nested too
+    assert in_language(pickle.loads(pickle.dumps(phrase)), "ko") == in_language(phrase, "ko")
+    assert in_language("plain text", "ko") == "plain text"
+    assert in_language(say("(none)"), "fr") == "(none)"  # no catalogue: English

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from archdoc.errors import ArchdocError
+from archdoc.text import say
 
 # service (boto3 name) -> the operations archdoc may call. Each is a documented read call; none
 # returns a secret (no GetSecretValue, GetParameter, GetPasswordData, GetObject).
@@ -214,13 +215,16 @@ class AwsReader:
             status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
             operation = exc.operation_name
             if code in DENIED or (status == 403 and code not in THROTTLED):
-                return ServiceUnreadable(service, f"access denied to {operation}")
+                return ServiceUnreadable(service, say("access denied to {operation}",
+                                                      operation=operation))
             if code in THROTTLED:
-                return ServiceUnreadable(service, f"throttled on {operation}")
+                return ServiceUnreadable(service, say("throttled on {operation}",
+                                                      operation=operation))
             if status in (500, 501) and (code.isdigit() or code == "NotImplemented"):
                 # not an AWS error document: an AWS-compatible endpoint without this call
                 return ServiceUnreadable(
-                    service, f"the endpoint does not implement {operation} (HTTP {status})",
+                    service, say("the endpoint does not implement {operation} (HTTP {status})",
+                                 operation=operation, status=status),
                     not_available=True)
         return ServiceUnreadable(service, self.describe_failure(exc))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from archdoc.checks import edge, network, workload
 from archdoc.checks.rule import Rule, RuleResult, Verdict
 from archdoc.model import Architecture
+from archdoc.text import say
 
 RULES: tuple[Rule, ...] = (
     Rule("AD-NET-001", "EC2 instances are not reachable from the internet directly",
@@ -96,7 +97,7 @@ def evaluate(model: Architecture) -> list[RuleResult]:
             where = model.where(("resources", outcome.resource, *outcome.path))
             file, line, col = where if where else (None, 0, 0)
             if skip is not None:
-                verdict, message = Verdict.SKIPPED, f"skipped: {skip.reason}"
+                verdict, message = Verdict.SKIPPED, say("skipped: {reason}", reason=skip.reason)
             else:
                 verdict = Verdict.PASS if outcome.passed else Verdict.FAIL
                 message = outcome.message

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from archdoc.checks.rule import RuleResult, Verdict
 from archdoc.model import Architecture
+from archdoc.text import in_language, say, words
 
 if TYPE_CHECKING:
     from archdoc.drift.findings import DriftReport
@@ -35,24 +36,37 @@ class ClaimStatus:
 
 def _on_model(rules: tuple[str, ...], results: list[RuleResult]) -> tuple[Verdict, list[str]]:
     mine = [r for r in results if r.rule in rules]
-    failed = [f"{r.rule}: {r.message}" for r in mine if r.verdict is Verdict.FAIL]
+    failed = [say("{rule}: {message}", rule=r.rule, message=r.message) for r in mine
+              if r.verdict is Verdict.FAIL]
     if failed:
         return Verdict.FAIL, failed
     empty = [rule for rule in rules if not any(r.rule == rule for r in mine)]
     if empty:
-        return Verdict.UNKNOWN, [f"{rule}: no resource of the model to check" for rule in empty]
+        return Verdict.UNKNOWN, [say("{rule}: no resource of the model to check", rule=rule)
+                                for rule in empty]
     return Verdict.PASS, []
+
+
+def _state(rid: str, status: str) -> str:
+    """A resource a claim's rules read, by its state in the account."""
+    if status == "DRIFTED":
+        return say("{rid} drifted", rid=rid)
+    if status == "MISSING":
+        return say("{rid} missing", rid=rid)
+    if status == "UNKNOWN":
+        return say("{rid} unknown", rid=rid)
+    return say("{rid} not checked", rid=rid)
 
 
 def _on_account(rules: tuple[str, ...], results: list[RuleResult], drift: DriftReport
                 ) -> tuple[Verdict, list[str]]:
     status = {rid: s.value for (_, rid), s in drift.resource_status().items()}
     involved = sorted({rid for r in results if r.rule in rules for rid in r.involves})
-    differs = [f"{rid} {status[rid].lower()}" for rid in involved
+    differs = [_state(rid, status[rid]) for rid in involved
                if status.get(rid) in ("DRIFTED", "MISSING")]
     if differs:
         return Verdict.FAIL, differs
-    unread = [f"{rid} {status[rid].lower().replace('_', ' ')}" for rid in involved
+    unread = [_state(rid, status[rid]) for rid in involved
               if status.get(rid) in ("UNKNOWN", "NOT_CHECKED")]
     return (Verdict.UNKNOWN, unread) if unread else (Verdict.PASS, [])
 
@@ -72,7 +86,7 @@ def claim_statuses(model: Architecture, results: list[RuleResult],
             at: datetime.datetime | None = None
             if drift is not None:
                 at = drift.checked_at
-                live, live_reasons = (Verdict.FAIL, ["fails on the model"]) \
+                live, live_reasons = (Verdict.FAIL, [say("fails on the model")]) \
                     if verdict is Verdict.FAIL else _on_account(rules, results, drift)
             found.append(ClaimStatus(i, k, item.text, rules, verdict, tuple(reasons), live,
                                      tuple(live_reasons), at))
@@ -83,17 +97,23 @@ def failing(claims: list[ClaimStatus]) -> list[ClaimStatus]:
     return [c for c in claims if c.verdict is Verdict.FAIL]
 
 
-def claim_line(claim: ClaimStatus, w: dict[str, str]) -> tuple[str, str]:
+def claim_line(claim: ClaimStatus, language: str) -> tuple[str, str]:
     """The claim's status in the document's words, and its tone (ok, fail or unknown)."""
+    w = words(language)
+
+    def said(reasons: tuple[str, ...], sep: str) -> str:
+        return sep.join(in_language(r, language) for r in reasons)
+
     rules = ", ".join(claim.rules)
     at = f"{claim.live_at:%Y-%m-%d %H:%M}" if claim.live_at else ""
     if claim.verdict is Verdict.FAIL:
-        return w["claim_fail"].format(reasons="; ".join(claim.reasons)), "fail"
+        return w["claim_fail"].format(reasons=said(claim.reasons, "; ")), "fail"
     if claim.live is Verdict.FAIL:
-        return w["claim_live_fail"].format(at=at, reasons=", ".join(claim.live_reasons)), "fail"
+        return w["claim_live_fail"].format(at=at, reasons=said(claim.live_reasons, ", ")), \
+            "fail"
     if Verdict.UNKNOWN in (claim.verdict, claim.live):
         reasons = claim.reasons or claim.live_reasons
-        return w["claim_unknown"].format(reasons="; ".join(reasons)), "unknown"
+        return w["claim_unknown"].format(reasons=said(reasons, "; ")), "unknown"
     if claim.live is not None:
         return w["claim_live"].format(at=at, rules=rules), "ok"
     return w["claim_model"].format(rules=rules), "ok"

@@ -16,6 +16,7 @@ from archdoc.model.resources import (
     TargetGroup,
     VpcEndpoint,
 )
+from archdoc.text import say
 
 # TLS 1.2+ only: the TLS13, FS-1-2 and TLS-1-2 families (ELBSecurityPolicy-2016-08, the
 # default, still allows TLS 1.0)
@@ -27,19 +28,23 @@ def https_with_modern_tls(model: Architecture) -> Iterator[Outcome]:
     for rid, alb in model.all_of(Alb).items():
         https = [(i, li) for i, li in enumerate(alb.listeners) if li.protocol == "HTTPS"]
         if not https and alb.scheme == "internet-facing":
-            yield Outcome(rid, False, f"{rid} faces the internet without an HTTPS listener",
-                          ("listeners",), (rid,))
+            yield Outcome(rid, False, say("{rid} faces the internet without an HTTPS listener",
+                                            rid=rid), ("listeners",), (rid,))
             continue
         for i, listener in https:
             involves = (rid, listener.certificate) if listener.certificate else (rid,)
-            policy = listener.ssl_policy or "ELBSecurityPolicy-2016-08 (AWS default)"
+            policy = listener.ssl_policy or say("{policy} (AWS default)",
+                                                 policy="ELBSecurityPolicy-2016-08")
             if not policy.startswith(MODERN_TLS):
-                yield Outcome(rid, False, f"{rid}'s HTTPS:{listener.port} listener uses {policy}, "
-                              "which allows TLS before 1.2", ("listeners", i, "ssl_policy"),
-                              involves)
+                yield Outcome(rid, False, say("{rid}'s HTTPS:{port} listener uses {policy}, which "
+                                                "allows TLS before 1.2", rid=rid,
+                                                port=listener.port, policy=policy),
+                              ("listeners", i, "ssl_policy"), involves)
             else:
-                yield Outcome(rid, True, f"{rid}'s HTTPS:{listener.port} listener uses "
-                              f"{listener.certificate} and {policy}", ("listeners", i), involves)
+                yield Outcome(rid, True, say("{rid}'s HTTPS:{port} listener uses {certificate} and "
+                                               "{policy}", rid=rid, port=listener.port,
+                                               certificate=listener.certificate, policy=policy),
+                              ("listeners", i), involves)
 
 
 def http_redirects_to_https(model: Architecture) -> Iterator[Outcome]:
@@ -49,11 +54,12 @@ def http_redirects_to_https(model: Architecture) -> Iterator[Outcome]:
                 continue
             action = listener.default_action
             if action.type == "redirect" and action.protocol == "HTTPS":
-                yield Outcome(rid, True, f"{rid}'s HTTP:{listener.port} redirects to HTTPS",
-                              ("listeners", i), (rid,))
+                yield Outcome(rid, True, say("{rid}'s HTTP:{port} redirects to HTTPS", rid=rid,
+                                               port=listener.port), ("listeners", i), (rid,))
             else:
-                yield Outcome(rid, False, f"{rid}'s HTTP:{listener.port} listener serves "
-                              f"({action.type}) instead of redirecting to HTTPS",
+                yield Outcome(rid, False, say("{rid}'s HTTP:{port} listener serves ({action}) instead "
+                                                "of redirecting to HTTPS", rid=rid,
+                                                port=listener.port, action=action.type),
                               ("listeners", i, "default_action"), (rid,))
 
 
@@ -64,15 +70,19 @@ def targets_health_checked(model: Architecture) -> Iterator[Outcome]:
             hc = group.health_check
             involves = (rid, group_id)
             if not group.targets:
-                yield Outcome(group_id, False, f"{group_id} has no registered targets",
-                              ("targets",), involves)
+                yield Outcome(group_id, False, say("{group} has no registered targets",
+                                                     group=group_id), ("targets",), involves)
             elif hc.interval > 60 or hc.unhealthy_threshold > 5:
-                yield Outcome(group_id, False, f"{group_id} notices a down target only after "
-                              f"{hc.interval * hc.unhealthy_threshold} s", ("health_check",),
-                              involves)
+                yield Outcome(group_id, False, say("{group} notices a down target only after "
+                                                     "{seconds} s", group=group_id,
+                                                     seconds=hc.interval * hc.unhealthy_threshold),
+                              ("health_check",), involves)
             else:
-                yield Outcome(group_id, True, f"{rid} health-checks {group_id}'s targets "
-                              f"({hc.protocol} {hc.path} every {hc.interval} s)", (), involves)
+                yield Outcome(group_id, True, say("{rid} health-checks {group}'s targets ({protocol} "
+                                                    "{path} every {interval} s)", rid=rid,
+                                                    group=group_id, protocol=hc.protocol,
+                                                    path=hc.path, interval=hc.interval),
+                              (), involves)
 
 
 def s3_through_gateway_endpoint(model: Architecture) -> Iterator[Outcome]:
@@ -87,10 +97,12 @@ def s3_through_gateway_endpoint(model: Architecture) -> Iterator[Outcome]:
         via = next((e for e, ep in endpoints.items() if table in ep.route_tables), None)
         involves = tuple(x for x in (rid, inst.subnet, table, via) if x)
         if via:
-            yield Outcome(rid, True, f"{rid} reaches S3 through {via}", (), involves)
+            yield Outcome(rid, True, say("{rid} reaches S3 through {endpoint}", rid=rid,
+                                           endpoint=via), (), involves)
         else:
-            yield Outcome(rid, False, f"{rid} in private {inst.subnet} has no S3 gateway "
-                          "endpoint on its route table: S3 traffic leaves through the internet",
+            yield Outcome(rid, False, say("{rid} in private {subnet} has no S3 gateway endpoint on "
+                                            "its route table: S3 traffic leaves through the "
+                                            "internet", rid=rid, subnet=inst.subnet),
                           ("subnet",), involves)
 
 
@@ -99,10 +111,12 @@ def bucket_public_access_blocked(model: Architecture) -> Iterator[Outcome]:
         block = bucket.public_access_block
         off = [k for k, v in block.model_dump().items() if not v]
         if off:
-            yield Outcome(rid, False, f"{rid}'s public access block has {', '.join(off)} off",
+            yield Outcome(rid, False, say("{rid}'s public access block has {settings} off",
+                                            rid=rid, settings=", ".join(off)),
                           ("public_access_block",), (rid,))
         else:
-            yield Outcome(rid, True, f"{rid} blocks every kind of public access", (), (rid,))
+            yield Outcome(rid, True, say("{rid} blocks every kind of public access", rid=rid), (),
+                          (rid,))
 
 
 def alias_points_at_load_balancer(model: Architecture) -> Iterator[Outcome]:
@@ -115,12 +129,14 @@ def alias_points_at_load_balancer(model: Architecture) -> Iterator[Outcome]:
             record = next((r for r, rec in records.items()
                            if rec.name.rstrip(".") == domain), None)
             if record is None:
-                yield Outcome(rid, False, f"no Route 53 record for {domain}, the domain of "
-                              f"{rid}'s certificate", ("listeners",), (rid,))
+                yield Outcome(rid, False, say("no Route 53 record for {domain}, the domain of "
+                                                "{rid}'s certificate", domain=domain, rid=rid),
+                              ("listeners",), (rid,))
             elif records[record].alias_target != rid:
-                yield Outcome(record, False, f"{record} ({domain}) does not alias {rid}",
+                yield Outcome(record, False, say("{record} ({domain}) does not alias {rid}",
+                                                   record=record, domain=domain, rid=rid),
                               ("alias_target",), (record, rid))
             else:
-                yield Outcome(record, True, f"{record} aliases {domain} to {rid}", (),
-                              (record, rid))
+                yield Outcome(record, True, say("{record} aliases {domain} to {rid}", record=record,
+                                                  domain=domain, rid=rid), (), (record, rid))
             break

@@ -25,6 +25,7 @@ from archdoc.model.resources import (
     SecurityGroup,
     VpcEndpoint,
 )
+from archdoc.text import say
 
 
 def instance_not_public(model: Architecture) -> Iterator[Outcome]:
@@ -32,13 +33,14 @@ def instance_not_public(model: Architecture) -> Iterator[Outcome]:
         table = route_table_of(model, inst.subnet)
         involves = (rid, inst.subnet) + ((table,) if table else ())
         if inst.public_ip:
-            yield Outcome(rid, False, f"{rid} has a public IP", ("public_ip",), involves)
+            yield Outcome(rid, False, say("{rid} has a public IP", rid=rid), ("public_ip",), involves)
         elif is_public(model, inst.subnet):
-            yield Outcome(rid, False, f"{rid} is in {inst.subnet}, whose route table routes to "
-                          "an internet gateway", ("subnet",), involves)
+            yield Outcome(rid, False, say("{rid} is in {subnet}, whose route table routes to an "
+                                            "internet gateway", rid=rid, subnet=inst.subnet),
+                          ("subnet",), involves)
         else:
-            yield Outcome(rid, True, f"{rid} has no public IP and no route to an internet "
-                          "gateway", (), involves)
+            yield Outcome(rid, True, say("{rid} has no public IP and no route to an internet "
+                                           "gateway", rid=rid), (), involves)
 
 
 def _users_of(model: Architecture) -> dict[str, set[str]]:
@@ -57,26 +59,31 @@ def world_only_on_load_balancer(model: Architecture) -> Iterator[Outcome]:
     for rid, group in model.all_of(SecurityGroup).items():
         worldwide = [(i, r) for i, r in enumerate(group.ingress) if open_to_world(r)]
         if not worldwide:
-            yield Outcome(rid, True, f"{rid} accepts nothing from the internet", (), (rid,))
+            yield Outcome(rid, True, say("{rid} accepts nothing from the internet", rid=rid), (),
+                          (rid,))
             continue
         kinds = users.get(rid, set())
         involves = (rid, *sorted(r for r, res in model.resources.items()
                                  if rid in getattr(res, "security_groups", [])))
         if kinds - {"alb"}:
-            yield Outcome(rid, False, f"{rid} accepts traffic from {worldwide[0][1].cidr} and is "
-                          f"used by {', '.join(sorted(kinds - {'alb'}))}, not only by a load "
-                          "balancer", ("ingress", worldwide[0][0]), involves)
+            yield Outcome(rid, False, say("{rid} accepts traffic from {cidr} and is used by {kinds}, "
+                                            "not only by a load balancer", rid=rid,
+                                            cidr=worldwide[0][1].cidr,
+                                            kinds=", ".join(sorted(kinds - {"alb"}))),
+                          ("ingress", worldwide[0][0]), involves)
             continue
         wrong = [(i, r) for i, r in worldwide if r.protocol != "tcp" or r.port not in ("80",
                                                                                       "443")]
         if wrong:
             i, r = wrong[0]
-            yield Outcome(rid, False, f"{rid} accepts {r.protocol} {r.port or 'all ports'} from "
-                          f"{r.cidr}; a load balancer needs only 80 and 443", ("ingress", i),
-                          involves)
+            yield Outcome(rid, False, say("{rid} accepts {protocol} {port} from {cidr}; a load "
+                                            "balancer needs only 80 and 443", rid=rid,
+                                            protocol=r.protocol,
+                                            port=r.port or say("all ports"), cidr=r.cidr),
+                          ("ingress", i), involves)
         else:
-            yield Outcome(rid, True, f"{rid} is open to the internet only on 80/443, for a load "
-                          "balancer", (), involves)
+            yield Outcome(rid, True, say("{rid} is open to the internet only on 80/443, for a "
+                                           "load balancer", rid=rid), (), involves)
 
 
 def no_remote_admin_from_anywhere(model: Architecture) -> Iterator[Outcome]:
@@ -86,10 +93,12 @@ def no_remote_admin_from_anywhere(model: Architecture) -> Iterator[Outcome]:
         if bad:
             i, r, port = bad[0]
             name = "SSH" if port == 22 else "RDP"
-            yield Outcome(rid, False, f"{rid} allows {name} ({port}) from {r.cidr}",
+            yield Outcome(rid, False, say("{rid} allows {name} ({port}) from {cidr}", rid=rid,
+                                            name=name, port=port, cidr=r.cidr),
                           ("ingress", i), (rid,))
         else:
-            yield Outcome(rid, True, f"{rid} allows no SSH or RDP from anywhere", (), (rid,))
+            yield Outcome(rid, True, say("{rid} allows no SSH or RDP from anywhere", rid=rid), (),
+                          (rid,))
 
 
 def instance_only_from_load_balancer(model: Architecture) -> Iterator[Outcome]:
@@ -105,15 +114,16 @@ def instance_only_from_load_balancer(model: Architecture) -> Iterator[Outcome]:
         if bad:
             group, i, rule = bad[0]
             peer = rule.security_group or rule.cidr or rule.prefix_list
-            yield Outcome(rid, False, f"{rid} accepts traffic from {peer} (through {group}), "
-                          f"not only from its load balancer's group", ("security_groups",),
-                          involves)
+            yield Outcome(rid, False, say("{rid} accepts traffic from {peer} (through {group}), not "
+                                            "only from its load balancer's group", rid=rid,
+                                            peer=peer, group=group),
+                          ("security_groups",), involves)
         elif not inst.security_groups:
-            yield Outcome(rid, False, f"{rid} has no security group of its own",
+            yield Outcome(rid, False, say("{rid} has no security group of its own", rid=rid),
                           ("security_groups",), involves)
         else:
-            yield Outcome(rid, True, f"{rid} accepts traffic only from "
-                          f"{', '.join(sorted(allowed))}", (), involves)
+            yield Outcome(rid, True, say("{rid} accepts traffic only from {groups}", rid=rid,
+                                           groups=", ".join(sorted(allowed))), (), involves)
 
 
 def private_egress_through_nat(model: Architecture) -> Iterator[Outcome]:
@@ -124,13 +134,16 @@ def private_egress_through_nat(model: Architecture) -> Iterator[Outcome]:
         table = route_table_of(model, inst.subnet)
         involves = tuple(x for x in (rid, inst.subnet, table, target) if x)
         if target is None:
-            yield Outcome(rid, True, f"{rid} has no route to the internet at all", (), involves)
+            yield Outcome(rid, True, say("{rid} has no route to the internet at all", rid=rid),
+                          (), involves)
         elif not isinstance(model.resources[target], NatGateway):
-            yield Outcome(rid, False, f"{rid}'s default route goes to {target}, not a NAT "
-                          "gateway", ("subnet",), involves)
+            yield Outcome(rid, False, say("{rid}'s default route goes to {target}, not a NAT "
+                                            "gateway", rid=rid, target=target),
+                          ("subnet",), involves)
         elif not nat_is_public(model, target):
-            yield Outcome(rid, False, f"{rid} reaches out through {target}, which is not in a "
-                          "public subnet", ("subnet",), involves)
+            yield Outcome(rid, False, say("{rid} reaches out through {target}, which is not in a "
+                                            "public subnet", rid=rid, target=target),
+                          ("subnet",), involves)
         else:
-            yield Outcome(rid, True, f"{rid} reaches the internet only outbound, through "
-                          f"{target}", (), involves)
+            yield Outcome(rid, True, say("{rid} reaches the internet only outbound, through "
+                                           "{target}", rid=rid, target=target), (), involves)

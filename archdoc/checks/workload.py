@@ -8,6 +8,7 @@ from typing import Any
 from archdoc.checks.rule import Outcome
 from archdoc.model import Architecture
 from archdoc.model.resources import Ec2Instance, IamRole
+from archdoc.text import say
 
 BROAD_POLICIES = ("AdministratorAccess", "PowerUserAccess")
 SSM_CORE = "AmazonSSMManagedInstanceCore"
@@ -16,10 +17,10 @@ SSM_CORE = "AmazonSSMManagedInstanceCore"
 def imdsv2_required(model: Architecture) -> Iterator[Outcome]:
     for rid, inst in model.all_of(Ec2Instance).items():
         if inst.imdsv2:
-            yield Outcome(rid, True, f"{rid} requires IMDSv2 tokens", (), (rid,))
+            yield Outcome(rid, True, say("{rid} requires IMDSv2 tokens", rid=rid), (), (rid,))
         else:
-            yield Outcome(rid, False, f"{rid} allows IMDSv1 (imdsv2: false)", ("imdsv2",),
-                          (rid,))
+            yield Outcome(rid, False, say("{rid} allows IMDSv1 (imdsv2: false)", rid=rid),
+                          ("imdsv2",), (rid,))
 
 
 def session_manager_not_ssh(model: Architecture) -> Iterator[Outcome]:
@@ -29,14 +30,15 @@ def session_manager_not_ssh(model: Architecture) -> Iterator[Outcome]:
         policies = [p.rsplit("/", 1)[-1] for p in
                     (model.get(role, IamRole).managed_policies if role else [])]
         if inst.key_pair:
-            yield Outcome(rid, False, f"{rid} has the SSH key pair '{inst.key_pair}'",
-                          ("key_pair",), involves)
+            yield Outcome(rid, False, say("{rid} has the SSH key pair '{key}'", rid=rid,
+                                            key=inst.key_pair), ("key_pair",), involves)
         elif SSM_CORE not in policies:
-            yield Outcome(rid, False, f"{rid}'s role has no {SSM_CORE}: Session Manager cannot "
-                          "reach it", ("instance_profile_role",), involves)
+            yield Outcome(rid, False, say("{rid}'s role has no {policy}: Session Manager cannot "
+                                            "reach it", rid=rid, policy=SSM_CORE),
+                          ("instance_profile_role",), involves)
         else:
-            yield Outcome(rid, True, f"{rid} has no SSH key; Session Manager reaches it through "
-                          f"{role}", (), involves)
+            yield Outcome(rid, True, say("{rid} has no SSH key; Session Manager reaches it "
+                                           "through {role}", rid=rid, role=role), (), involves)
 
 
 def _broad(policy: str) -> bool:
@@ -49,8 +51,8 @@ def least_privilege(model: Architecture) -> Iterator[Outcome]:
         broad = [(i, p) for i, p in enumerate(role.managed_policies) if _broad(p)]
         if broad:
             i, policy = broad[0]
-            yield Outcome(rid, False, f"{rid} has the broad managed policy {policy}",
-                          ("managed_policies", i), (rid,))
+            yield Outcome(rid, False, say("{rid} has the broad managed policy {policy}", rid=rid,
+                                            policy=policy), ("managed_policies", i), (rid,))
             continue
         wildcard: tuple[str, tuple[Any, ...]] | None = None
         for i, inline in enumerate(role.inline_policies):
@@ -59,11 +61,13 @@ def least_privilege(model: Architecture) -> Iterator[Outcome]:
                     continue
                 action = next((a for a in st.actions if a == "*" or a.endswith(":*")), None)
                 if action:
-                    wildcard = (f"{rid}'s inline policy {inline.name} allows {action}",
+                    wildcard = (say("{rid}'s inline policy {policy} allows {action}", rid=rid,
+                                    policy=inline.name, action=action),
                                 ("inline_policies", i, "statements", j, "actions"))
                 elif "*" in st.resources and not st.resource_ids:
-                    wildcard = (f"{rid}'s inline policy {inline.name} allows "
-                                f"{', '.join(st.actions)} on every resource (*)",
+                    wildcard = (say("{rid}'s inline policy {policy} allows {actions} on every "
+                                    "resource (*)", rid=rid, policy=inline.name,
+                                    actions=", ".join(st.actions)),
                                 ("inline_policies", i, "statements", j))
                 if wildcard:
                     break
@@ -72,4 +76,5 @@ def least_privilege(model: Architecture) -> Iterator[Outcome]:
         if wildcard:
             yield Outcome(rid, False, wildcard[0], wildcard[1], (rid,))
         else:
-            yield Outcome(rid, True, f"{rid} has no broad policy and no wildcard", (), (rid,))
+            yield Outcome(rid, True, say("{rid} has no broad policy and no wildcard", rid=rid), (),
+                          (rid,))

@@ -20,6 +20,7 @@ from archdoc.drift.locate import Index, locate, wanted
 from archdoc.errors import Diagnostic, ModelError
 from archdoc.model import Architecture
 from archdoc.model.resources import AcmCertificate, Ec2Instance, Route53Record, S3Bucket
+from archdoc.text import say
 
 
 def scope_of(model: Architecture) -> Scope:
@@ -124,14 +125,16 @@ def _judge(ctx: DriftContext, rid: str, res: Any) -> list[Finding]:
     service = FEATURES.get(kind) or ADAPTERS[kind][0]
     if not ctx.snapshot.has(service):
         problem = ctx.snapshot.unreadable.get(service)
-        reason = problem.reason if problem else f"{service} was not read"
+        reason = problem.reason if problem else say("{service} was not read", service=service)
         status = Status.NOT_CHECKED if problem is None or problem.not_available \
             else Status.UNKNOWN
-        return [ctx.finding(rid, res, status, message=f"{service}: {reason}")]
+        return [ctx.finding(rid, res, status,
+                            message=say("{service}: {reason}", service=service, reason=reason))]
     live = ctx.located.get(rid)
     if kind not in FEATURES and live is None:
         return [ctx.finding(rid, res, Status.MISSING,
-                            message=f"no live resource matches {wanted(rid, res)}")]
+                            message=say("no live resource matches {wanted}",
+                                        wanted=wanted(rid, res)))]
     diffs = COMPARERS[kind](ctx, rid, res, live)
     findings = [ctx.finding(rid, res, d.status, diff=d) for d in diffs]
     if not any(d.status is not Status.IN_SYNC for d in diffs):
@@ -163,7 +166,7 @@ def unmanaged(ctx: DriftContext) -> list[Finding]:
             location = ctx.where(("resources", model_vpc)) if model_vpc in ctx.model.resources \
                 else None
             findings.append(Finding(Status.UNMANAGED, obj.name or obj.id, kind, obj.id,
-                                    message=f"in {model_vpc} but not in the model",
+                                    message=say("in {vpc} but not in the model", vpc=model_vpc),
                                     location=location))
     return findings
 

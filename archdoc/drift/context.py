@@ -10,6 +10,7 @@ from archdoc.drift.findings import Finding, Location, Status
 from archdoc.drift.live import LiveObject
 from archdoc.model import Architecture
 from archdoc.model.resources import ResourceBase
+from archdoc.text import say
 
 
 def attribute_name(path: tuple[Any, ...]) -> str:
@@ -106,4 +107,9 @@ def unresolved(value: Any) -> bool:
 def as_set(values: Any) -> str:
     """A set of values shown the same way whatever order AWS or the model gives them in."""
     items = sorted(str(v) for v in values)
-    return "[" + ", ".join(items) + "]" if items else "(none)"
+    return "[" + ", ".join(items) + "]" if items else say("(none)")
+
+
+def as_text(value: Any) -> str:
+    """A value as shown; a phrase stays one (``str()`` would make a plain copy of it)."""
+    return value if isinstance(value, str) else str(value)

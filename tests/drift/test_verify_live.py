@@ -33,9 +33,15 @@ def test_report_and_diagram_say_what_differs(seed_account: Account, tmp_path) ->
     rows = [[c.text for c in row.cells] for row in document.tables[-1].rows]
     assert rows[0] == ["ID", "상태", "속성", "문서", "실제 계정"]
     by_id = {r[0]: r for r in rows[1:]}
-    assert by_id["ec2-sg"][1:4] == ["불일치", "ingress", "(absent)"]
+    # the report's language, down to the findings' own words
+    assert by_id["ec2-sg"][1:4] == ["불일치", "ingress", "(없음)"]
     assert by_id["ec2-sg"][4].startswith("tcp 22 from 0.0.0.0/0")
+    assert by_id["ec2-sg"][4].endswith(" — 모델에 없는 인바운드 규칙")
     assert by_id["s3-endpoint"][1] == "없음"
+    assert by_id["s3-endpoint"][4].startswith("일치하는 실제 리소스가 없음: ")
+    claims = [t.split("\n✘", 1)[1] for t in texts if "\n✘" in t]  # under each claim's text
+    assert any("ec2-sg 계정과 다름" in t for t in claims), claims
+    assert not any(word in " ".join(claims) for word in ("drifted", "missing", "fails on")), claims
 
     svg = ET.parse(out / "architecture.svg").getroot()
     said = " ".join(t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}text"))
@@ -58,6 +64,10 @@ def test_in_sync_account_says_so_and_exits_0(seed_account: Account, tmp_path) ->
     assert "부록: 실제 계정 검증 결과" in texts
     rows = [[c.text for c in row.cells] for row in document.tables[-1].rows]
     assert [r[0] for r in rows[1:]] == ["session-manager"]  # only what could not be checked
+    # moto has no DescribeInstanceInformation: said in Korean, the operation's name kept
+    shown = [cell.replace("\u200b", "") for cell in rows[1][1:]]  # the table's break points
+    assert shown == ["확인하지 않음", "", "", "ssm: 엔드포인트가 DescribeInstanceInformation"
+                     "을(를) 지원하지 않음 (HTTP 500)"], rows[1]
 
 
 def test_unreadable_account_writes_nothing(tmp_path) -> None:

@@ -20,6 +20,7 @@ from archdoc.drift.compare import (
     storage,
 )
 from archdoc.drift.context import Diff, DriftContext
+from archdoc.text import say
 
 Comparer = Callable[[DriftContext, str, Any, Any], list[Diff]]
 
@@ -48,7 +49,7 @@ FEATURES: dict[str, str] = {"ssm_session_manager": "ssm"}
 NOT_IN_AWS = frozenset({"users"})  # people, not resources: nothing to find
 
 NOT_READ: dict[str, str] = {  # kind -> why it is NOT_CHECKED
-    kind: "archdoc does not read this kind from AWS yet"
+    kind: say("archdoc does not read this kind from AWS yet")
     for kind in ("cloudfront_distribution", "autoscaling_group", "lambda_function",
                  "rds_instance", "secretsmanager_secret")
 }

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from archdoc.drift.context import Diff, DriftContext, as_set, unresolved
+from archdoc.drift.context import Diff, DriftContext, as_set, as_text, unresolved
 from archdoc.drift.findings import Status
 from archdoc.drift.live import LiveObject
 from archdoc.model.resources import Action, Alb, Listener, TargetGroup
+from archdoc.text import say
 
 
 def _certificate_arns(ctx: DriftContext) -> set[str] | None:
@@ -29,7 +30,7 @@ def model_action(ctx: DriftContext, action: Action) -> str:
 
 def live_action(ctx: DriftContext, actions: list[dict[str, Any]]) -> str:
     if not actions:
-        return "(none)"
+        return say("(none)")
     action = sorted(actions, key=lambda a: a.get("Order", 0))[0]
     kind = action.get("Type")
     if kind == "forward":
@@ -62,11 +63,11 @@ def _listener(ctx: DriftContext, index: int, model: Listener, live: dict[str, An
             pass  # the certificate is reported MISSING itself
         elif arns and known is not None and arns[0] not in known:
             diffs.append(Diff((*base, "certificate"), ctx.show(expected), arns[0],
-                              "the listener's certificate no longer exists",
+                              say("the listener's certificate no longer exists"),
                               status=Status.MISSING))
-        elif (arns[0] if arns else "(none)") != expected:
+        elif (arns[0] if arns else None) != expected:
             diffs.append(Diff((*base, "certificate"), ctx.show(expected),
-                              ctx.show(arns[0]) if arns else "(none)"))
+                              ctx.show(arns[0]) if arns else say("(none)")))
     # AWS has no TLS policy on an HTTP listener (moto reports one): only HTTPS is compared
     if model.protocol == "HTTPS" and model.ssl_policy \
             and model.ssl_policy != live.get("SslPolicy"):
@@ -75,16 +76,17 @@ def _listener(ctx: DriftContext, index: int, model: Listener, live: dict[str, An
     actual_action = live_action(ctx, live.get("DefaultActions", []))
     if expected_action != actual_action:
         diffs.append(Diff((*base, "default_action"), expected_action, actual_action,
-                          "default action changed"))
+                          say("default action changed")))
     rules = ctx.data("elbv2")["rules"].get(live["ListenerArn"], [])
     live_rules = {str(r.get("Priority")): _live_rule(ctx, r) for r in rules}
     model_rules = {str(r.priority): (i, _model_rule(ctx, r)) for i, r in enumerate(model.rules)}
     for priority, (i, text) in model_rules.items():
         if live_rules.get(priority) != text:
-            diffs.append(Diff((*base, "rules", i), text, live_rules.get(priority, "(absent)")))
+            diffs.append(Diff((*base, "rules", i), text,
+                              live_rules.get(priority, say("(absent)"))))
     for priority in sorted(set(live_rules) - set(model_rules)):
-        diffs.append(Diff((*base, "rules"), "(absent)", live_rules[priority],
-                          "rule not in the model"))
+        diffs.append(Diff((*base, "rules"), say("(absent)"), live_rules[priority],
+                          say("rule not in the model")))
     return diffs
 
 
@@ -126,13 +128,13 @@ def alb(ctx: DriftContext, rid: str, res: Alb, live: LiveObject) -> list[Diff]:
         found = listeners.pop(listener.port, None)
         if found is None:
             diffs.append(Diff(("listeners", index), f"{listener.protocol}:{listener.port}",
-                              "(absent)", "listener missing"))
+                              say("(absent)"), say("listener missing")))
         else:
             diffs += _listener(ctx, index, listener, found)
     for port, extra in sorted(listeners.items()):
-        diffs.append(Diff(("listeners",), "(absent)", f"{extra.get('Protocol')}:{port} "
+        diffs.append(Diff(("listeners",), say("(absent)"), f"{extra.get('Protocol')}:{port} "
                           f"{live_action(ctx, extra.get('DefaultActions', []))}",
-                          "listener not in the model"))
+                          say("listener not in the model")))
     return diffs
 
 
@@ -143,7 +145,7 @@ def target_group(ctx: DriftContext, rid: str, res: TargetGroup, live: LiveObject
 
     def check(path: tuple[Any, ...], expected: Any, actual: Any) -> None:
         if str(expected) != str(actual) and not unresolved(expected):
-            diffs.append(Diff(path, str(expected), str(actual)))
+            diffs.append(Diff(path, as_text(expected), as_text(actual)))
 
     check(("protocol",), res.protocol, raw.get("Protocol"))
     check(("port",), res.port, raw.get("Port"))
@@ -167,12 +169,13 @@ def target_group(ctx: DriftContext, rid: str, res: TargetGroup, live: LiveObject
         expected_targets = ctx.refs(res.targets)
         if expected_targets != set(registered):
             diffs.append(Diff(("targets",), as_set(ctx.show(t) for t in expected_targets),
-                              as_set(ctx.show(t) for t in registered), "registered targets"))
+                              as_set(ctx.show(t) for t in registered),
+                              say("registered targets")))
     for target, state in sorted(registered.items()):
         if state.get("State", "healthy") not in ("healthy", "unused"):
             reason = state.get("Reason") or state.get("Description") or ""
             diffs.append(Diff(("targets",), "healthy",
                               f"{state.get('State')} {reason}".strip(),
-                              f"target {ctx.show(target)} is not healthy",
+                              say("target {target} is not healthy", target=ctx.show(target)),
                               status=Status.IN_SYNC, warning=True))
     return diffs

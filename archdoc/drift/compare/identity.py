@@ -9,6 +9,7 @@ from typing import Any
 from archdoc.drift.context import Diff, DriftContext, as_set
 from archdoc.drift.live import LiveObject
 from archdoc.model.resources import IamRole, PolicyStatement
+from archdoc.text import say
 
 
 def document(value: Any) -> dict[str, Any]:
@@ -63,22 +64,24 @@ def iam_role(ctx: DriftContext, rid: str, res: IamRole, live: LiveObject) -> lis
     trust = trusted(document(raw.get("AssumeRolePolicyDocument")))
     if trust != set(res.trusted_services):
         diffs.append(Diff(("trusted_services",), as_set(res.trusted_services), as_set(trust),
-                          "who may assume the role"))
+                          say("who may assume the role")))
     attached = {p["PolicyName"] for p in raw.get("AttachedManagedPolicies", [])}
     expected = {p.rsplit("/", 1)[-1] for p in res.managed_policies}
     if attached != expected:
         added, removed = attached - expected, expected - attached
-        what = "; ".join(filter(None, [
-            f"attached outside the model: {', '.join(sorted(added))}" if added else "",
-            f"not attached: {', '.join(sorted(removed))}" if removed else ""]))
+        outside, missing = ", ".join(sorted(added)), ", ".join(sorted(removed))
+        what = say("attached outside the model: {added}; not attached: {removed}",
+                   added=outside, removed=missing) if added and removed else \
+            say("attached outside the model: {added}", added=outside) if added else \
+            say("not attached: {removed}", removed=missing)
         diffs.append(Diff(("managed_policies",), as_set(expected), as_set(attached), what))
     inline = {p["PolicyName"]: document(p.get("PolicyDocument"))
               for p in raw.get("RolePolicyList", [])}
     for index, policy in enumerate(res.inline_policies):
         doc = inline.pop(policy.name, None)
         if doc is None:
-            diffs.append(Diff(("inline_policies", index), policy.name, "(absent)",
-                              "inline policy missing"))
+            diffs.append(Diff(("inline_policies", index), policy.name, say("(absent)"),
+                              say("inline policy missing")))
             continue
         wanted = [_model_statement(ctx, s) for s in policy.statements]
         if None in wanted:
@@ -89,5 +92,6 @@ def iam_role(ctx: DriftContext, rid: str, res: IamRole, live: LiveObject) -> lis
             diffs.append(Diff(("inline_policies", index, "statements"),
                               "; ".join(sorted(w for w in wanted if w)), "; ".join(actual)))
     for name in sorted(inline):
-        diffs.append(Diff(("inline_policies",), "(absent)", name, "inline policy not in the model"))
+        diffs.append(Diff(("inline_policies",), say("(absent)"), name,
+                          say("inline policy not in the model")))
     return diffs

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from archdoc.drift.context import Diff, DriftContext, as_set, unresolved
+from archdoc.drift.context import Diff, DriftContext, as_set, as_text, unresolved
 from archdoc.drift.live import LiveObject
 from archdoc.model.resources import (
     InternetGateway,
@@ -14,12 +14,13 @@ from archdoc.model.resources import (
     Vpc,
     VpcEndpoint,
 )
+from archdoc.text import say
 
 
 def _same(path: tuple[Any, ...], expected: Any, actual: Any, message: str = "") -> list[Diff]:
     if expected == actual or unresolved(expected):
         return []
-    return [Diff(path, str(expected), str(actual), message)]
+    return [Diff(path, as_text(expected), as_text(actual), message)]
 
 
 def vpc(ctx: DriftContext, rid: str, res: Vpc, live: LiveObject) -> list[Diff]:
@@ -52,8 +53,8 @@ def subnet(ctx: DriftContext, rid: str, res: Subnet, live: LiveObject) -> list[D
     public = routes_to_internet_gateway(route_table_of(ctx, live.id, raw.get("VpcId", "")))
     if public != res.public:
         diffs.append(Diff(("public",), str(res.public).lower(), str(public).lower(),
-                          "its route table " + ("has" if public else "has no") +
-                          " route to an internet gateway"))
+                          say("its route table has a route to an internet gateway") if public
+                          else say("its route table has no route to an internet gateway")))
     return diffs
 
 
@@ -62,7 +63,7 @@ def internet_gateway(ctx: DriftContext, rid: str, res: InternetGateway, live: Li
     attached = sorted(a["VpcId"] for a in live.raw.get("Attachments", [])
                       if a.get("State") in ("attached", "available"))
     return _same(("vpc",), as_set([ctx.ref(res.vpc)]), as_set(attached),
-                 "attached to" if attached else "detached")
+                 say("attached to another VPC") if attached else say("detached"))
 
 
 def nat_gateway(ctx: DriftContext, rid: str, res: NatGateway, live: LiveObject) -> list[Diff]:
@@ -71,7 +72,7 @@ def nat_gateway(ctx: DriftContext, rid: str, res: NatGateway, live: LiveObject) 
     diffs += _same(("connectivity",), res.connectivity, raw.get("ConnectivityType", "public"))
     state = raw.get("State")
     if state not in ("available", "pending"):
-        diffs.append(Diff((), "available", str(state), "NAT gateway not available",
+        diffs.append(Diff((), "available", str(state), say("NAT gateway not available"),
                           attribute="state"))
     return diffs
 
@@ -102,7 +103,8 @@ def route_table(ctx: DriftContext, rid: str, res: RouteTable, live: LiveObject) 
     expected_subnets = ctx.refs(res.subnets)
     if associated != expected_subnets:
         diffs.append(Diff(("subnets",), as_set(ctx.show(s) for s in expected_subnets),
-                          as_set(ctx.show(s) for s in associated), "subnet associations"))
+                          as_set(ctx.show(s) for s in associated),
+                          say("subnet associations")))
     live_routes = {k for k in map(_route_key, raw.get("Routes", [])) if k}
     wanted = {}
     for index, route in enumerate(res.routes):
@@ -115,10 +117,11 @@ def route_table(ctx: DriftContext, rid: str, res: RouteTable, live: LiveObject) 
         wanted[(destination, target)] = index
     for key, index in wanted.items():
         if key not in live_routes:
-            diffs.append(Diff(("routes", index), _show_route(key, ctx), "(absent)",
-                              "route missing"))
+            diffs.append(Diff(("routes", index), _show_route(key, ctx), say("(absent)"),
+                              say("route missing")))
     for key in sorted(live_routes - set(wanted)):
-        diffs.append(Diff(("routes",), "(absent)", _show_route(key, ctx), "route not in the model"))
+        diffs.append(Diff(("routes",), say("(absent)"), _show_route(key, ctx),
+                          say("route not in the model")))
     return diffs
 
 

@@ -13,6 +13,7 @@ from archdoc.drift.context import Diff, DriftContext
 from archdoc.drift.live import LiveObject
 from archdoc.model.resources import SecurityGroup, SecurityGroupRule
 from archdoc.model.types import port_bounds
+from archdoc.text import say
 
 Rule = tuple[str, int, int, str]  # protocol, from port, to port, peer
 
@@ -73,7 +74,7 @@ def _compare(ctx: DriftContext, direction: str, model: list[SecurityGroupRule],
     missing = [r for r in expected if r not in actual]
     extra = sorted(actual - set(expected))
     diffs: list[Diff] = []
-    label = "inbound" if direction == "ingress" else "outbound"
+    inbound = direction == "ingress"
     # an omitted egress is AWS's default rule; its findings point at the group
     list_path: tuple[Any, ...] = (direction,) if written else ()
     for rule in missing:
@@ -83,13 +84,16 @@ def _compare(ctx: DriftContext, direction: str, model: list[SecurityGroupRule],
             extra.remove(changed)
             diffs.append(Diff(path, show_rule(ctx, rule, direction),
                               show_rule(ctx, changed, direction),
-                              f"{label} rule's peer changed", attribute=direction))
+                              say("inbound rule's peer changed") if inbound
+                              else say("outbound rule's peer changed"), attribute=direction))
         else:
-            diffs.append(Diff(path, show_rule(ctx, rule, direction), "(absent)",
-                              f"{label} rule missing", attribute=direction))
+            diffs.append(Diff(path, show_rule(ctx, rule, direction), say("(absent)"),
+                              say("inbound rule missing") if inbound
+                              else say("outbound rule missing"), attribute=direction))
     for rule in extra:
-        diffs.append(Diff(list_path, "(absent)", show_rule(ctx, rule, direction),
-                          f"{label} rule not in the model", attribute=direction))
+        diffs.append(Diff(list_path, say("(absent)"), show_rule(ctx, rule, direction),
+                          say("inbound rule not in the model") if inbound
+                          else say("outbound rule not in the model"), attribute=direction))
     return diffs
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from archdoc.drift.context import Diff, DriftContext
 from archdoc.drift.live import LiveObject
 from archdoc.model.resources import S3Bucket
+from archdoc.text import say
 
 _ALGORITHMS = {"AES256": "SSE-S3", "aws:kms": "SSE-KMS", "aws:kms:dsse": "DSSE-KMS"}
 _BLOCK = {"block_public_acls": "BlockPublicAcls", "ignore_public_acls": "IgnorePublicAcls",
@@ -28,7 +29,8 @@ def s3_bucket(ctx: DriftContext, rid: str, res: S3Bucket, live: LiveObject) -> l
     if block is None:  # none configured: nothing is blocked, one finding says so
         if any(wanted.values()):
             diffs.append(Diff(("public_access_block",), _show_block(wanted),
-                              "(none configured)", "the bucket has no public access block"))
+                              say("(none configured)"),
+                              say("the bucket has no public access block")))
     else:
         for field, key in _BLOCK.items():
             actual = bool(block.get(key, False))
@@ -46,5 +48,5 @@ def s3_bucket(ctx: DriftContext, rid: str, res: S3Bucket, live: LiveObject) -> l
     versioning = settings["versioning"] == "Enabled"
     if versioning != res.versioning:
         diffs.append(Diff(("versioning",), str(res.versioning).lower(),
-                          str(settings["versioning"] or "never enabled")))
+                          settings["versioning"] or say("never enabled")))
     return diffs

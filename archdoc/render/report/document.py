@@ -277,7 +277,7 @@ class ReportWriter:
 
     def claim_status(self, paragraph, claim: ClaimStatus) -> None:
         """The claim's proof after its text: checked on the model, verified live, or why not."""
-        text, tone = claim_line(claim, self.w)
+        text, tone = claim_line(claim, self.model.language)
         paragraph.add_run().add_break()
         run = paragraph.add_run(text)
         run.font.size = Pt(9)
@@ -314,7 +314,7 @@ class ReportWriter:
         if report.coverage is not None:
             self.doc.add_paragraph(self.w["verification_coverage"].format(
                 percent=f"{report.coverage:.0%}"))
-        table = verification_table(report, self.w)
+        table = verification_table(report, self.model.language)
         if table.rows:
             self.table(table)
         else:

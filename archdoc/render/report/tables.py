@@ -19,7 +19,7 @@ from archdoc.model.resources import (
     SecurityGroupRule,
     TargetGroup,
 )
-from archdoc.text import kind_name, kind_text, policy_description, text, words
+from archdoc.text import in_language, kind_name, kind_text, policy_description, text, words
 
 if TYPE_CHECKING:
     from archdoc.drift.findings import DriftReport
@@ -199,15 +199,16 @@ def inventory(model: Architecture) -> TableData:
                      (0.17, 0.17, 0.42, 0.24))
 
 
-def verification_table(report: DriftReport, w: dict[str, str]) -> TableData:
-    """Every finding of a live check that is not simply in sync."""
+def verification_table(report: DriftReport, language: str) -> TableData:
+    """Every finding of a live check that is not simply in sync, in the report's language."""
+    w = words(language)
     rows = []
     for f in report.findings:
         if f.status.value == "IN_SYNC" and not f.warning:
             continue
-        actual = " — ".join(x for x in (f.actual, f.message) if x)
+        actual = " — ".join(in_language(x, language) for x in (f.actual, f.message) if x)
         rows.append([f.resource, w["status_" + f.status.value], f.attribute or "",
-                     f.expected or "", actual])
+                     in_language(f.expected or "", language), actual])
     return TableData(w["verification_table"],
                      [w["id"], w["status"], w["attribute"], w["expected"], w["actual"]],
                      rows, (0.16, 0.12, 0.18, 0.24, 0.30))

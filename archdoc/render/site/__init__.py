@@ -36,8 +36,7 @@ def _env() -> Environment:
 
 def claim_text(ctx: BuildContext, section: int, item: int) -> str | None:
     """A security claim's status in the report's words (None when it names no rule)."""
-    w = words(ctx.model.language)
-    return next((claim_line(c, w)[0] for c in ctx.claims
+    return next((claim_line(c, ctx.model.language)[0] for c in ctx.claims
                  if (c.section, c.item) == (section, item)), None)
 
 
