@@ -246,7 +246,8 @@ def _parse_routes(data: dict, layout: Layout) -> dict[str, tuple[tuple[float, fl
 def route(scene: Scene, layout: Layout) -> Layout:
     """Route every edge around the icons and place its label; returns the finished layout."""
     source = to_dot(scene, layout, routed=False, esep=f"+{ROUTE_MARGIN:g}").source
-    data = json.loads(_run(source, {"json": ""})["json"])
+    # json0: positions and attributes without the drawing operations, which are not needed
+    data = json.loads(_run(source, {"json0": ""})["json0"])
     routes = _parse_routes(data, layout)
     from archdoc.layout.labels import place_labels
 
