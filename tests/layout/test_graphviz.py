@@ -31,7 +31,7 @@ def test_one_routing_run_then_png_and_svg_from_one_drawing_run(seed_model, graph
     assert b"<svg" in files["architecture.svg"]
     assert len(graphviz_runs) == 2
     formats = [[a for a in run if a.startswith("-T")] for run in graphviz_runs]
-    assert formats == [["-Tjson"], ["-Tpng", "-Tsvg"]]
+    assert formats == [["-Tjson0"], ["-Tpng", "-Tsvg"]]
     # positions are archdoc's: neato only keeps them (-n2) and routes edges around the icons
     assert all("-n2" in r and "-Kneato" in r for r in graphviz_runs)
 
