@@ -100,8 +100,9 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn
         w, h = size(edge.label_lines)
         curve = samples[eid]
         middle = curve[len(curve) // 2]
-        # on the curve clear of other edges; else nearby clear of them; else on the curve or
-        # anywhere clear of icons and labels
+        # on the curve clear of other edges; else beside it, nearer it than any other line;
+        # else around its middle clear of other edges; else on the curve or anywhere clear
+        # of icons and labels
         strict = functools.partial(free, eid=eid, strict=True)
 
         def own(rect: Rect, eid: str = eid, curve: list = curve) -> bool:
