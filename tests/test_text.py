@@ -55,12 +55,16 @@ def test_long_identifiers_break_only_at_their_joints():
     assert breakable("short words only") == "short words only"
 
 
-def _calls(name: str):
-    """(file, call) of every call of ``name`` (a plain name) in the package's source."""
+def _calls(name: str, method: bool = False):
+    """(file, call) of every call of ``name`` in the package's source: a plain name, or with
+    ``method`` an attribute (``ctx.finding(...)``)."""
     for path in sorted((ROOT / "archdoc").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
-                    and node.func.id == name:
+            if not isinstance(node, ast.Call):
+                continue
+            called = node.func.attr if method and isinstance(node.func, ast.Attribute) else \
+                node.func.id if not method and isinstance(node.func, ast.Name) else None
+            if called == name:
                 yield path.relative_to(ROOT), node
 
 
@@ -104,7 +108,7 @@ def test_findings_are_written_as_phrases_not_as_plain_english():
                     isinstance(value, ast.Constant) and isinstance(value.value, str)
                     and value.value != "")
                 assert not plain, f"{path}:{call.lineno}: {name}'s {keyword} is plain text"
-    for path, call in _calls_of_method("finding"):
+    for path, call in _calls("finding", method=True):
         for k in call.keywords:
             if k.arg == "message":
                 checked += 1
@@ -112,13 +116,6 @@ def test_findings_are_written_as_phrases_not_as_plain_english():
                     f"{path}:{call.lineno}: a finding's message is plain text"
     assert checked > 60
 
-
-def _calls_of_method(name: str):
-    for path in sorted((ROOT / "archdoc").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                    and node.func.attr == name:
-                yield path.relative_to(ROOT), node
 
 
 def test_a_phrase_is_its_english_and_says_itself_in_korean():

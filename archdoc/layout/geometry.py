@@ -37,6 +37,11 @@ class Rect:
         return (self.x - margin <= x <= self.right + margin
                 and self.y - margin <= y <= self.bottom + margin)
 
+    def distance_to(self, x: float, y: float) -> float:
+        """How far (x, y) lies outside the rectangle; 0 inside it."""
+        return math.hypot(max(self.x - x, 0.0, x - self.right),
+                          max(self.y - y, 0.0, y - self.bottom))
+
     def moved(self, dx: float, dy: float) -> Rect:
         return Rect(self.x + dx, self.y + dy, self.w, self.h)
 

@@ -73,6 +73,13 @@ def _fixed(w: float, h: float) -> str:
     return f'FIXEDSIZE="TRUE" WIDTH="{w:.0f}" HEIGHT="{h:.0f}"'
 
 
+def _box(layout: Layout, rect: Rect) -> dict[str, str]:
+    """Graphviz's pos, width and height (inches) of a node filling ``rect``."""
+    cx, cy = rect.centre
+    return {"pos": _gv(layout, cx, cy), "width": f"{rect.w / 72:.4f}",
+            "height": f"{rect.h / 72:.4f}"}
+
+
 def dot_binary() -> str:
     found = shutil.which("dot")
     if not found:
@@ -112,7 +119,8 @@ def to_dot(scene: Scene, layout: Layout, routed: bool = True,
         # The icon sits in a cell as wide as the node, in a table of its own: a narrower
         # fixed-size cell is not centred by Graphviz, and the icon would be drawn up to 13 pt
         # from where the layout (and every flow's end) puts it.
-        icon, cell = box.icon, _fixed(box.rect.w - 2 * border, box.icon.h + 2 * (box.icon.y - box.rect.y))
+        icon = box.icon
+        cell = _fixed(box.rect.w - 2 * border, icon.h + 2 * (icon.y - box.rect.y))
         label = (f'<<TABLE {frame} CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" '
                  f'FIXEDSIZE="TRUE" WIDTH="{box.rect.w:.0f}" HEIGHT="{box.rect.h:.0f}">'
                  f'<TR><TD {cell}><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0" '
@@ -121,34 +129,27 @@ def to_dot(scene: Scene, layout: Layout, routed: bool = True,
                  f'</TABLE></TD></TR>'
                  f'<TR><TD VALIGN="TOP"><FONT COLOR="{colour}">{_html_lines(box.label_lines)}'
                  f'</FONT></TD></TR></TABLE>>')
-        cx, cy = box.rect.centre
-        graph.node(nid, label, tooltip=node.tooltip, pos=_gv(layout, cx, cy),
-                   width=f"{box.rect.w / 72:.4f}", height=f"{box.rect.h / 72:.4f}")
+        graph.node(nid, label, tooltip=node.tooltip, **_box(layout, box.rect))
 
-    ends = {n for edge in scene.edges for n in (edge.tail, edge.head)}
-
-    def add_obstacles(nid: str) -> None:
+    def add_obstacles(nid: str, ends: set[str]) -> None:
         """For routing: the icon as the node, so that a flow ends at the icon and not at the
         edge of the box round icon and label, and the label as an obstacle of its own. A
         node no flow ends at is one box (each obstacle makes neato's routing slower)."""
         box = layout.nodes[nid]
         if nid not in ends:
-            cx, cy = box.rect.centre
-            dot.node(nid, "", shape="box", pos=_gv(layout, cx, cy),
-                     width=f"{box.rect.w / 72:.4f}", height=f"{box.rect.h / 72:.4f}")
+            dot.node(nid, "", shape="box", **_box(layout, box.rect))
             return
         icon = box.icon
         # neato routes nothing (straight lines everywhere) if two obstacles come closer than
         # twice ``esep``: the icon gives up a sliver of its (blank) foot to the gap
         top = icon.bottom - 1.0
-        dot.node(nid, "", shape="box", pos=_gv(layout, icon.centre[0], (icon.y + top) / 2),
-                 width=f"{icon.w / 72:.4f}", height=f"{(top - icon.y) / 72:.4f}")
+        dot.node(nid, "", shape="box", **_box(layout, Rect(icon.x, icon.y, icon.w, top - icon.y)))
         if box.label_lines:
             w, h = label_size(box.label_lines, layout.fonts.node)
             w, h = min(w, box.rect.w), min(h, box.rect.bottom - icon.bottom) - ROUTE_GAP
             dot.node(f"label of {nid}", "", shape="box",
-                     pos=_gv(layout, icon.centre[0], top + 1.0 + ROUTE_GAP + h / 2),
-                     width=f"{w / 72:.4f}", height=f"{max(h, 1.0) / 72:.4f}")
+                     **_box(layout, Rect(icon.centre[0] - w / 2, top + 1.0 + ROUTE_GAP, w,
+                                         max(h, 1.0))))
 
     def add_group(graph: graphviz.Digraph, group) -> None:
         box = layout.groups.get(group.id)
@@ -174,8 +175,9 @@ def to_dot(scene: Scene, layout: Layout, routed: bool = True,
     else:
         # Routing needs only icons and labels as obstacles. Given clusters, neato routes the
         # edges cluster by cluster, a hundred times slower on a large model, for no better route.
+        ends = {n for edge in scene.edges for n in (edge.tail, edge.head)}
         for nid in [*scene.outside, *(n for g in scene.groups() for n in g.nodes)]:
-            add_obstacles(nid)
+            add_obstacles(nid, ends)
     for edge in scene.edges:
         attrs: dict[str, str] = {"id": edge.id}
         if edge.tail in scene.dimmed or edge.head in scene.dimmed:  # context of a chapter

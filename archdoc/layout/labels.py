@@ -50,7 +50,7 @@ class _Buckets:
         """Whether another edge passes within ``radius`` of ``rect``."""
         for cell in self._cells(rect, radius):
             for other, x, y in self.points.get(cell, ()):
-                if other != owner and _distance(rect, x, y) <= radius:
+                if other != owner and rect.distance_to(x, y) <= radius:
                     return True
         return False
 
@@ -109,7 +109,7 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn
             """Clear, and nearer its own line than any other: it cannot be read as theirs."""
             if not strict(rect):
                 return False
-            return not index.other_within(rect, eid, min(_distance(rect, x, y) for x, y in curve))
+            return not index.other_within(rect, eid, min(rect.distance_to(x, y) for x, y in curve))
 
         # (reading its own line's distance costs: a crowded picture goes without)
         owned = own if labelled <= 120 else strict
@@ -191,7 +191,3 @@ def _ring_search(centre: tuple[float, float], w: float, h: float,
             if free(rect):
                 return rect
     return None
-
-
-def _distance(rect: Rect, x: float, y: float) -> float:
-    return math.hypot(max(rect.x - x, 0.0, x - rect.right), max(rect.y - y, 0.0, y - rect.bottom))

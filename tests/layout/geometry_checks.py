@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 from archdoc.layout.geometry import Layout
 from archdoc.layout.scene import Scene
 
@@ -57,7 +55,7 @@ def check_layout(scene: Scene, layout: Layout) -> None:
     for edge in scene.edges:
         points = layout.edges[edge.id].points
         for end, nid in ((points[0], edge.tail), (points[-1], edge.head)):
-            assert _distance(layout.nodes[nid].icon, *end) <= 3.0, (edge.id, nid, end)
+            assert layout.nodes[nid].icon.distance_to(*end) <= 3.0, (edge.id, nid, end)
     # labels overlap no other label, no icon and no node's own label
     labels = [(eid, e.label) for eid, e in layout.edges.items() if e.label is not None]
     for i, (eid, rect) in enumerate(labels):
@@ -79,8 +77,3 @@ def check_layout(scene: Scene, layout: Layout) -> None:
                     outer.y <= inner.y and inner.bottom <= outer.bottom + 0.01, child.id
                 inside(child)
     inside(scene.root)
-
-
-def _distance(rect, x: float, y: float) -> float:
-    """How far (x, y) lies outside ``rect``; 0 inside it."""
-    return math.hypot(max(rect.x - x, 0.0, x - rect.right), max(rect.y - y, 0.0, y - rect.bottom))

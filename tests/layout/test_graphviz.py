@@ -57,14 +57,13 @@ def test_icons_are_drawn_where_the_layout_puts_them(seed_model, name):
     width of its label (Graphviz does not centre a narrow fixed-size cell in a wide table) and
     with the red frame of a resource that differs from the account."""
     import xml.etree.ElementTree as ET
-    from pathlib import Path
 
     from archdoc.layout import figure_of
     from archdoc.layout.scene import build_scene, mark
     from archdoc.model import load_model
+    from tests.conftest import ROOT
 
-    root = Path(__file__).resolve().parents[2]
-    scene = build_scene(seed_model if name == "marked" else load_model(root / name))
+    scene = build_scene(seed_model if name == "marked" else load_model(ROOT / name))
     if name == "marked":
         mark(scene, {"web-server": "⚠", "nat": "⚠"})
         assert scene.marked
