@@ -43,17 +43,28 @@ def did_you_mean(word: str, choices: list[str]) -> str:
 
 
 @dataclass(frozen=True, order=True)
-class Diagnostic:
-    """One problem in an input file, located like a compiler error."""
+class Location:
+    """Where something was written: ``file:line:col`` (1-based), as a compiler says it. The one
+    value every diagnostic, rule result and drift finding is located by."""
 
     file: str
     line: int
     col: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem in an input file, located like a compiler error."""
+
+    location: Location
     message: str
 
     def __str__(self) -> str:
         # one line whatever the input held: no newline, escape sequence or control character
-        return f"{printable(self.file)}:{self.line}:{self.col}: error: {printable(self.message)}"
+        return f"{printable(str(self.location))}: error: {printable(self.message)}"
 
 
 class ArchdocError(Exception):

@@ -17,6 +17,6 @@ def render(results: list[RuleResult], model_file: str, color: bool = False) -> s
         "results": [{"rule": r.rule, "title": RULE[r.rule].title, "result": r.verdict.value,
                      "severity": RULE[r.rule].severity, "resource": r.resource,
                      "message": r.message, "involves": list(r.involves),
-                     "location": {"file": r.file, "line": r.line, "col": r.col} if r.file
-                     else None} for r in results],
+                     "location": {"file": r.location.file, "line": r.location.line,
+                                  "col": r.location.col} if r.location else None} for r in results],
     }, indent=2, ensure_ascii=False) + "\n"

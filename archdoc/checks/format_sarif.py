@@ -8,10 +8,12 @@ import os
 from pathlib import Path
 
 from archdoc import __version__
-from archdoc.checks.rule import RuleResult, Verdict
+from archdoc.checks.rule import RuleResult, Severity, Verdict
 
-_LEVEL = {"critical": "error", "high": "error", "medium": "warning", "low": "note"}
-_SCORE = {"critical": "9.5", "high": "8.0", "medium": "5.5", "low": "3.0"}
+_LEVEL = {Severity.CRITICAL: "error", Severity.HIGH: "error", Severity.MEDIUM: "warning",
+          Severity.LOW: "note"}
+_SCORE = {Severity.CRITICAL: "9.5", Severity.HIGH: "8.0", Severity.MEDIUM: "5.5",
+          Severity.LOW: "3.0"}
 
 
 def _uri(file: str | None) -> str:
@@ -47,12 +49,14 @@ def render(results: list[RuleResult], model_file: str, color: bool = False) -> s
         if r.verdict not in (Verdict.FAIL, Verdict.SKIPPED):
             continue
         rule = RULES[index[r.rule]]
+        where = r.location
         result = {
             "ruleId": r.rule, "ruleIndex": index[r.rule], "level": _LEVEL[rule.severity],
             "message": {"text": r.message},
             "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": _uri(r.file or model_file)},
-                "region": {"startLine": max(r.line, 1), "startColumn": max(r.col, 1)}}}],
+                "artifactLocation": {"uri": _uri(where.file if where else model_file)},
+                "region": {"startLine": max(where.line if where else 1, 1),
+                           "startColumn": max(where.col if where else 1, 1)}}}],
             "partialFingerprints": {"archdocResource/v1": f"{r.rule}:{r.resource}"},
         }
         if r.verdict is Verdict.SKIPPED:

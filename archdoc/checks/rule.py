@@ -7,7 +7,20 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from archdoc.errors import Location
 from archdoc.model import Architecture
+
+
+class Severity(str, Enum):
+    """How bad a failure of the rule is (SARIF's level and security-severity follow it)."""
+
+    CRITICAL = "critical"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    def __str__(self) -> str:
+        return self.value
 
 
 class Verdict(str, Enum):
@@ -34,7 +47,7 @@ class Rule:
     id: str
     title: str
     rationale: str
-    severity: str  # critical | high | medium | low
+    severity: Severity
     kinds: tuple[str, ...]
     evaluate: Callable[[Architecture], Iterator[Outcome]] = field(repr=False)
     prowler: tuple[str, ...] = ()
@@ -47,11 +60,9 @@ class RuleResult:
     verdict: Verdict
     resource: str
     message: str
-    file: str | None = None
-    line: int = 0
-    col: int = 0
+    location: Location | None = None
     involves: tuple[str, ...] = ()
 
     @property
     def where(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}" if self.file else ""
+        return str(self.location) if self.location else ""

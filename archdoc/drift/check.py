@@ -14,10 +14,10 @@ from archdoc.aws.route53 import zone_name
 from archdoc.aws.scope import Scope
 from archdoc.drift.compare import COMPARERS, FEATURES, NOT_IN_AWS, NOT_READ
 from archdoc.drift.context import DriftContext
-from archdoc.drift.findings import DriftReport, Finding, Location, Status
+from archdoc.drift.findings import DriftReport, Finding, Status
 from archdoc.drift.live import ADAPTERS, LiveObject, ec2_objects
 from archdoc.drift.locate import Index, locate, wanted
-from archdoc.errors import Diagnostic, ModelError
+from archdoc.errors import Diagnostic, Location, ModelError
 from archdoc.model import Architecture
 from archdoc.model.resources import AcmCertificate, Ec2Instance, Route53Record, S3Bucket
 from archdoc.text import say
@@ -102,10 +102,10 @@ def check(model: Architecture, snapshot: Snapshot) -> list[Finding]:
         if len(matches) == 1:
             ctx.located[rid] = matches[0]
         elif len(matches) > 1:
-            file, line, col = model.where(("resources", rid, "aws")) or (model_file(model), 1, 1)
+            where = model.where(("resources", rid, "aws")) or Location(model_file(model), 1, 1)
             shown = ", ".join(m.describe() for m in matches[:4])
             ambiguous.append(Diagnostic(
-                file, line, col,
+                where,
                 f"the AWS locator of '{rid}' ({wanted(rid, res)}) matches {len(matches)} "
                 f"live resources: {shown}; give its id (aws: {{id: ...}}) to pick one"))
     if ambiguous:

@@ -41,8 +41,7 @@ class DriftContext:
     located: dict[str, LiveObject] = field(default_factory=dict)  # model id -> live resource
 
     def where(self, path: tuple[Any, ...]) -> Location | None:
-        found = self.model.where(path)
-        return Location(*found) if found else None
+        return self.model.where(path)
 
     def live_id(self, rid: str) -> str | None:
         found = self.located.get(rid)

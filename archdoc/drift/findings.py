@@ -10,6 +10,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
 
+from archdoc.errors import Location
+
 
 class Status(str, Enum):
     IN_SYNC = "IN_SYNC"  # found, and every compared attribute matches
@@ -22,16 +24,6 @@ class Status(str, Enum):
     @property
     def is_drift(self) -> bool:
         return self in (Status.DRIFTED, Status.MISSING, Status.UNMANAGED)
-
-
-@dataclass(frozen=True, order=True)
-class Location:
-    file: str
-    line: int
-    col: int
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}"
 
 
 @dataclass(frozen=True)

@@ -38,12 +38,14 @@ def collapse(model: Architecture, placed: Placed
              ) -> tuple[dict[str, Node], list[str], dict[str, list[str]]]:
     """Nodes by id, the ids outside every group, and resource id -> its node ids."""
     signature = _signatures(model)
-    multi = {rid for rid, _, copy, _ in placed.slots if copy > 0}
+    multi = {slot.resource for slot in placed.slots if slot.copy > 0}
     buckets: dict[tuple, list[str]] = defaultdict(list)
-    for rid, group, _, role in placed.slots:
-        if rid not in multi:
-            gid = group.id if group else None
-            buckets[(gid, role, model.resources[rid].kind, signature[rid])].append(rid)
+    for slot in placed.slots:
+        if slot.resource not in multi:
+            gid = slot.group.id if slot.group else None
+            key = (gid, slot.role or slot.where, model.resources[slot.resource].kind,
+                   signature[slot.resource])
+            buckets[key].append(slot.resource)
     collapsed: dict[str, list[str]] = {}  # member -> all members; the first represents them
     for (_, _, kind, _), members in buckets.items():
         if len(members) >= KIND[kind].collapse_at:
@@ -52,15 +54,16 @@ def collapse(model: Architecture, placed: Placed
     nodes: dict[str, Node] = {}
     outside: list[str] = []
     node_of: dict[str, list[str]] = defaultdict(list)
-    for rid, group, copy, role in placed.slots:
+    for slot in placed.slots:
+        rid = slot.resource
         members = collapsed.get(rid, [rid])
-        nid = f"n_{members[0]}" + (f"_{copy}" if copy else "")
+        nid = f"n_{members[0]}" + (f"_{slot.copy}" if slot.copy else "")
         if nid not in nodes:
             kind = model.resources[rid].kind
             label = (f"{kind_name(kind, model.language)} × {len(members)}" if len(members) > 1
-                     else _label(model, rid, role))
-            where = role if role in ("vpc", "vpc_border", "vpc_edge") else "subnets"
-            nodes[nid] = Node(nid, kind, label, members, copy, where)
-            (group.nodes if group else outside).append(nid)
+                     else _label(model, rid, slot.role))
+            nodes[nid] = Node(nid, kind, label, members, slot.copy, slot.where, slot.subnet,
+                              slot.az)
+            (slot.group.nodes if slot.group else outside).append(nid)
         node_of[rid].append(nid)
     return nodes, outside, dict(node_of)

@@ -5,25 +5,12 @@ from __future__ import annotations
 
 from archdoc.layout.scene import Edge, Node
 from archdoc.model import Architecture
-from archdoc.model.resources import Subnet
 
 
 def connect(model: Architecture, nodes: dict[str, Node], node_of: dict[str, list[str]]
             ) -> list[Edge]:
-    az_of: dict[str, str] = {}  # node id -> AZ, for nodes in a subnet
-    for rid, nids in node_of.items():
-        res = model.resources[rid]
-        subnets = [getattr(res, "subnet", None)] if getattr(res, "subnet", None) else \
-            list(dict.fromkeys(getattr(res, "subnets", None) or []))
-        for nid in nids:
-            copy = nodes[nid].copy
-            placed_in = [s for s in subnets if s in model.resources]
-            if res.kind == "rds_instance" and len(nids) == 2 and copy == 1:
-                az_of[nid] = next(model.get(s, Subnet).az for s in placed_in
-                                  if model.get(s, Subnet).az != model.get(placed_in[0],
-                                                                          Subnet).az)
-            elif copy < len(placed_in):
-                az_of[nid] = model.get(placed_in[copy], Subnet).az
+    # node id -> AZ, for nodes in a subnet: the placement chose it (an RDS standby's AZ too)
+    az_of = {nid: node.az for nid, node in nodes.items() if node.az is not None}
 
     edges: list[Edge] = []
     seen: set[tuple[str, str]] = set()

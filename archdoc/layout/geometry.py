@@ -42,9 +42,6 @@ class Rect:
         return math.hypot(max(self.x - x, 0.0, x - self.right),
                           max(self.y - y, 0.0, y - self.bottom))
 
-    def moved(self, dx: float, dy: float) -> Rect:
-        return Rect(self.x + dx, self.y + dy, self.w, self.h)
-
 
 @dataclass(frozen=True)
 class NodeBox:

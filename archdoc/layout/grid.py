@@ -29,6 +29,30 @@ MIN_SUBNET = (96.0, 22.0)  # content size of an empty subnet
 MARGIN = 10.0  # around the whole picture
 
 
+@dataclass(frozen=True)
+class _VpcPlan:
+    """A VPC's box measured: what goes where inside it, and its size."""
+
+    azs: list[Group]
+    strip: Group | None  # VPC-wide resources
+    tiers: list[str]  # rows of subnets, top to bottom (empty rows dropped)
+    border: list[str]  # node ids on the top border (internet gateway)
+    edge: list[str]  # node ids on the right border (gateway endpoints)
+    cells: dict[tuple[str, str], list[Group]]  # (AZ group id, tier) -> its subnets
+    col_w: dict[str, float]  # AZ group id -> content width of its column
+    row_h: dict[str, float]  # tier -> height of its row
+    az_th: float  # height of the AZ titles
+    grid_h: float
+    top_band: float  # from the VPC's top to its AZ columns
+    edge_h: float
+    body_h: float  # the AZ grid, or the edge icons where they are taller
+    strip_h: float
+    strip_max: float  # widest row of the strip
+    inner_w: float
+    width: float
+    height: float
+
+
 @dataclass
 class _Builder:
     scene: Scene
@@ -109,8 +133,9 @@ class _Builder:
             top = rect.y + th + PAD + (rect.h - th - 2 * PAD - ch) / 2
             self.flow(subnet.nodes, 3, rect.x + PAD, top, rect.w - 2 * PAD)
 
-    def vpc(self, vpc: Group, x: float | None, y: float | None) -> tuple[float, float]:
-        """Measure (x, y None) or place the VPC; returns its size."""
+    def measure_vpc(self, vpc: Group) -> _VpcPlan:
+        """Every size the VPC's box needs: its AZ columns, tier rows, border and edge icons,
+        and the strip of VPC-wide resources."""
         azs = [g for g in vpc.groups if g.style == "az"]
         strip = next((g for g in vpc.groups if g.style == "vpc_wide"), None)
         tiers = vpc.tiers or sorted({s.tier or "" for az in azs for s in az.groups})
@@ -144,48 +169,53 @@ class _Builder:
             strip_w, strip_h = sw + 2 * PAD, sh + 2 * PAD + self.title(strip)[2]
         inner_w = max(grid_w, strip_w, vpc_tw, self.flow(border, 8)[0] if border else 0.0)
         width = PAD + inner_w + PAD + (edge_w / 2 if edge else 0.0)
-        height = top_band + max(grid_h, edge_h + 2 * PAD) + (GAP / 2 + strip_h if strip else 0) \
-            + PAD
-        if x is None or y is None:
-            return width, height
+        body_h = max(grid_h, edge_h + 2 * PAD)
+        height = top_band + body_h + (GAP / 2 + strip_h if strip else 0) + PAD
+        return _VpcPlan(azs, strip, tiers, border, edge, cells, col_w, row_h, az_th, grid_h,
+                        top_band, edge_h, body_h, strip_h, strip_max, inner_w, width, height)
 
-        self.put_group(vpc, Rect(x, y, width, height))
-        if border:
-            bw, _ = self.flow(border, 8)
-            left = x + (width - bw) / 2
-            for nid in border:  # icon centre on the top border line
+    def place_vpc(self, vpc: Group, plan: _VpcPlan, x: float, y: float) -> None:
+        """Put the VPC measured as ``plan`` with its top left corner at (x, y)."""
+        self.put_group(vpc, Rect(x, y, plan.width, plan.height))
+        if plan.border:
+            bw, _ = self.flow(plan.border, 8)
+            left = x + (plan.width - bw) / 2
+            for nid in plan.border:  # icon centre on the top border line
                 w, _ = self.node_size(nid)
                 self.put_node(nid, left, y - ICON / 2 - NODE_PAD)
                 left += w + NODE_GAP
-        gx, gy = x + PAD, y + top_band
-        for az in azs:
-            az_rect = Rect(gx, gy, col_w[az.id] + 2 * PAD, grid_h)
+        gx, gy = x + PAD, y + plan.top_band
+        for az in plan.azs:
+            az_rect = Rect(gx, gy, plan.col_w[az.id] + 2 * PAD, plan.grid_h)
             self.put_group(az, az_rect)
-            top = gy + az_th + PAD
-            for t in tiers:
-                cell = cells[(az.id, t)]
-                sy = top
-                for k, subnet in enumerate(cell):
-                    h = self.subnet_size(subnet)[1]
-                    if k == len(cell) - 1:
-                        h = top + row_h[t] - sy  # the last subnet of a cell fills the row
-                    self.put_subnet(subnet, Rect(gx + PAD, sy, col_w[az.id], h))
-                    sy += h + GAP / 2
-                top += row_h[t] + TIER_GAP
+            self._place_az_column(az, plan, gx + PAD, gy + plan.az_th + PAD)
             gx += az_rect.w + GAP
-        if edge:  # icon centres on the right border, in the middle of the grid
-            ey = y + top_band + (max(grid_h, edge_h + 2 * PAD) - edge_h) / 2
-            for nid in edge:
+        if plan.edge:  # icon centres on the right border, in the middle of the grid
+            ey = y + plan.top_band + (plan.body_h - plan.edge_h) / 2
+            for nid in plan.edge:
                 w, h = self.node_size(nid)
-                self.put_node(nid, x + width - w / 2, ey)
+                self.put_node(nid, x + plan.width - w / 2, ey)
                 ey += h + ROW_GAP
-        if strip:
-            srect = Rect(x + PAD, y + top_band + max(grid_h, edge_h + 2 * PAD) + GAP / 2,
-                         inner_w, strip_h)
-            self.put_group(strip, srect)
-            self.flow(strip.nodes, 99, srect.x + PAD, srect.y + self.title(strip)[2] + PAD,
-                      inner_w - 2 * PAD, max_width=strip_max)
-        return width, height
+        if plan.strip:
+            srect = Rect(x + PAD, y + plan.top_band + plan.body_h + GAP / 2, plan.inner_w,
+                         plan.strip_h)
+            self.put_group(plan.strip, srect)
+            self.flow(plan.strip.nodes, 99, srect.x + PAD,
+                      srect.y + self.title(plan.strip)[2] + PAD, plan.inner_w - 2 * PAD,
+                      max_width=plan.strip_max)
+
+    def _place_az_column(self, az: Group, plan: _VpcPlan, x: float, top: float) -> None:
+        """The subnets of one AZ, tier row by tier row; the last subnet of a cell fills it."""
+        for t in plan.tiers:
+            cell = plan.cells[(az.id, t)]
+            sy = top
+            for k, subnet in enumerate(cell):
+                h = self.subnet_size(subnet)[1]
+                if k == len(cell) - 1:
+                    h = top + plan.row_h[t] - sy
+                self.put_subnet(subnet, Rect(x, sy, plan.col_w[az.id], h))
+                sy += h + GAP / 2
+            top += plan.row_h[t] + TIER_GAP
 
     # --- region, cloud, users ---------------------------------------------------------------
 
@@ -194,9 +224,9 @@ class _Builder:
         _, tw, th = self.title(region)
         on_border = any(self.scene.nodes[n].where == "vpc_border" for v in vpcs for n in v.nodes)
         top = th + (ICON / 2 + NODE_PAD + 4 if on_border else 8.0)  # the icon's upper half
-        sizes = [self.vpc(v, None, None) for v in vpcs]
-        stack_w = max((w for w, _ in sizes), default=0.0)
-        stack_h = sum(h for _, h in sizes) + GAP * 2 * max(len(sizes) - 1, 0)
+        plans = [self.measure_vpc(v) for v in vpcs]
+        stack_w = max((p.width for p in plans), default=0.0)
+        stack_h = sum(p.height for p in plans) + GAP * 2 * max(len(plans) - 1, 0)
         edge_out = max((self.node_size(n)[0] / 2 for v in vpcs for n in v.nodes
                         if self.scene.nodes[n].where == "vpc_edge"), default=0.0)
         regional = region.nodes
@@ -215,9 +245,9 @@ class _Builder:
             return width, height
         self.put_group(region, Rect(x, y, width, height))
         vy = y + top
-        for vpc, (_, h) in zip(vpcs, sizes, strict=True):
-            self.vpc(vpc, x + PAD, vy)
-            vy += h + 2 * GAP
+        for vpc, plan in zip(vpcs, plans, strict=True):
+            self.place_vpc(vpc, plan, x + PAD, vy)
+            vy += plan.height + 2 * GAP
         if regional:
             columns = math.ceil(len(regional) / per_col)
             self._columns(regional, per_col, columns, x + PAD + stack_w + gap, y + top)

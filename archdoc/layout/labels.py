@@ -105,7 +105,8 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn
         # of icons and labels
         strict = functools.partial(free, eid=eid, strict=True)
 
-        def own(rect: Rect, eid: str = eid, curve: list = curve) -> bool:
+        def own(rect: Rect, eid: str = eid, curve: list = curve,
+                strict: Callable[[Rect], bool] = strict) -> bool:
             """Clear, and nearer its own line than any other: it cannot be read as theirs."""
             if not strict(rect):
                 return False

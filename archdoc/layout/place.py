@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from archdoc.kinds import KIND, Placement
-from archdoc.layout.scene import Group
+from archdoc.kinds import KIND, Placement, Where
+from archdoc.layout.scene import Group, GroupStyle
 from archdoc.model import Architecture
 from archdoc.model.resources import RouteTable, Subnet, Vpc
 from archdoc.text import text
@@ -16,10 +16,24 @@ from archdoc.text import text
 DEFAULT_TIERS = ("public", "private", "isolated")
 
 
+@dataclass(frozen=True)
+class Slot:
+    """One drawing of a resource: the group it is drawn in (None: outside the cloud), how it
+    sits there, which copy it is, and for a copy in a subnet, that subnet and its AZ."""
+
+    resource: str
+    group: Group | None
+    where: Where
+    copy: int = 0
+    role: str = ""  # text key naming the copy ("primary", "standby"), or ""
+    subnet: str | None = None
+    az: str | None = None
+
+
 @dataclass
 class Placed:
     root: Group  # the cloud
-    slots: list[tuple[str, Group | None, int, str]]  # (resource, group or None, copy, role)
+    slots: list[Slot]
 
 
 def subnet_tiers(model: Architecture) -> dict[str, tuple[int, str]]:
@@ -57,7 +71,7 @@ def place(model: Architecture) -> Placed:
                              text("availability_zone", lang, az=subnet.az),
                              az=subnet.az)
             vpcs[subnet.vpc].groups.append(azs[key])
-        style = "public_subnet" if subnet.public else "private_subnet"
+        style: GroupStyle = "public_subnet" if subnet.public else "private_subnet"
         subnets[sid] = Group(f"g_{sid}", style, f"{model.label(sid)}  {subnet.cidr}",
                              resource=sid, tier=tiers[sid][1], az=subnet.az)
         azs[key].groups.append(subnets[sid])
@@ -74,25 +88,26 @@ def place(model: Architecture) -> Placed:
         for az_group in vpc_group.groups:  # subnets top to bottom in tier order
             az_group.groups.sort(key=lambda g: row[g.tier or ""])
 
-    slots: list[tuple[str, Group | None, int, str]] = []
+    slots: list[Slot] = []
     for rid, res in model.resources.items():
         spot: Placement = KIND[res.kind].placement(res, model)
         if spot.where == "group":
             continue
         if spot.where == "outside":
-            slots.append((rid, None, 0, ""))
+            slots.append(Slot(rid, None, spot.where))
         elif spot.where == "global":
-            slots.append((rid, cloud, 0, ""))
+            slots.append(Slot(rid, cloud, spot.where))
         elif spot.where == "regional":
-            slots.append((rid, region, 0, ""))
+            slots.append(Slot(rid, region, spot.where))
         elif spot.where == "vpc":
-            slots.append((rid, _vpc_wide(vpcs[spot.vpc or ""], lang), 0, spot.where))
+            slots.append(Slot(rid, _vpc_wide(vpcs[spot.vpc or ""], lang), spot.where))
         elif spot.where in ("vpc_border", "vpc_edge"):
-            slots.append((rid, vpcs[spot.vpc or ""], 0, spot.where))
+            slots.append(Slot(rid, vpcs[spot.vpc or ""], spot.where))
         else:
             for copy, sid in enumerate(spot.subnets):
                 role = spot.roles[copy] if copy < len(spot.roles) else ""
-                slots.append((rid, subnets[sid], copy, role))
+                slots.append(Slot(rid, subnets[sid], spot.where, copy, role, sid,
+                                  all_subnets[sid].az))
     return Placed(cloud, slots)
 
 

@@ -11,8 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Literal
 
+from archdoc.kinds import Where
 from archdoc.model import Architecture
+
+# How a group is drawn (its colours and icon): the AWS group styles, and archdoc's strip of
+# VPC-wide resources.
+GroupStyle = Literal["cloud", "region", "vpc", "az", "public_subnet", "private_subnet",
+                     "vpc_wide"]
 
 
 @dataclass
@@ -22,7 +29,9 @@ class Node:
     label: str
     resources: list[str]  # model ids this node stands for (one, or a collapsed group)
     copy: int = 0  # 0 for the primary drawing of a resource, 1.. for its other subnets
-    where: str = "subnets"  # the placement (see ``archdoc.kinds.Placement``)
+    where: Where = "subnets"  # the placement (see ``archdoc.kinds.Placement``)
+    subnet: str | None = None  # the subnet this copy is drawn in, for nodes in a subnet
+    az: str | None = None  # ... and that subnet's Availability Zone
 
     @property
     def tooltip(self) -> str:
@@ -32,7 +41,7 @@ class Node:
 @dataclass
 class Group:
     id: str
-    style: str  # cloud | region | vpc | az | public_subnet | private_subnet | vpc_wide
+    style: GroupStyle
     label: str
     resource: str | None = None  # the model id, for a VPC or subnet
     groups: list[Group] = field(default_factory=list)
@@ -69,10 +78,6 @@ class Scene:
 
     def groups(self) -> Iterator[Group]:
         return self.root.walk()
-
-    def group_of(self) -> dict[str, Group]:
-        """Node id -> the innermost group holding it."""
-        return {nid: g for g in self.groups() for nid in g.nodes}
 
 
 def mark(scene: Scene, notes: dict[str, str]) -> None:

@@ -6,7 +6,7 @@ import gc
 import json
 from pathlib import Path
 
-from archdoc.errors import Diagnostic, ModelError
+from archdoc.errors import Diagnostic, Location, ModelError
 from archdoc.model.document import Architecture, Flow, Section, schema_model
 from archdoc.model.loader import MAX_BYTES, decode, load_yaml
 from archdoc.model.validate import build_model
@@ -40,7 +40,7 @@ def load_model(path: str | Path) -> Architecture:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         message = f"cannot read the model: {reason}"
-        raise ModelError([Diagnostic(str(path), 1, 1, message)]) from None
+        raise ModelError([Diagnostic(Location(str(path), 1, 1), message)]) from None
     return parse_model(raw, str(path))
 
 

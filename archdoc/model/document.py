@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal, TypeVar, Union
 from pydantic import Field, PrivateAttr, create_model
 
 from archdoc import kinds
+from archdoc.errors import Location
 from archdoc.model.loader import SourceMap
 from archdoc.model.resources import LABEL_MAX, ResourceBase
 from archdoc.model.types import Port, Ref, Strict
@@ -110,12 +111,11 @@ class Architecture(Document):
         """Where each key and value was written (None for a model built in code)."""
         return self._source
 
-    def where(self, path: tuple[Any, ...]) -> tuple[str, int, int] | None:
-        """(file, line, column) of the value at ``path``, or of its nearest written parent."""
+    def where(self, path: tuple[Any, ...]) -> Location | None:
+        """Where the value at ``path`` was written (or its nearest written parent)."""
         if self._source is None:
             return None
-        mark = self._source.value(path)
-        return self._source.file, mark.line, mark.col
+        return self._source.location(self._source.value(path))
 
     def label(self, rid: str) -> str:
         return self.resources[rid].label or rid

@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 
 import yaml
 
-from archdoc.errors import Diagnostic, ModelError, shown
+from archdoc.errors import Diagnostic, Location, ModelError, shown
 
 MAX_BYTES = 32 * 1024 * 1024  # a 50,000-resource model is about 10 MB
 MAX_DEPTH = 64
@@ -77,7 +77,10 @@ class SourceMap:
 
     def diagnostic(self, path: Path, message: str, *, at_key: bool = False) -> Diagnostic:
         mark = self.key(path) if at_key else self.value(path)
-        return Diagnostic(self.file, mark.line, mark.col, message)
+        return Diagnostic(self.location(mark), message)
+
+    def location(self, mark: Mark) -> Location:
+        return Location(self.file, mark.line, mark.col)
 
 
 def _mark(m: Any) -> Mark:
@@ -137,7 +140,7 @@ def _position(text: str | bytes, offset: int) -> Mark:
 
 
 def _fail(file: str, mark: Mark, message: str) -> ModelError:
-    return ModelError([Diagnostic(file, mark.line, mark.col, message)])
+    return ModelError([Diagnostic(Location(file, mark.line, mark.col), message)])
 
 
 def decode(raw: bytes, file: str) -> str:
@@ -223,7 +226,7 @@ def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
             if key in parent.key_marks:
                 first = parent.key_marks[key]
                 what = "resource id" if parent.path == ("resources",) else "key"
-                diagnostics.append(Diagnostic(file, mark.line, mark.col,
+                diagnostics.append(Diagnostic(Location(file, mark.line, mark.col),
                                               f"duplicate {what} '{shown(key)}' (first "
                                               f"defined at line {first.line})"))
             parent.pending_key = (key, mark)
@@ -275,11 +278,11 @@ def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
                 else:
                     value, problem = _scalar(helper, event)
                     if problem:
-                        diagnostics.append(Diagnostic(file, mark.line, mark.col, problem))
+                        diagnostics.append(Diagnostic(Location(file, mark.line, mark.col), problem))
                 if isinstance(value, str):
                     problem = _text_problem(value)
                     if problem:
-                        diagnostics.append(Diagnostic(file, mark.line, mark.col, problem))
+                        diagnostics.append(Diagnostic(Location(file, mark.line, mark.col), problem))
                         value = value if is_key else ""
                 place(value, mark, 1, False)
                 if event.anchor:

@@ -36,7 +36,7 @@ def test_rule_case(rule: str, case: dict) -> None:
     offset = BASE.count("\n")
     fragment = "".join(f"  {line}\n" for line in case["fragment"].splitlines())
     model = parse_model(BASE + fragment, "case.yaml")
-    got = sorted((r.verdict.value, r.resource, r.line - offset) for r in evaluate(model)
+    got = sorted((r.verdict.value, r.resource, r.location.line - offset) for r in evaluate(model)
                  if r.rule == rule)
     want = sorted((e["result"], e["resource"], e["line"]) for e in case["expect"])
     assert got == want

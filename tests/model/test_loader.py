@@ -130,10 +130,11 @@ def test_both_parsers_agree_on_positions():
 
 def test_the_model_keeps_its_source_positions(seed_model, seed_path):
     lines = seed_path.read_text(encoding="utf-8").splitlines()
-    file, line, col = seed_model.where(("resources", "web-server", "subnet"))
+    where = seed_model.where(("resources", "web-server", "subnet"))
+    file, line, col = where.file, where.line, where.col
     assert file == str(seed_path)
     assert lines[line - 1][col - 1:].startswith("private-a")
     assert lines[line - 1].strip() == "subnet: private-a"
     # a path the file does not write falls back to its nearest written parent
-    assert seed_model.where(("resources", "web-server", "imdsv2x"))[1] == \
-        seed_model.where(("resources", "web-server"))[1]
+    assert seed_model.where(("resources", "web-server", "imdsv2x")).line == \
+        seed_model.where(("resources", "web-server")).line

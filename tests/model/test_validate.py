@@ -19,8 +19,8 @@ def diagnostics_of(path: Path) -> list[str]:
     with pytest.raises(ModelError) as info:
         load_model(path)
     for d in info.value.diagnostics:
-        assert d.file == str(path)
-    return [f"{d.line}:{d.col}: {d.message}" for d in info.value.diagnostics]
+        assert d.location.file == str(path)
+    return [f"{d.location.line}:{d.location.col}: {d.message}" for d in info.value.diagnostics]
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
