@@ -53,7 +53,7 @@ $(VENV)/.installed: pyproject.toml
 # Regenerate the committed JSON Schema and the field reference in docs/model.md.
 schema: $(VENV)/.installed
 	$(BIN)/archdoc schema > schema/arch.schema.json
-	$(BIN)/python -m archdoc.model.reference docs/model.md
+	$(BIN)/python -m archdoc.schema docs/model.md
 
 clean:
 	rm -rf output $(VENV) benchmarks/out

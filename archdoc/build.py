@@ -72,24 +72,24 @@ def build(model_path: Path, out_dir: Path, only: str | list[str] | None = None,
         if notes is not None:
             notes.extend(hit[1] + [CACHED])
         return write_outputs(out_dir, hit[0])
-    from archdoc.model import load_model  # imported only now: a cached build needs neither
+    from archdoc.project import load_model  # imported only now: a cached build needs neither
     from archdoc.render import BuildContext, load_renderer
 
     model = load_model(model_path)  # raises before anything is rendered or written
     report = None
     if live is not None:
-        from archdoc.drift import run_drift
+        from archdoc.verify import check_account
 
-        report = run_drift(model, **live)
+        report = check_account(model, **live)
         if verified is not None:
             verified.append(report)
         if notes is not None:
             notes.append(f"checked against account {report.account}, {report.region}: "
                          f"{report.summary()}")
-    from archdoc.checks import evaluate
-    from archdoc.checks.claims import claim_statuses, failing
+    from archdoc.checks.claims import failing
+    from archdoc.verify import claims as claims_of
 
-    claims = claim_statuses(model, evaluate(model), report)
+    claims = claims_of(model, report)
     broken = failing(claims)
     if broken and "report" in selected and not options.get("allow_failing_claims"):
         raise ClaimsFailed(refusal(broken))

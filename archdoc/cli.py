@@ -104,7 +104,7 @@ def _add_account_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from archdoc.model import load_model
+    from archdoc.project import load_model
 
     model = load_model(args.file)
     print(f"{args.file}: ok ({len(model.resources)} resources, {len(model.flows)} flows, "
@@ -134,7 +134,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 def _cmd_drift(args: argparse.Namespace) -> int:
     from archdoc.drift.formats import formatter
-    from archdoc.model import load_model
+    from archdoc.project import load_model
     from archdoc.output import check_folder, write_outputs
 
     model = load_model(args.file)
@@ -164,11 +164,11 @@ def drift_exit_code(report: DriftReport) -> int:
 
 def _read_live(model: Architecture, args: argparse.Namespace, quiet: bool) -> DriftReport:
     """Read the account with a progress bar on a terminal, and compare."""
-    from archdoc.drift import run_drift
+    from archdoc.verify import check_account
 
     options = {"profile": args.profile, "region": args.region, "role_arn": args.role_arn}
     if quiet or not sys.stderr.isatty():
-        return run_drift(model, **options)
+        return check_account(model, **options)
     from rich.progress import Progress
 
     with Progress(transient=True) as progress:
@@ -177,14 +177,14 @@ def _read_live(model: Architecture, args: argparse.Namespace, quiet: bool) -> Dr
         def advance(service: str) -> None:
             progress.update(task, description=f"read {service}")
 
-        return run_drift(model, progress=advance, **options)
+        return check_account(model, progress=advance, **options)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     import importlib
 
     from archdoc.checks import RULES, Verdict, evaluate
-    from archdoc.model import load_model
+    from archdoc.project import load_model
     from archdoc.output import check_folder, write_outputs
 
     if args.list:
@@ -209,8 +209,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from archdoc.model import json_schema
-    from archdoc.model.reference import markdown_reference
+    from archdoc.schema import json_schema, markdown_reference
 
     sys.stdout.write(markdown_reference() if args.markdown else json_schema())
     return EXIT_OK

@@ -14,12 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from archdoc.model import resources as r
-
-if TYPE_CHECKING:
-    from archdoc.model.document import Architecture
+from archdoc.model.document import Architecture
 
 Where = Literal["outside", "global", "regional", "vpc_border", "vpc_edge", "vpc", "subnets",
                 "group"]
@@ -42,7 +40,7 @@ class Placement:
     roles: tuple[str, ...] = ()  # text keys naming each copy, e.g. ("primary", "standby")
 
 
-PlaceFn = Callable[[r.ResourceBase, "Architecture"], Placement]
+PlaceFn = Callable[[r.ResourceBase, Architecture], Placement]
 
 
 def _fixed(where: Where) -> PlaceFn:
@@ -147,7 +145,9 @@ REGISTRY: tuple[Kind, ...] = (
 
 KIND: dict[str, Kind] = {k.name: k for k in REGISTRY}
 
-__all__ = ["KIND", "KINDS", "REGISTRY", "Kind", "Placement", "replace"]
+__all__ = ["BOXES", "KIND", "KINDS", "REGISTRY", "Kind", "Placement", "replace"]
 
 # kind -> model class, for validation and the JSON Schema
 KINDS: dict[str, type[r.ResourceBase]] = {k.name: k.model for k in REGISTRY}
+# kinds drawn as the boxes around icons (VPC, subnet): a flow joins icons, not boxes
+BOXES: frozenset[str] = frozenset(k.name for k in REGISTRY if k.drawio[0] == "group")

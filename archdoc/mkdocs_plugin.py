@@ -36,7 +36,7 @@ class ArchdocPlugin(BasePlugin[ArchdocConfig]):
         from archdoc.checks import evaluate
         from archdoc.checks.claims import claim_statuses
         from archdoc.errors import ModelError
-        from archdoc.model import load_model
+        from archdoc.project import load_model
         from archdoc.render import BuildContext
         from archdoc.render.site import site_pages
 

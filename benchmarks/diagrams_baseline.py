@@ -17,8 +17,8 @@ from diagrams.custom import Custom
 
 from archdoc import kinds
 from archdoc.layout.icons import icon_path
-from archdoc.layout.scene import build_scene
-from archdoc.model import load_model
+from archdoc.layout import build_scene
+from archdoc.project import load_model
 
 
 def main(model_path: str, out_dir: str, splines: str | None = None) -> None:

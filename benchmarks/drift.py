@@ -55,7 +55,7 @@ def drift(model: Path, server: moto_server.MotoServer, repeat: int = 3) -> tuple
 
 
 def main() -> int:
-    from archdoc.model import load_model
+    from archdoc.project import load_model
 
     OUT.mkdir(exist_ok=True)
     seed = ROOT / "arch.yaml"

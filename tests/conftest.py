@@ -25,7 +25,7 @@ def seed_path() -> Path:
 
 @pytest.fixture(scope="session")
 def seed_model():
-    from archdoc.model import load_model
+    from archdoc.project import load_model
 
     return load_model(SEED)
 

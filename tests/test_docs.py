@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from archdoc.kinds import KINDS
-from archdoc.model import json_schema, parse_model
-from archdoc.model.reference import markdown_reference
+from archdoc.project import parse_model
+from archdoc.schema import json_schema, markdown_reference
 from tests.conftest import ROOT, SEED, run_archdoc
 
 MODEL_DOC = ROOT / "docs" / "model.md"

@@ -39,8 +39,8 @@ def test_a_new_kind_is_one_entry(monkeypatch):
     from typing import Literal
 
     from archdoc import kinds
-    from archdoc.layout.scene import build_scene
-    from archdoc.model import parse_model
+    from archdoc.layout import build_scene
+    from archdoc.project import parse_model
     from archdoc.model.resources import ResourceBase
 
     class DynamoDbTable(ResourceBase):

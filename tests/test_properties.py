@@ -24,7 +24,7 @@ MODELS = int(os.environ.get("ARCHDOC_MODELS", "2000"))
 
 def build_everything(text: str) -> None:
     """Validate ``text`` and render every output, checking what each must be."""
-    from archdoc.model import parse_model
+    from archdoc.project import parse_model
     from archdoc.render import BuildContext, load_renderer
 
     ctx = BuildContext(parse_model(text))

@@ -1,6 +1,7 @@
 """The one layout every figure and format shares: model -> scene -> grid -> routed edges.
 
-``figure_of`` is the entry point: a scene in, a :class:`Figure` (typed layout, PNG, SVG) out.
+``build_scene`` turns a model into what the diagram shows; ``figure_of`` takes a scene to a
+:class:`Figure` (typed layout, PNG, SVG).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 
 from archdoc.layout.geometry import Layout
 from archdoc.layout.scene import Scene
+from archdoc.model import Architecture
 
 PNG_LIMIT = 32767  # pixels: Graphviz shrinks a larger PNG to fit, silently
 
@@ -20,6 +22,18 @@ class Figure:
     png: bytes
     svg: bytes
     dpi: float = 96.0  # of the PNG: lower than asked when the picture is too large for it
+
+
+def build_scene(model: Architecture) -> Scene:
+    """Place every resource of ``model`` in its group and connect the flows."""
+    from archdoc.layout.collapse import collapse
+    from archdoc.layout.connect import connect
+    from archdoc.layout.place import place
+
+    placed = place(model)
+    nodes, outside, node_of = collapse(model, placed)
+    edges = connect(model, nodes, node_of)
+    return Scene(nodes, outside, placed.root, edges, node_of, model.language)
 
 
 def figure_of(scene: Scene, formats: tuple[str, ...] = ("png", "svg"),

@@ -3,8 +3,9 @@
 AWS Cloud > Region > VPC > Availability Zone > subnet, as AWS draws it. Users stand outside the
 cloud; global services (Route 53, IAM, CloudFront) inside the cloud but outside the region;
 regional services (ACM, S3, Session Manager) in the region but outside the VPC. A resource in
-several subnets appears in each. Built in three steps: :mod:`place` (which group),
-:mod:`collapse` (many like resources become one node), :mod:`connect` (flows become edges).
+several subnets appears in each. ``archdoc.layout.build_scene`` builds it in three steps:
+:mod:`place` (which group), :mod:`collapse` (many like resources become one node),
+:mod:`connect` (flows become edges).
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from archdoc.kinds import Where
-from archdoc.model import Architecture
 
 # How a group is drawn (its colours and icon): the AWS group styles, and archdoc's strip of
 # VPC-wide resources.
@@ -88,15 +88,3 @@ def mark(scene: Scene, notes: dict[str, str]) -> None:
         if said:
             node.label = "\n".join([node.label, *said])
             scene.marked.add(nid)
-
-
-def build_scene(model: Architecture) -> Scene:
-    """Place every resource of ``model`` in its group and connect the flows."""
-    from archdoc.layout.collapse import collapse
-    from archdoc.layout.connect import connect
-    from archdoc.layout.place import place
-
-    placed = place(model)
-    nodes, outside, node_of = collapse(model, placed)
-    edges = connect(model, nodes, node_of)
-    return Scene(nodes, outside, placed.root, edges, node_of, model.language)

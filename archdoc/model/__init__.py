@@ -1,20 +1,24 @@
-"""The architecture model: loading, validation and schema."""
+"""The architecture model: loading and validation.
+
+The model depends on no registry: what it may name (kinds, rule ids) comes in as a
+:class:`Vocabulary`. ``archdoc.project`` loads a model with the vocabulary archdoc knows.
+"""
 
 from __future__ import annotations
 
 import gc
-import json
 from pathlib import Path
 
 from archdoc.errors import Diagnostic, Location, ModelError
-from archdoc.model.document import Architecture, Flow, Section, schema_model
+from archdoc.model.document import Architecture, Flow, Section
 from archdoc.model.loader import MAX_BYTES, decode, load_yaml
 from archdoc.model.validate import build_model
+from archdoc.model.vocabulary import Vocabulary
 
-__all__ = ["Architecture", "Flow", "Section", "load_model", "parse_model", "json_schema"]
+__all__ = ["Architecture", "Flow", "Section", "Vocabulary", "load_model", "parse_model"]
 
 
-def parse_model(text_or_bytes: str | bytes, file: str = "<string>") -> Architecture:
+def parse_model(text_or_bytes: str | bytes, file: str, vocabulary: Vocabulary) -> Architecture:
     """Validate a model given as YAML text; raise ModelError listing every problem."""
     raw = text_or_bytes.encode("utf-8") if isinstance(text_or_bytes, str) else text_or_bytes
     # Loading makes millions of small objects that all live on: the garbage collector would
@@ -23,13 +27,13 @@ def parse_model(text_or_bytes: str | bytes, file: str = "<string>") -> Architect
     gc.disable()
     try:
         data, smap = load_yaml(decode(raw, file), file)
-        return build_model(data, smap)
+        return build_model(data, smap, vocabulary)
     finally:
         if collecting:
             gc.enable()
 
 
-def load_model(path: str | Path) -> Architecture:
+def load_model(path: str | Path, vocabulary: Vocabulary) -> Architecture:
     """Read and validate ``path``."""
     path = Path(path)
     try:
@@ -41,14 +45,4 @@ def load_model(path: str | Path) -> Architecture:
         reason = exc.strerror or str(exc)
         message = f"cannot read the model: {reason}"
         raise ModelError([Diagnostic(Location(str(path), 1, 1), message)]) from None
-    return parse_model(raw, str(path))
-
-
-def json_schema() -> str:
-    """The JSON Schema of ``arch.yaml``, as pretty-printed text."""
-    schema = schema_model().model_json_schema(by_alias=True)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "archdoc architecture model"
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
-
-
+    return parse_model(raw, str(path), vocabulary)

@@ -7,7 +7,6 @@ from typing import Annotated, Any, Literal, TypeVar, Union
 
 from pydantic import Field, PrivateAttr, create_model
 
-from archdoc import kinds
 from archdoc.errors import Location
 from archdoc.model.loader import SourceMap
 from archdoc.model.resources import LABEL_MAX, ResourceBase
@@ -135,10 +134,10 @@ class Architecture(Document):
         return res
 
 
-def schema_model() -> type[Strict]:
-    """A model whose JSON Schema describes ``arch.yaml`` with every kind's fields."""
-    # built at run time from the registry, which a static type cannot name
-    resource: Any = Annotated[Union[tuple(kinds.KINDS.values())],  # noqa: UP007
+def schema_model(kinds: dict[str, type[ResourceBase]]) -> type[Strict]:
+    """A model whose JSON Schema describes ``arch.yaml`` with the fields of every kind."""
+    # built at run time from the kinds, which a static type cannot name
+    resource: Any = Annotated[Union[tuple(kinds.values())],  # noqa: UP007
                               Field(discriminator="kind")]
     return create_model(
         "ArchdocModel",

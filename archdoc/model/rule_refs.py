@@ -8,16 +8,15 @@ from archdoc.errors import Diagnostic, did_you_mean
 from archdoc.model.loader import Path, SourceMap
 
 
-def check_rule_id(path: Path, rule: Any, smap: SourceMap) -> list[Diagnostic]:
-    from archdoc.checks import RULE_IDS  # the rules read the model: imported when used
-
-    if not isinstance(rule, str) or rule in RULE_IDS:
+def check_rule_id(path: Path, rule: Any, smap: SourceMap, rule_ids: tuple[str, ...]
+                  ) -> list[Diagnostic]:
+    if not isinstance(rule, str) or rule in rule_ids:
         return []
-    return [smap.diagnostic(path, f"unknown rule '{rule}'{did_you_mean(rule, list(RULE_IDS))} "
-                                  f"(rules: {', '.join(RULE_IDS)}; `archdoc check --list`)")]
+    return [smap.diagnostic(path, f"unknown rule '{rule}'{did_you_mean(rule, list(rule_ids))} "
+                                  f"(rules: {', '.join(rule_ids)}; `archdoc check --list`)")]
 
 
-def check_skips(data: dict, smap: SourceMap) -> list[Diagnostic]:
+def check_skips(data: dict, smap: SourceMap, rule_ids: tuple[str, ...]) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     resources = data.get("resources")
     for rid, res in (resources.items() if isinstance(resources, dict) else []):
@@ -25,5 +24,5 @@ def check_skips(data: dict, smap: SourceMap) -> list[Diagnostic]:
         for j, skip in enumerate(skips if isinstance(skips, list) else []):
             if isinstance(skip, dict):
                 diags += check_rule_id(("resources", rid, "skip_checks", j, "id"),
-                                        skip.get("id"), smap)
+                                       skip.get("id"), smap, rule_ids)
     return diags

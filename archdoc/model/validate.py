@@ -14,7 +14,6 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from archdoc import kinds
 from archdoc.errors import Diagnostic, ModelError, shown
 from archdoc.errors import did_you_mean as _suggest
 from archdoc.model.document import Architecture, Document
@@ -31,10 +30,12 @@ from archdoc.model.resources import (
     Vpc,
 )
 from archdoc.model.rule_refs import check_rule_id, check_skips
+from archdoc.model.vocabulary import Vocabulary
 
 
-def build_model(data: Any, smap: SourceMap) -> Architecture:
-    """Validate ``data`` (from :func:`load_yaml`); raise ModelError with every diagnostic."""
+def build_model(data: Any, smap: SourceMap, vocabulary: Vocabulary) -> Architecture:
+    """Validate ``data`` (from :func:`load_yaml`) against what ``vocabulary`` names; raise
+    ModelError with every diagnostic."""
     diags: list[Diagnostic] = list(smap.problems)
     if data is None:
         raise ModelError([smap.diagnostic((), "the model is empty; expected a mapping with "
@@ -51,12 +52,13 @@ def build_model(data: Any, smap: SourceMap) -> Architecture:
     raw_resources = data.get("resources")
     if isinstance(raw_resources, dict):
         for rid, raw in raw_resources.items():
-            resource, errors = _build_resource(rid, raw, smap)
+            resource, errors = _build_resource(rid, raw, smap, vocabulary)
             diags += errors
             if resource is not None:
                 typed[rid] = resource
         broken = set(raw_resources) - set(typed)
-        diags += _cross_checks(data, typed, broken, smap) + check_skips(data, smap)
+        diags += _cross_checks(data, typed, broken, smap, vocabulary) + \
+            check_skips(data, smap, vocabulary.rule_ids)
     if diags:
         raise ModelError(diags)
     model = Architecture.model_validate({**data, "resources": typed})
@@ -64,14 +66,14 @@ def build_model(data: Any, smap: SourceMap) -> Architecture:
     return model
 
 
-def _build_resource(rid: str, raw: Any, smap: SourceMap
+def _build_resource(rid: str, raw: Any, smap: SourceMap, vocabulary: Vocabulary
                     ) -> tuple[ResourceBase | None, list[Diagnostic]]:
     path = ("resources", rid)
     if not isinstance(raw, dict):
         return None, [smap.diagnostic(path, f"resource '{rid}' must be a mapping with a kind, "
                                             f"not a {_type_name(raw)}")]
     kind = raw.get("kind")
-    KINDS = kinds.KINDS  # noqa: N806
+    KINDS = vocabulary.kinds  # noqa: N806
     if kind is None:
         return None, [smap.diagnostic(path, f"resource '{rid}' has no kind; add one of: "
                                             + ", ".join(KINDS), at_key=True)]
@@ -178,12 +180,12 @@ def _lower_first(text: str) -> str:
 
 
 def _cross_checks(data: dict, typed: dict[str, ResourceBase], broken: set[str],
-                  smap: SourceMap) -> list[Diagnostic]:
+                  smap: SourceMap, vocabulary: Vocabulary) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     for rid, resource in typed.items():
         for path, value, allowed in iter_refs(resource, ("resources", rid)):
             diags += _check_ref(path, value, allowed, typed, broken, smap)
-    diags += _check_document_refs(data, typed, broken, smap)
+    diags += _check_document_refs(data, typed, broken, smap, vocabulary)
     diags += _check_subnets(typed, smap)
     diags += _check_routes(typed, smap)
     diags += _check_one_vpc(typed, smap)
@@ -208,21 +210,17 @@ def _check_ref(path: Path, value: str, kinds: tuple[str, ...], typed: dict[str, 
     return [smap.diagnostic(path, f"'{value}' is a {target.kind}, expected a {wanted}{listing}")]
 
 
-def _drawn_kinds() -> tuple[str, ...]:
-    """Flows join resources drawn as icons; VPCs and subnets are the boxes around them."""
-    return tuple(k.name for k in kinds.REGISTRY if k.drawio[0] != "group")
-
-
 def _check_document_refs(data: dict, typed: dict[str, ResourceBase], broken: set[str],
-                         smap: SourceMap) -> list[Diagnostic]:
+                         smap: SourceMap, vocabulary: Vocabulary) -> list[Diagnostic]:
     """References in flows and sections (only where those parts are well-formed)."""
     diags: list[Diagnostic] = []
     flows = data.get("flows")
     for i, flow in enumerate(flows if isinstance(flows, list) else []):
         for end in ("from", "to"):
             if isinstance(flow, dict) and isinstance(flow.get(end), str):
-                diags += _check_ref(("flows", i, end), flow[end], _drawn_kinds(), typed, broken,
-                                    smap)
+                # flows join resources drawn as icons, not the boxes around them
+                diags += _check_ref(("flows", i, end), flow[end], vocabulary.drawn, typed,
+                                    broken, smap)
     sections = data.get("sections")
     for i, section in enumerate(sections if isinstance(sections, list) else []):
         if not isinstance(section, dict):
@@ -242,7 +240,8 @@ def _check_document_refs(data: dict, typed: dict[str, ResourceBase], broken: set
         for k, item in enumerate(security if isinstance(security, list) else []):
             checks = item.get("checks") if isinstance(item, dict) else None
             for m, rule in enumerate(checks if isinstance(checks, list) else []):
-                diags += check_rule_id(("sections", i, "security", k, "checks", m), rule, smap)
+                diags += check_rule_id(("sections", i, "security", k, "checks", m), rule, smap,
+                                       vocabulary.rule_ids)
             see = item.get("see") if isinstance(item, dict) else None
             for m, rid in enumerate(see if isinstance(see, list) else []):
                 if isinstance(rid, str) and rid != "figure":

@@ -15,9 +15,9 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from archdoc.formats import RENDERERS
-from archdoc.layout import Figure, figure_of
+from archdoc.layout import Figure, build_scene, figure_of
 from archdoc.layout.focus import focus
-from archdoc.layout.scene import Scene, build_scene, mark
+from archdoc.layout.scene import Scene, mark
 from archdoc.model import Architecture
 from archdoc.text import text
 

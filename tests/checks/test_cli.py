@@ -9,7 +9,7 @@ import docx
 import pytest
 
 from archdoc.checks import Verdict, evaluate
-from archdoc.model import parse_model
+from archdoc.project import parse_model
 from tests.conftest import EXAMPLE, SEED, run_archdoc
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")

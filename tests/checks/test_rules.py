@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from archdoc.checks import RULE_IDS, evaluate
-from archdoc.model import parse_model
+from archdoc.project import parse_model
 
 HERE = Path(__file__).resolve().parent
 BASE = (HERE / "base.yaml").read_text(encoding="utf-8")

@@ -76,7 +76,7 @@ def test_tags_omitted_egress_and_default_encryption_are_not_drift(moto, seed_mod
                                    "    aws: {name: ec2-sg}")
     model_file = tmp_path / "arch.yaml"
     model_file.write_text(text, "utf-8")
-    from archdoc.model import load_model
+    from archdoc.project import load_model
 
     model = load_model(model_file)
     assert model.resources["ec2-sg"].egress is None
@@ -198,7 +198,7 @@ def test_each_region_reports_its_account_and_region(moto, seed_model, tmp_path: 
                      ("ec2-s3-ssm-role", "ec2-s3-ssm-role-west")):
         text = text.replace(old, new)
     second.write_text(text, "utf-8")
-    from archdoc.model import load_model
+    from archdoc.project import load_model
 
     moto.reset()
     reports = {}

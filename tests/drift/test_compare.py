@@ -9,7 +9,7 @@ from archdoc.aws.collect import Snapshot
 from archdoc.aws.session import Identity
 from archdoc.drift.check import check
 from archdoc.drift.findings import Status
-from archdoc.model import parse_model
+from archdoc.project import parse_model
 
 NOW = datetime.datetime(2026, 11, 28, 12, 0, tzinfo=datetime.timezone.utc)
 MODEL = """

@@ -59,8 +59,9 @@ def test_icons_are_drawn_where_the_layout_puts_them(seed_model, name):
     import xml.etree.ElementTree as ET
 
     from archdoc.layout import figure_of
-    from archdoc.layout.scene import build_scene, mark
-    from archdoc.model import load_model
+    from archdoc.layout import build_scene
+    from archdoc.layout.scene import mark
+    from archdoc.project import load_model
     from tests.conftest import ROOT
 
     scene = build_scene(seed_model if name == "marked" else load_model(ROOT / name))

@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from archdoc.layout import figure_of
-from archdoc.layout.scene import build_scene
-from archdoc.model import load_model, parse_model
+from archdoc.layout import build_scene
+from archdoc.project import load_model, parse_model
 from tests.conftest import ROOT
 from tests.layout.geometry_checks import az_columns, check_layout
 

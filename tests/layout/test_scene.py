@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from archdoc.kinds import KIND
-from archdoc.layout.scene import build_scene
-from archdoc.model import parse_model
+from archdoc.layout import build_scene
+from archdoc.project import parse_model
 
 
 def group_path(scene, node_id):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from archdoc.errors import ModelError
-from archdoc.model import parse_model
+from archdoc.project import parse_model
 from archdoc.model.resources import SecurityGroup
 
 BASE = """title: t

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from archdoc.errors import ModelError
-from archdoc.model import load_model, parse_model
+from archdoc.project import load_model, parse_model
 from tests.conftest import FIXTURES
 
 INVALID = FIXTURES / "invalid"

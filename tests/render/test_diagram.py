@@ -84,8 +84,8 @@ def test_labels_are_shown_literally(label):
     import yaml
 
     from archdoc.layout import figure_of
-    from archdoc.layout.scene import build_scene
-    from archdoc.model import parse_model
+    from archdoc.layout import build_scene
+    from archdoc.project import parse_model
 
     text = yaml.safe_dump({"title": "t", "region": "r",
                            "resources": {"u": {"kind": "users", "label": label}}},

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 import yaml
 
-from archdoc.layout.scene import build_scene
+from archdoc.layout import build_scene
 from archdoc.render.drawio_styles import allowed_names
 from tests.conftest import ROOT, run_archdoc
 

@@ -10,7 +10,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from archdoc.model import load_model
+from archdoc.project import load_model
 from archdoc.render import BuildContext
 from tests.conftest import ROOT, SEED, run_archdoc
 

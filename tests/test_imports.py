@@ -1,0 +1,96 @@
+"""The house has no circles: no archdoc module imports, however indirectly, one that imports it.
+
+Every import counts, at the top of a file or inside a function, type-only imports too: a lazy
+import is still a dependency, and a circle of them is a seam in the wrong place.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+PACKAGE = ROOT / "archdoc"
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _modules() -> dict[str, Path]:
+    return {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+
+
+def import_graph() -> dict[str, set[str]]:
+    """archdoc module -> the archdoc modules it imports (``from a.b import c`` is ``a.b.c``
+    when that is a module, else ``a.b``)."""
+    modules = _modules()
+    graph: dict[str, set[str]] = {name: set() for name in modules}
+    for name, path in modules.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets: list[str] = []
+            if isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                targets = [f"{node.module}.{alias.name}" if f"{node.module}.{alias.name}"
+                           in modules else node.module for alias in node.names]
+            graph[name].update(t for t in targets if t in modules and t != name)
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components with more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in sorted(graph[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def test_no_module_of_archdoc_is_part_of_an_import_circle() -> None:
+    graph = import_graph()
+    assert len(graph) > 50 and sum(map(len, graph.values())) > 100  # the graph was read
+    assert cycles(graph) == []
+
+
+def test_the_circle_finder_finds_circles() -> None:
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_the_model_depends_on_no_registry() -> None:
+    """Kinds and rules read the model; the model is handed what it needs (a Vocabulary)."""
+    graph = import_graph()
+    model = [m for m in graph if m == "archdoc.model" or m.startswith("archdoc.model.")]
+    reached = {t for m in model for t in graph[m]}
+    assert not {t for t in reached if t.startswith(("archdoc.kinds", "archdoc.checks",
+                                                    "archdoc.drift", "archdoc.render",
+                                                    "archdoc.layout"))}
