@@ -8,6 +8,8 @@ from archdoc.aws.scope import Scope
 from archdoc.aws.session import AwsReader, paginate
 
 SERVICE = "acm"
+# what the collector below may call: each a documented read that returns no secret
+OPERATIONS = frozenset({"ListCertificates", "DescribeCertificate"})
 
 
 def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
@@ -15,7 +17,8 @@ def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
     SANs, expiry) of those the model may mean; ``ListCertificates`` lists every status."""
     by_region: dict[str, list[dict[str, Any]]] = {}
     summaries_by_region: dict[str, list[dict[str, Any]]] = {}
-    for region in sorted(scope.acm_regions | {reader.region}):
+    wanted = scope.names("acm_certificate")
+    for region in sorted(scope.regions.get("acm_certificate", frozenset()) | {reader.region}):
         client = reader.client(SERVICE, region)
         summaries = paginate(client, "list_certificates", "CertificateSummaryList", Includes={
             "keyTypes": ["RSA_1024", "RSA_2048", "RSA_3072", "RSA_4096", "EC_prime256v1",
@@ -23,7 +26,7 @@ def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
         certificates: list[dict[str, Any]] = []
         for summary in summaries:  # described only if the model may mean it: one call each
             if not ({summary.get("DomainName"), summary["CertificateArn"]}
-                    & scope.certificates):
+                    & wanted):
                 continue
             described = client.describe_certificate(CertificateArn=summary["CertificateArn"])
             certificates.append(described["Certificate"])

@@ -12,16 +12,10 @@ import datetime
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from types import ModuleType
 from typing import Any
 
-from archdoc.aws import acm, ec2, elbv2, iam, route53, s3, ssm
 from archdoc.aws.scope import Scope
 from archdoc.aws.session import AccountUnreadable, AwsReader, Identity, ServiceUnreadable
-
-COLLECTORS: dict[str, ModuleType] = {
-    m.SERVICE: m for m in (ec2, elbv2, acm, route53, iam, s3, ssm)
-}
 
 
 @dataclass
@@ -41,13 +35,15 @@ Progress = Callable[[str], None]  # called with a service's name when it has bee
 
 
 def read_account(reader: AwsReader, scope: Scope, progress: Progress | None = None) -> Snapshot:
+    """Every service of the reader's collectors that ``scope`` names (all, if it names none)."""
     identity = reader.identity()  # raises AccountUnreadable: nothing else is worth trying
     snapshot = Snapshot(identity, datetime.datetime.now(datetime.timezone.utc))
-    services = [s for s in COLLECTORS if not scope.services or s in scope.services]
+    collectors = {c.SERVICE: c for c in reader.collectors}
+    services = [s for s in collectors if not scope.services or s in scope.services]
     for service in services:
         reader.client(service)  # clients are made here, in one thread: boto3 sessions are not
     with ThreadPoolExecutor(max_workers=len(services) or 1) as pool:
-        futures = {service: pool.submit(COLLECTORS[service].collect, reader, scope)
+        futures = {service: pool.submit(collectors[service].collect, reader, scope)
                    for service in services}
         for service, future in futures.items():
             try:

@@ -8,6 +8,11 @@ from archdoc.aws.scope import Scope
 from archdoc.aws.session import AwsReader, paginate
 
 SERVICE = "ec2"
+# what the collector below may call: each a documented read that returns no secret
+OPERATIONS = frozenset({
+    "DescribeVpcs", "DescribeSubnets", "DescribeRouteTables", "DescribeInternetGateways",
+    "DescribeNatGateways", "DescribeVpcEndpoints", "DescribeSecurityGroups", "DescribeInstances",
+})
 
 # key in the collected data -> (operation, result key)
 _IN_VPC = {
@@ -17,7 +22,6 @@ _IN_VPC = {
     "vpc_endpoints": ("describe_vpc_endpoints", "VpcEndpoints"),
     "security_groups": ("describe_security_groups", "SecurityGroups"),
 }
-
 
 
 def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:

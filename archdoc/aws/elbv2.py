@@ -8,7 +8,11 @@ from archdoc.aws.scope import Scope
 from archdoc.aws.session import AwsReader, paginate
 
 SERVICE = "elbv2"
-
+# what the collector below may call: each a documented read that returns no secret
+OPERATIONS = frozenset({
+    "DescribeLoadBalancers", "DescribeListeners", "DescribeRules", "DescribeTargetGroups",
+    "DescribeTargetHealth", "DescribeTags",
+})
 
 
 def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:

@@ -9,6 +9,8 @@ from archdoc.aws.scope import Scope
 from archdoc.aws.session import AwsReader, paginate
 
 SERVICE = "iam"
+# what the collector below may call: each a documented read that returns no secret
+OPERATIONS = frozenset({"GetAccountAuthorizationDetails"})
 
 
 def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:

@@ -8,6 +8,8 @@ from archdoc.aws.scope import Scope
 from archdoc.aws.session import AwsReader, paginate
 
 SERVICE = "route53"
+# what the collector below may call: each a documented read that returns no secret
+OPERATIONS = frozenset({"ListHostedZones", "ListResourceRecordSets"})
 
 
 def zone_name(name: str) -> str:
@@ -18,9 +20,11 @@ def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
     client = reader.client(SERVICE)
     zones = paginate(client, "list_hosted_zones", "HostedZones")
     records: dict[str, list[dict[str, Any]]] = {}
+    wanted = scope.names("route53_zone")
+    names, ids = {zone_name(n) for n in wanted}, {n.split("/")[-1] for n in wanted}
     for zone in zones:
         zone_id = zone["Id"].split("/")[-1]
-        if zone_name(zone["Name"]) in scope.zones or zone_id in scope.zone_ids:
+        if zone_name(zone["Name"]) in names or zone_id in ids:
             records[zone["Id"]] = paginate(client, "list_resource_record_sets",
                                            "ResourceRecordSets", HostedZoneId=zone["Id"])
     return {"zones": zones, "records": records}

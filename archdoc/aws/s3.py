@@ -9,6 +9,9 @@ from archdoc.aws.scope import Scope
 from archdoc.aws.session import AwsReader, paginate
 
 SERVICE = "s3"
+# what the collector below may call: each a documented read that returns no secret
+OPERATIONS = frozenset({"ListBuckets", "GetPublicAccessBlock", "GetBucketEncryption",
+                        "GetBucketVersioning"})
 
 # errors that mean "this bucket has no such configuration", which is an answer, not a failure
 _ABSENT = {"NoSuchPublicAccessBlockConfiguration", "ServerSideEncryptionConfigurationNotFoundError"}
@@ -30,9 +33,10 @@ def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
     client = reader.client(SERVICE)
     buckets = paginate(client, "list_buckets", "Buckets")
     settings: dict[str, dict[str, Any]] = {}
+    wanted = {n.removeprefix("arn:aws:s3:::") for n in scope.names("s3_bucket")}
     for bucket in buckets:
         name = bucket["Name"]
-        if name not in scope.buckets:
+        if name not in wanted:
             continue
         block = _setting(client, "get_public_access_block", name)
         encryption = _setting(client, "get_bucket_encryption", name)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,9 +15,12 @@ def _no_vpcs(vpcs: list[dict[str, Any]]) -> list[str]:
 class Scope:
     # picks, from every VPC of the region, the ids of the model's VPCs (other reads filter on them)
     vpc_ids: Callable[[list[dict[str, Any]]], list[str]] = _no_vpcs
-    buckets: frozenset[str] = frozenset()  # bucket names whose settings are read
-    zones: frozenset[str] = frozenset()  # hosted zone names (no trailing dot) whose records
-    zone_ids: frozenset[str] = frozenset()  # ... or ids, are listed
-    acm_regions: frozenset[str] = frozenset()  # regions holding the model's certificates
-    certificates: frozenset[str] = frozenset()  # their domains or ARNs (those are described)
+    # kind -> the names, ids and ARNs by which the model's resources of that kind are looked
+    # for: a collector reads the details (one call each) of those only
+    wanted: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # kind -> the regions its resources live in (a CloudFront certificate is in us-east-1)
+    regions: Mapping[str, frozenset[str]] = field(default_factory=dict)
     services: frozenset[str] = field(default_factory=frozenset)  # services to read at all
+
+    def names(self, kind: str) -> frozenset[str]:
+        return self.wanted.get(kind, frozenset())

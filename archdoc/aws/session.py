@@ -1,8 +1,9 @@
 """Read-only access to an AWS account: every client archdoc makes, and the guard on each.
 
 archdoc only reads. Every client comes from ``AwsReader.client``, which registers a hook that
-runs before botocore builds a request: an operation not on ``READ_OPERATIONS`` raises
-``WriteRefused`` there, so nothing is sent. The list is explicit, operation by operation; a
+runs before botocore builds a request: an operation not on the reader's allow-list raises
+``WriteRefused`` there, so nothing is sent. The list is explicit, operation by operation, each
+collector (``archdoc.aws.<service>``) declaring the operations it calls in ``OPERATIONS``; a
 prefix rule would let ``GetSecretValue`` or ``GetPasswordData`` through.
 """
 
@@ -12,32 +13,18 @@ import re
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import Any
 
 from archdoc.errors import ArchdocError
 from archdoc.text import say
 
-# service (boto3 name) -> the operations archdoc may call. Each is a documented read call; none
-# returns a secret (no GetSecretValue, GetParameter, GetPasswordData, GetObject).
-READ_OPERATIONS: dict[str, frozenset[str]] = {
-    "sts": frozenset({"GetCallerIdentity", "AssumeRole"}),
-    "ec2": frozenset({
-        "DescribeVpcs", "DescribeSubnets", "DescribeRouteTables", "DescribeInternetGateways",
-        "DescribeNatGateways", "DescribeVpcEndpoints", "DescribeSecurityGroups",
-        "DescribeInstances",
-    }),
-    "elbv2": frozenset({
-        "DescribeLoadBalancers", "DescribeListeners", "DescribeRules", "DescribeTargetGroups",
-        "DescribeTargetHealth", "DescribeTags",
-    }),
-    "acm": frozenset({"ListCertificates", "DescribeCertificate"}),
-    "route53": frozenset({"ListHostedZones", "ListResourceRecordSets"}),
-    "iam": frozenset({"GetAccountAuthorizationDetails"}),
-    "s3": frozenset({"ListBuckets", "GetPublicAccessBlock", "GetBucketEncryption",
-                     "GetBucketVersioning"}),
-    "ssm": frozenset({"DescribeInstanceInformation"}),
-}
+# Who and where the reader is, and the role it may assume: the calls every reader may make.
+# None returns a secret (no GetSecretValue, GetParameter, GetPasswordData, GetObject, and no
+# GetSessionToken: AssumeRole's credentials stay in memory, never in an output).
+STS_OPERATIONS = frozenset({"GetCallerIdentity", "AssumeRole"})
 
 # AWS error codes that mean "you may not read this", or "not now": the resources behind them
 # are UNKNOWN, never MISSING.
@@ -114,11 +101,17 @@ class AwsReader:
 
     ``session`` is a ``boto3.Session`` (the standard credential chain, ``AWS_ENDPOINT_URL`` and
     its per-service variants apply); it is passed in, never made at import time.
+    ``collectors`` are the service modules it reads for: their ``OPERATIONS`` (and STS's) are
+    all it will call.
     """
 
-    def __init__(self, session: Any, region: str, *, max_attempts: int = 4):
+    def __init__(self, session: Any, region: str, collectors: Iterable[ModuleType] = (), *,
+                 max_attempts: int = 4):
         self.session = session
         self.region = region
+        self.collectors = tuple(collectors)
+        self.allowed: dict[str, frozenset[str]] = {
+            "sts": STS_OPERATIONS, **{c.SERVICE: frozenset(c.OPERATIONS) for c in self.collectors}}
         self.stats = CallStats()
         self._max_attempts = max_attempts
         self._clients: dict[tuple[str, str, int], Any] = {}
@@ -136,7 +129,7 @@ class AwsReader:
         """A guarded client (cached per service, region and retry budget)."""
         from botocore.config import Config
 
-        if service not in READ_OPERATIONS:
+        if service not in self.allowed:
             raise WriteRefused(f"archdoc does not use the {service} service")
         region = region or self.region
         key = (service, region, attempts or self._max_attempts)
@@ -154,7 +147,7 @@ class AwsReader:
             return self._clients[key]
 
     def _guard(self, service: str) -> Any:
-        allowed = READ_OPERATIONS[service]
+        allowed = self.allowed[service]
 
         def before_parameter_build(model: Any, **_: Any) -> None:
             if model.name not in allowed:

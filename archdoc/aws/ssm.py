@@ -8,6 +8,8 @@ from archdoc.aws.scope import Scope
 from archdoc.aws.session import AwsReader, paginate
 
 SERVICE = "ssm"
+# what the collector below may call: each a documented read that returns no secret
+OPERATIONS = frozenset({"DescribeInstanceInformation"})
 
 
 def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:

@@ -65,10 +65,10 @@ class DriftContext:
         return self.readable(self.service_of(rid))
 
     def service_of(self, rid: str) -> str:
-        from archdoc.drift.live import ADAPTERS
+        from archdoc.drift.registry import reader
 
-        entry = ADAPTERS.get(self.model.resources[rid].kind)
-        return entry[0] if entry else ""
+        read = reader(self.model.resources[rid].kind)
+        return read.service if read else ""
 
     def show(self, live_id: str) -> str:
         """A live id with the model id it belongs to, if any: ``sg-0ab (alb-sg)``."""

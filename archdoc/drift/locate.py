@@ -2,32 +2,19 @@
 
 A locator gives any of ``id``, ``arn``, ``name`` and ``tags``; a live resource matches when
 every given field matches. Without a locator, the default is the resource's natural name where
-the model writes one (a bucket's ``bucket_name``, a role's or security group's ``name``, a
+its kind's reader knows one (a bucket's ``bucket_name``, a role's or security group's ``name``, a
 certificate's or zone's ``domain``, a record's ``name``, an ALB's or target group's id), else
 the ``Name`` tag equal to the resource's id.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from archdoc.aws.route53 import zone_name
 from archdoc.drift.live import LiveObject
+from archdoc.drift.registry import reader
 from archdoc.model.resources import ResourceBase
-
-# kind -> the resource's own name, which its live counterpart carries (None: use the Name tag)
-NATURAL_NAME: dict[str, Callable[[str, Any], str | None]] = {
-    "s3_bucket": lambda rid, res: res.bucket_name,
-    "iam_role": lambda rid, res: res.name or rid,
-    "security_group": lambda rid, res: res.name,
-    "acm_certificate": lambda rid, res: res.domain,
-    "route53_zone": lambda rid, res: zone_name(res.domain),
-    "route53_record": lambda rid, res: zone_name(res.name),
-    "alb": lambda rid, res: rid,
-    "target_group": lambda rid, res: rid,
-}
 
 
 @dataclass(frozen=True)
@@ -56,12 +43,17 @@ def _same_name(wanted: str, live: str | None) -> bool:
     return live is not None and zone_name(wanted) == zone_name(live)
 
 
+def natural_name(rid: str, res: ResourceBase) -> str | None:
+    """The resource's own name, which its live counterpart carries (None: none is known)."""
+    read = reader(res.kind)
+    return read.natural_name(rid, res) if read and read.natural_name else None
+
+
 def wanted(rid: str, res: ResourceBase) -> Wanted:
     loc = res.aws
     if loc is not None and (loc.id or loc.arn or loc.name or loc.tags):
         return Wanted(loc.id, loc.arn, loc.name, dict(loc.tags))
-    natural = NATURAL_NAME.get(res.kind)
-    name = natural(rid, res) if natural else None
+    name = natural_name(rid, res)
     return Wanted(name=name) if name else Wanted(tags={"Name": rid})
 
 

@@ -10,7 +10,8 @@ import boto3
 import botocore.session
 import pytest
 
-from archdoc.aws.session import READ_OPERATIONS, AwsReader, WriteRefused, redact
+from archdoc.aws.session import AwsReader, WriteRefused, redact
+from archdoc.drift.registry import collectors, read_operations
 
 
 class _Counting(http.server.BaseHTTPRequestHandler):
@@ -44,7 +45,7 @@ def _reader(endpoint: str, monkeypatch: pytest.MonkeyPatch) -> AwsReader:
     monkeypatch.setenv("AWS_ENDPOINT_URL", endpoint)
     session = boto3.Session(aws_access_key_id="AKIAARCHDOCTESTKEY01",
                             aws_secret_access_key="not-a-secret-1234", region_name="us-east-1")
-    return AwsReader(session, "us-east-1", max_attempts=1)
+    return AwsReader(session, "us-east-1", collectors(), max_attempts=1)
 
 
 WRITES = [
@@ -94,13 +95,15 @@ def test_read_list_names_real_read_operations() -> None:
     """Each allowed operation exists in botocore (a typo would silently refuse a read) and is
     a read by name; none is one that returns secret material."""
     loader = botocore.session.get_session()
-    for service, operations in READ_OPERATIONS.items():
+    allowed = read_operations()
+    assert {"sts", "ec2", "elbv2", "acm", "route53", "iam", "s3", "ssm"} <= set(allowed)
+    for service, operations in allowed.items():
         model = loader.get_service_model(service)
         for operation in operations:
             assert operation in model.operation_names, (service, operation)
             assert operation.startswith(("Describe", "List", "Get")) or \
                 (service, operation) == ("sts", "AssumeRole")
-    every = {op for ops in READ_OPERATIONS.values() for op in ops}
+    every = {op for ops in allowed.values() for op in ops}
     assert not every & {"GetSecretValue", "GetParameter", "GetParameters", "GetPasswordData",
                         "GetObject", "ExportCertificate", "GetSessionToken"}
 

@@ -1,0 +1,48 @@
+"""EC2 and VPC: networks, gateways, routes, endpoints, security groups and instances."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from archdoc.aws import ec2
+from archdoc.aws.collect import Snapshot
+from archdoc.drift.compare import compute, network, security_groups
+from archdoc.drift.live import LiveObject, deleted, ec2_objects, tags_of
+from archdoc.drift.reader import KindReader
+
+
+def _objects(key: str, id_key: str, *, gone: Callable[[dict[str, Any]], bool] | None = None
+             ) -> Callable[[Snapshot], list[LiveObject]]:
+    def adapter(snapshot: Snapshot) -> list[LiveObject]:
+        raws = snapshot.data["ec2"][key]
+        return ec2_objects([r for r in raws if not (gone and gone(r))], id_key)
+    return adapter
+
+
+def _security_groups(snapshot: Snapshot) -> list[LiveObject]:
+    return [LiveObject(raw["GroupId"], raw, name=raw["GroupName"], tags=tags_of(raw),
+                       arn=raw.get("SecurityGroupArn"))
+            for raw in snapshot.data["ec2"]["security_groups"]]
+
+
+READERS = {
+    "vpc": KindReader(ec2, network.vpc, _objects("vpcs", "VpcId"), also_reads=("elbv2",)),
+    "subnet": KindReader(ec2, network.subnet, _objects("subnets", "SubnetId")),
+    "internet_gateway": KindReader(ec2, network.internet_gateway,
+                                   _objects("internet_gateways", "InternetGatewayId")),
+    "nat_gateway": KindReader(ec2, network.nat_gateway,
+                              _objects("nat_gateways", "NatGatewayId", gone=deleted),
+                              unmanaged=True),
+    "route_table": KindReader(ec2, network.route_table,
+                              _objects("route_tables", "RouteTableId")),
+    "vpc_endpoint": KindReader(ec2, network.vpc_endpoint,
+                               _objects("vpc_endpoints", "VpcEndpointId", gone=deleted),
+                               unmanaged=True),
+    "security_group": KindReader(
+        ec2, security_groups.security_group, _security_groups,
+        natural_name=lambda rid, res: res.name, unmanaged=True,
+        ignore=lambda obj: obj.raw.get("GroupName") == "default"),  # every VPC has one
+    "ec2_instance": KindReader(ec2, compute.ec2_instance, _objects("instances", "InstanceId"),
+                               unmanaged=True, also_reads=("iam",)),
+}
