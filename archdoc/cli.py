@@ -134,8 +134,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 def _cmd_drift(args: argparse.Namespace) -> int:
     from archdoc.drift.formats import formatter
-    from archdoc.project import load_model
     from archdoc.output import check_folder, write_outputs
+    from archdoc.project import load_model
 
     model = load_model(args.file)
     target = Path(args.output) if args.output else None
@@ -184,8 +184,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     import importlib
 
     from archdoc.checks import RULES, Verdict, evaluate
-    from archdoc.project import load_model
     from archdoc.output import check_folder, write_outputs
+    from archdoc.project import load_model
 
     if args.list:
         for rule in RULES:

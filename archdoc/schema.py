@@ -23,7 +23,6 @@ from archdoc.model.introspect import alternatives, ref_kinds
 from archdoc.model.resources import AwsLocator, ResourceBase
 
 
-
 def json_schema() -> str:
     """The JSON Schema of ``arch.yaml``, as pretty-printed text."""
     schema = schema_model(KINDS).model_json_schema(by_alias=True)

@@ -57,8 +57,8 @@ def http_redirects_to_https(model: Architecture) -> Iterator[Outcome]:
                 yield Outcome(rid, True, say("{rid}'s HTTP:{port} redirects to HTTPS", rid=rid,
                                                port=listener.port), ("listeners", i), (rid,))
             else:
-                yield Outcome(rid, False, say("{rid}'s HTTP:{port} listener serves ({action}) instead "
-                                                "of redirecting to HTTPS", rid=rid,
+                yield Outcome(rid, False, say("{rid}'s HTTP:{port} listener serves ({action}) "
+                                              "instead of redirecting to HTTPS", rid=rid,
                                                 port=listener.port, action=action.type),
                               ("listeners", i, "default_action"), (rid,))
 
@@ -78,8 +78,8 @@ def targets_health_checked(model: Architecture) -> Iterator[Outcome]:
                                                      seconds=hc.interval * hc.unhealthy_threshold),
                               ("health_check",), involves)
             else:
-                yield Outcome(group_id, True, say("{rid} health-checks {group}'s targets ({protocol} "
-                                                    "{path} every {interval} s)", rid=rid,
+                yield Outcome(group_id, True, say("{rid} health-checks {group}'s targets "
+                                                  "({protocol} {path} every {interval} s)", rid=rid,
                                                     group=group_id, protocol=hc.protocol,
                                                     path=hc.path, interval=hc.interval),
                               (), involves)

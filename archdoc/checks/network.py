@@ -33,7 +33,8 @@ def instance_not_public(model: Architecture) -> Iterator[Outcome]:
         table = route_table_of(model, inst.subnet)
         involves = (rid, inst.subnet) + ((table,) if table else ())
         if inst.public_ip:
-            yield Outcome(rid, False, say("{rid} has a public IP", rid=rid), ("public_ip",), involves)
+            yield Outcome(rid, False, say("{rid} has a public IP", rid=rid), ("public_ip",),
+                          involves)
         elif is_public(model, inst.subnet):
             yield Outcome(rid, False, say("{rid} is in {subnet}, whose route table routes to an "
                                             "internet gateway", rid=rid, subnet=inst.subnet),
@@ -66,8 +67,8 @@ def world_only_on_load_balancer(model: Architecture) -> Iterator[Outcome]:
         involves = (rid, *sorted(r for r, res in model.resources.items()
                                  if rid in getattr(res, "security_groups", [])))
         if kinds - {"alb"}:
-            yield Outcome(rid, False, say("{rid} accepts traffic from {cidr} and is used by {kinds}, "
-                                            "not only by a load balancer", rid=rid,
+            yield Outcome(rid, False, say("{rid} accepts traffic from {cidr} and is used by "
+                                          "{kinds}, not only by a load balancer", rid=rid,
                                             cidr=worldwide[0][1].cidr,
                                             kinds=", ".join(sorted(kinds - {"alb"}))),
                           ("ingress", worldwide[0][0]), involves)
@@ -114,8 +115,8 @@ def instance_only_from_load_balancer(model: Architecture) -> Iterator[Outcome]:
         if bad:
             group, i, rule = bad[0]
             peer = rule.security_group or rule.cidr or rule.prefix_list
-            yield Outcome(rid, False, say("{rid} accepts traffic from {peer} (through {group}), not "
-                                            "only from its load balancer's group", rid=rid,
+            yield Outcome(rid, False, say("{rid} accepts traffic from {peer} (through {group}), "
+                                          "not only from its load balancer's group", rid=rid,
                                             peer=peer, group=group),
                           ("security_groups",), involves)
         elif not inst.security_groups:
