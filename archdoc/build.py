@@ -7,7 +7,7 @@ from typing import Any
 
 from archdoc import cache
 from archdoc.errors import ClaimsFailed, UsageError
-from archdoc.formats import RENDERERS
+from archdoc.formats import names
 from archdoc.output import check_folder, write_outputs
 
 CACHED = ("model and options unchanged since an earlier build: outputs taken from the cache "
@@ -16,16 +16,17 @@ CACHED = ("model and options unchanged since an earlier build: outputs taken fro
 
 def selected_outputs(only: str | None) -> list[str]:
     """The outputs ``--only`` names (all when not given); an empty or unknown name is an error."""
+    outputs = names("build")
     if only is None:
-        return list(RENDERERS)
-    names = [name.strip() for name in only.split(",")]
-    if not any(names):
-        raise UsageError(f"--only needs one or more of {', '.join(RENDERERS)}")
-    unknown = [name for name in names if name not in RENDERERS]
+        return outputs
+    asked = [name.strip() for name in only.split(",")]
+    if not any(asked):
+        raise UsageError(f"--only needs one or more of {', '.join(outputs)}")
+    unknown = [name for name in asked if name not in outputs]
     if unknown:
         raise UsageError(f"unknown output {', '.join(repr(u) for u in unknown)}; choose from "
-                         f"{', '.join(RENDERERS)}")
-    return list(dict.fromkeys(names))
+                         f"{', '.join(outputs)}")
+    return list(dict.fromkeys(asked))
 
 
 def refusal(broken: list[Any]) -> str:

@@ -27,6 +27,7 @@ from archdoc.errors import (
     printable,
     shown,
 )
+from archdoc.formats import choices_help, names
 from archdoc.output import reason
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("file", nargs="?", default="arch.yaml", help="model (default: arch.yaml)")
     build.add_argument("-o", "--output", default="output", help="folder (default: ./output)")
     build.add_argument("--only", metavar="FORMATS",
-                       help="comma-separated outputs to build: diagram, drawio, report "
+                       help=f"comma-separated outputs to build: {choices_help('build')} "
                             "(default: all)")
     build.add_argument("--template", metavar="FILE.docx",
                        help="take the report's styles, page setup, headers and footers from "
@@ -72,8 +73,8 @@ def _parser() -> argparse.ArgumentParser:
                     "usage, 3 the account (or part of it) could not be read.")
     drift.add_argument("file", nargs="?", default="arch.yaml", help="model (default: arch.yaml)")
     _add_account_options(drift)
-    drift.add_argument("--format", choices=["table", "json", "markdown"], default="table",
-                       help="report format (default: table)")
+    drift.add_argument("--format", choices=names("drift"), default="table",
+                       help=f"report format: {choices_help('drift')} (default: table)")
     drift.add_argument("-o", "--output", metavar="FILE",
                        help="write the report to FILE instead of standard output")
     drift.add_argument("--stats", action="store_true",
@@ -84,7 +85,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Evaluate every security rule (AD-xxx) on the model. Exit 0 when none "
                     "fails, 1 when one fails, 2 for an invalid model.")
     check.add_argument("file", nargs="?", default="arch.yaml", help="model (default: arch.yaml)")
-    check.add_argument("--format", choices=["table", "json", "sarif"], default="table")
+    check.add_argument("--format", choices=names("check"), default="table",
+                       help=f"report format: {choices_help('check')} (default: table)")
     check.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     check.add_argument("--list", action="store_true", help="list the rules and exit")
 
@@ -133,7 +135,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_drift(args: argparse.Namespace) -> int:
-    from archdoc.drift.formats import formatter
+    from archdoc.formats import get
     from archdoc.output import check_folder, write_outputs
     from archdoc.project import load_model
 
@@ -143,7 +145,7 @@ def _cmd_drift(args: argparse.Namespace) -> int:
         check_folder(target.parent)
     report = _read_live(model, args, quiet=args.format == "json")
     color = target is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    text = formatter(args.format)(report, color)
+    text = get("drift", args.format).load()(report, color)
     if target is None:
         sys.stdout.write(text)
     else:
@@ -181,9 +183,9 @@ def _read_live(model: Architecture, args: argparse.Namespace, quiet: bool) -> Dr
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    import importlib
-
     from archdoc.checks import RULES, Verdict, evaluate
+    from archdoc.checks.rule import CheckReport
+    from archdoc.formats import get
     from archdoc.output import check_folder, write_outputs
     from archdoc.project import load_model
 
@@ -197,8 +199,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         check_folder(target.parent)
     model = load_model(args.file)
     results = evaluate(model)
-    render = importlib.import_module(f"archdoc.checks.format_{args.format}").render
-    text = render(results, args.file, target is None and sys.stdout.isatty())
+    text = get("check", args.format).load()(CheckReport(tuple(results), args.file),
+                                           target is None and sys.stdout.isatty())
     if target is None:
         sys.stdout.write(text)
     else:

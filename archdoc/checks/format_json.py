@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 
-from archdoc.checks.rule import RuleResult
+from archdoc.checks.rule import CheckReport
 
 FORMAT = "archdoc-check/1"
 
 
-def render(results: list[RuleResult], model_file: str, color: bool = False) -> str:
+def render(report: CheckReport, color: bool = False) -> str:
+    results, model_file = report.results, report.model_file
     from archdoc.checks import RULE
 
     return json.dumps({

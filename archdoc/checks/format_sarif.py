@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from archdoc import __version__
-from archdoc.checks.rule import RuleResult, Severity, Verdict
+from archdoc.checks.rule import CheckReport, Severity, Verdict
 
 _LEVEL = {Severity.CRITICAL: "error", Severity.HIGH: "error", Severity.MEDIUM: "warning",
           Severity.LOW: "note"}
@@ -28,7 +28,8 @@ def _uri(file: str | None) -> str:
     return path.as_posix()
 
 
-def render(results: list[RuleResult], model_file: str, color: bool = False) -> str:
+def render(report: CheckReport, color: bool = False) -> str:
+    results, model_file = report.results, report.model_file
     from archdoc.checks import RULES
 
     index = {rule.id: i for i, rule in enumerate(RULES)}

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
-from archdoc.checks.rule import RuleResult, Verdict
+from archdoc.checks.rule import CheckReport, RuleResult, Verdict
 from archdoc.errors import printable
 
 _STYLE = {Verdict.FAIL: "bold red", Verdict.PASS: "green", Verdict.SKIPPED: "yellow",
           Verdict.UNKNOWN: "dim"}
 
 
-def render(results: list[RuleResult], model_file: str, color: bool = False) -> str:
+def render(report: CheckReport, color: bool = False) -> str:
+    results, model_file = report.results, report.model_file
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
@@ -32,7 +34,7 @@ def render(results: list[RuleResult], model_file: str, color: bool = False) -> s
     return out.getvalue()
 
 
-def summary(results: list[RuleResult], model_file: str) -> str:
+def summary(results: Sequence[RuleResult], model_file: str) -> str:
     counts = {v: sum(1 for r in results if r.verdict is v) for v in Verdict}
     rules = len({r.rule for r in results})
     return (f"{printable(model_file)}: {rules} rules, {counts[Verdict.PASS]} passed, "

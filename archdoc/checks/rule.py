@@ -66,3 +66,11 @@ class RuleResult:
     @property
     def where(self) -> str:
         return str(self.location) if self.location else ""
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """Every rule's results on one model: what ``archdoc check``'s formats see."""
+
+    results: tuple[RuleResult, ...]
+    model_file: str

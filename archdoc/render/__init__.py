@@ -6,7 +6,6 @@ ready, and then replaces each file atomically (see ``archdoc.output``).
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -14,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from archdoc.formats import RENDERERS
+from archdoc import formats
 from archdoc.layout import Figure, build_scene, figure_of
 from archdoc.layout.focus import focus
 from archdoc.layout.scene import Scene, mark
@@ -92,5 +91,6 @@ Renderer = Callable[[BuildContext], dict[str, bytes]]
 
 
 def load_renderer(name: str) -> Renderer:
-    module, function = RENDERERS[name].split(":")
-    return getattr(importlib.import_module(module), function)
+    """The renderer of the build output ``name`` (see ``archdoc.formats``)."""
+    render: Renderer = formats.get("build", name).load()
+    return render
