@@ -6,20 +6,25 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MODEL ?= arch.yaml
 
-.PHONY: run test bench fuzz system-deps pdf-deps browser-deps clean schema
+.PHONY: run test quick bench fuzz system-deps pdf-deps browser-deps clean schema
 
 run: $(VENV)/.installed system-deps
 	$(BIN)/archdoc build $(MODEL) -o output
 
+# Every test, on every core (pytest-xdist).
 test: $(VENV)/.installed system-deps
 	$(BIN)/python -m mypy
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
+
+# Between edits: the unit and data-driven tests, without the slow ones (under a minute).
+quick: $(VENV)/.installed system-deps
+	$(BIN)/python -m pytest -q -n auto -m "not slow"
 
 # The mutation fuzzer over the examples (MUTANTS, default 10,000), then many more generated
 # valid models than `make test` builds (ARCHDOC_MODELS, default 20,000).
 fuzz: $(VENV)/.installed system-deps
 	$(BIN)/python -m tests.fuzz --mutants $${MUTANTS:-10000}
-	ARCHDOC_MODELS=$${ARCHDOC_MODELS:-20000} $(BIN)/python -m pytest -q -s tests/test_properties.py
+	ARCHDOC_MODELS=$${ARCHDOC_MODELS:-20000} $(BIN)/python -m pytest -q -n auto tests/test_properties.py
 
 bench: $(VENV)/.installed system-deps
 	$(BIN)/python benchmarks/run.py

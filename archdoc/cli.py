@@ -235,8 +235,10 @@ def _on_signal(signum: int, frame: object) -> None:
     raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
 
 
-def main(argv: list[str] | None = None) -> int:
-    if threading.current_thread() is threading.main_thread():
+def main(argv: list[str] | None = None, *, handle_signals: bool = True) -> int:
+    """Run one command; ``handle_signals=False`` leaves the caller's signal handlers alone
+    (a test running the CLI in its own process)."""
+    if handle_signals and threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, _on_signal)
         signal.signal(signal.SIGTERM, _on_signal)
     try:

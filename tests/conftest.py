@@ -32,17 +32,48 @@ def seed_model():
 
 def run_archdoc(*args: str, cwd: Path | None = None, env: dict | None = None,
                 timeout: float = 300) -> subprocess.CompletedProcess:
-    """Run the ``archdoc`` command as a user would, in a subprocess."""
+    """Run the ``archdoc`` command as a user would, in a subprocess: for what only a process
+    shows (signals, the environment it starts in, its exit on a crash)."""
     full_env = {**os.environ, **(env or {})}
     full_env.pop("ARCHDOC_DEBUG", None)
     return subprocess.run([sys.executable, "-m", "archdoc", *args], cwd=cwd, env=full_env,
                           capture_output=True, text=True, timeout=timeout, check=False)
 
 
+def archdoc(*args: str, cwd: Path | None = None, env: dict | None = None,
+            timeout: float = 300) -> subprocess.CompletedProcess:
+    """Run the ``archdoc`` command in this process, as ``run_archdoc`` runs it in another:
+    the same arguments, environment (``env`` added) and folder, the same exit code and
+    streams, without a Python start-up and archdoc's imports each time."""
+    import contextlib
+    import io
+
+    from archdoc.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    saved_env, saved_cwd = dict(os.environ), os.getcwd()
+    os.environ.update(env or {})
+    os.environ.pop("ARCHDOC_DEBUG", None)
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args), handle_signals=False)
+            except SystemExit as exc:  # argparse: --help, a usage error
+                code = exc.code if isinstance(exc.code, int) else 2
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+    return subprocess.CompletedProcess(["archdoc", *args], code, out.getvalue(),
+                                       err.getvalue())
+
+
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory) -> Path:
     """``archdoc build arch.yaml -o DIR`` once for the session; returns DIR."""
     out = tmp_path_factory.mktemp("seed-output")
-    proc = run_archdoc("build", str(SEED), "-o", str(out))
+    proc = archdoc("build", str(SEED), "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     return out

@@ -17,9 +17,12 @@ HOSTILE = st.sampled_from([
     "Ω≈ç√∫", "tab\there", "    spaced    ", "#!/bin/sh", "'; DROP TABLE x; --", "ünïcödé",
     "名前", "x", "Web", "Web",
 ])
-LABEL = st.one_of(st.none(), HOSTILE, st.text(min_size=1, max_size=40).filter(
-    lambda s: s.strip() and all(c.isprintable() or c in "\n" for c in s)
-    and not any(0xD800 <= ord(c) <= 0xDFFF for c in s)))
+# any printable text (and line breaks): drawn from the printable categories, which is many
+# times faster than filtering arbitrary text (most of which a filter would throw away)
+PRINTABLE = st.characters(exclude_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"),
+                          include_characters=" \n")
+LABEL = st.one_of(st.none(), HOSTILE, st.text(PRINTABLE, min_size=1, max_size=40).filter(
+    lambda s: s.strip() != ""))
 
 
 @st.composite

@@ -30,13 +30,16 @@ class MotoServer:
     url: str
     process: subprocess.Popen
     log: Path
+    generation: int = 0  # counts the changes of state a test may make (reset, IAM switched on)
 
     def reset(self) -> None:
+        self.generation += 1
         urllib.request.urlopen(urllib.request.Request(f"{self.url}/moto-api/reset",
                                                       method="POST"), timeout=30).read()
 
     def enforce_iam(self) -> None:
         """From now on every request needs credentials IAM allows (moto's auth switch)."""
+        self.generation += 1
         urllib.request.urlopen(urllib.request.Request(
             f"{self.url}/moto-api/reset-auth", data=b"0", method="POST",
             headers={"Content-Type": "text/plain"}), timeout=30).read()

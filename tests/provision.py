@@ -31,6 +31,18 @@ from archdoc.model.resources import (
 from archdoc.model.types import port_bounds
 
 
+_IMAGES: dict[str, str] = {}  # endpoint -> an AMI id: moto's images survive a reset
+
+
+def _image(ec2: Any) -> str:
+    """An image to launch instances from (looked up once per endpoint: a scan of moto's
+    thousands of images takes most of a second)."""
+    url = ec2.meta.endpoint_url
+    if url not in _IMAGES:
+        _IMAGES[url] = ec2.describe_images(Owners=["amazon"])["Images"][0]["ImageId"]
+    return _IMAGES[url]
+
+
 def tags(rid: str, res: ResourceBase) -> list[dict[str, str]]:
     loc = res.aws
     found = dict(loc.tags) if loc and loc.tags else {"Name": (loc.name if loc and loc.name
@@ -133,7 +145,7 @@ def provision(model: Architecture, session: Any) -> dict[str, str]:
         iam.create_instance_profile(InstanceProfileName=name)
         iam.add_role_to_instance_profile(InstanceProfileName=name, RoleName=name)
         ids[rid] = name
-    image = ec2.describe_images(Owners=["amazon"])["Images"][0]["ImageId"]
+    image = _image(ec2)
     for rid, instance in model.all_of(Ec2Instance).items():
         params = {"ImageId": instance.ami or image, "MinCount": 1, "MaxCount": 1,
                   "InstanceType": instance.instance_type or "t3.micro",

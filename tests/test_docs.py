@@ -11,7 +11,7 @@ import yaml
 from archdoc.kinds import KINDS
 from archdoc.project import parse_model
 from archdoc.schema import json_schema, markdown_reference
-from tests.conftest import ROOT, SEED, run_archdoc
+from tests.conftest import ROOT, SEED, archdoc
 
 MODEL_DOC = ROOT / "docs" / "model.md"
 
@@ -40,7 +40,7 @@ def test_example_in_model_doc_is_valid():
 def test_committed_schema_is_current():
     committed = (ROOT / "schema" / "arch.schema.json").read_text(encoding="utf-8")
     assert committed == json_schema(), "regenerate with: make schema"
-    proc = run_archdoc("schema")
+    proc = archdoc("schema")
     assert proc.returncode == 0 and proc.stdout == committed
 
 

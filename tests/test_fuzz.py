@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.fuzz import ROOT, check_one, fuzz, mutate
 
 
@@ -28,6 +30,7 @@ def test_mutations_change_the_text_and_are_seeded():
     assert sum(mutate(text, random.Random(i)) != text for i in range(50)) >= 45
 
 
+@pytest.mark.slow
 def test_three_hundred_mutants_give_located_errors_or_clean_builds():
     failures, _ = fuzz(300, seed=20261128)
     assert not failures, "\n\n".join(f"{problem}\n{text[:1500]}" for text, problem in

@@ -47,7 +47,8 @@ def test_a_new_kind_is_one_entry(monkeypatch):
         kind: Literal["dynamodb_table"]
 
     entry = kinds.Kind("dynamodb_table", DynamoDbTable, "aws/database/dynamodb-table.png",
-                       ("resource", "#C925D1", "rds_instance"), kinds._fixed("regional"))
+                       ("resource", "#C925D1", "rds_instance"), kinds._fixed("regional"),
+                       kinds.NOT_READ_YET)
     monkeypatch.setattr(kinds, "REGISTRY", kinds.REGISTRY + (entry,))
     monkeypatch.setitem(kinds.KIND, "dynamodb_table", entry)
     monkeypatch.setitem(kinds.KINDS, "dynamodb_table", DynamoDbTable)

@@ -1,8 +1,8 @@
 """Every valid model builds every output, whatever its shape (hypothesis-generated models).
 
-Two tests: one that shrinks a failing model to its smallest form (in-process), and one that
-builds ``ARCHDOC_MODELS`` (default 2,000) seeded models in parallel processes and reports the
-first failures with their YAML. ``make fuzz`` runs the second with more models.
+Two tests: one that shrinks a failing model to its smallest form, and one that builds
+``ARCHDOC_MODELS`` (default 2,000) seeded models, in chunks that pytest-xdist runs in parallel,
+and reports the first failures with their YAML. ``make fuzz`` runs the second with more models.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import os
 import time
 import traceback
 import xml.etree.ElementTree as ET
-from concurrent.futures import ProcessPoolExecutor
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, seed, settings
 
@@ -44,12 +44,17 @@ def build_everything(text: str) -> None:
         check_layout(figure.scene, figure.layout)
 
 
+@pytest.mark.slow
 @seed(20261128)
 @settings(max_examples=60, deadline=None, derandomize=False,
           suppress_health_check=list(HealthCheck))
 @given(models())
 def test_every_valid_model_builds_and_lays_out_cleanly(data):
     build_everything(yaml.safe_dump(data, allow_unicode=True))
+
+
+CHUNK = 250  # models generated and built by one test: chunks run in parallel under xdist
+CHUNKS = max(1, -(-MODELS // CHUNK))
 
 
 def _build_one(text: str) -> str | None:
@@ -60,23 +65,27 @@ def _build_one(text: str) -> str | None:
     return None
 
 
-def test_thousands_of_generated_models_build():
+@pytest.mark.slow
+@pytest.mark.parametrize("chunk", range(CHUNKS))
+def test_thousands_of_generated_models_build(chunk):
+    """``ARCHDOC_MODELS`` models in all, in chunks of their own seed, each generated and
+    built in the worker that runs the chunk (generation is a quarter of the cost)."""
+    wanted = min(CHUNK, MODELS - chunk * CHUNK)
     texts: list[str] = []
 
-    @seed(11)
-    @settings(max_examples=MODELS, deadline=None, database=None,
+    @seed(11 + chunk)
+    @settings(max_examples=wanted, deadline=None, database=None,
               suppress_health_check=list(HealthCheck))
     @given(models())
     def collect(data):
         texts.append(yaml.safe_dump(data, allow_unicode=True))
 
     collect()
-    assert len(texts) >= min(MODELS, 1000)  # hypothesis may stop early on tiny spaces only
+    assert len(texts) >= wanted // 2  # hypothesis may stop early on tiny spaces only
     started = time.monotonic()
-    with ProcessPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        results = list(pool.map(_build_one, texts, chunksize=16))
+    results = [_build_one(text) for text in texts]
     failures = [(t, r) for t, r in zip(texts, results, strict=True) if r]
-    print(f"\n{len(texts)} generated models built in {time.monotonic() - started:.0f} s, "
-          f"{len(failures)} failed")
+    print(f"\nchunk {chunk}: {len(texts)} generated models built in "
+          f"{time.monotonic() - started:.0f} s, {len(failures)} failed")
     assert not failures, f"{len(failures)} models failed; first:\n{failures[0][0]}\n" \
                          f"{failures[0][1]}"

@@ -14,6 +14,8 @@ import pytest
 
 from tests.conftest import SEED
 
+pytestmark = pytest.mark.slow  # a moto server, or real processes and signals
+
 FAKE_DOT = """#!/bin/sh
 # a Graphviz that hangs, deaf to Ctrl-C as the real one can be in its own SIGINT handler
 trap '' INT TERM

@@ -88,7 +88,8 @@ def _locate_all(ctx: DriftContext) -> None:
 
 
 def check(model: Architecture, snapshot: Snapshot) -> list[Finding]:
-    ctx = DriftContext(model, snapshot)
+    services = {k.name: read.service for k in REGISTRY if (read := reader(k.name)) is not None}
+    ctx = DriftContext(model, snapshot, services)
     _locate_all(ctx)
     findings: list[Finding] = []
     for rid, res in model.resources.items():

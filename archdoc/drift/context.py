@@ -38,6 +38,7 @@ class Diff:
 class DriftContext:
     model: Architecture
     snapshot: Snapshot
+    services: dict[str, str] = field(default_factory=dict)  # kind -> the service it is read from
     located: dict[str, LiveObject] = field(default_factory=dict)  # model id -> live resource
 
     def where(self, path: tuple[Any, ...]) -> Location | None:
@@ -65,10 +66,8 @@ class DriftContext:
         return self.readable(self.service_of(rid))
 
     def service_of(self, rid: str) -> str:
-        from archdoc.drift.registry import reader
-
-        read = reader(self.model.resources[rid].kind)
-        return read.service if read else ""
+        """The service the resource's kind is read from ("" for a kind that is not read)."""
+        return self.services.get(self.model.resources[rid].kind, "")
 
     def show(self, live_id: str) -> str:
         """A live id with the model id it belongs to, if any: ``sg-0ab (alb-sg)``."""

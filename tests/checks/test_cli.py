@@ -10,7 +10,7 @@ import pytest
 
 from archdoc.checks import Verdict, evaluate
 from archdoc.project import parse_model
-from tests.conftest import EXAMPLE, SEED, run_archdoc
+from tests.conftest import EXAMPLE, SEED, archdoc
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 
@@ -51,7 +51,7 @@ def test_seed_passes_every_rule_and_backs_each_claim(seed_model) -> None:
     assert {r.verdict for r in results} == {Verdict.PASS}
     claims = [item for s in seed_model.sections for item in s.security]
     assert len(claims) == 10 and all(item.checks for item in claims)
-    proc = run_archdoc("check", str(SEED))
+    proc = archdoc("check", str(SEED))
     assert proc.returncode == 0 and "0 failed" in proc.stdout
 
 
@@ -63,12 +63,12 @@ def test_breaking_a_claim_fails_exactly_its_rules(name: str, tmp_path) -> None:
     assert failed == rules
     model = tmp_path / "arch.yaml"
     model.write_text(text, "utf-8")
-    check = run_archdoc("check", str(model), "--format", "json")
+    check = archdoc("check", str(model), "--format", "json")
     assert check.returncode == 1
     assert {r["rule"] for r in json.loads(check.stdout)["results"]
             if r["result"] == "FAIL"} == rules
     out = tmp_path / "out"
-    build = run_archdoc("build", str(model), "-o", str(out))
+    build = archdoc("build", str(model), "-o", str(out))
     assert build.returncode == 1
     assert "nothing was written" in build.stderr and claim in build.stderr
     assert not out.exists()
@@ -78,7 +78,7 @@ def test_allow_failing_claims_writes_the_failure_into_the_report(tmp_path) -> No
     model = tmp_path / "arch.yaml"
     model.write_text(_broken("AmazonS3FullAccess added"), "utf-8")
     out = tmp_path / "out"
-    proc = run_archdoc("build", str(model), "-o", str(out), "--only", "report",
+    proc = archdoc("build", str(model), "-o", str(out), "--only", "report",
                        "--allow-failing-claims")
     assert proc.returncode == 0, proc.stderr
     texts = [p.text for p in docx.Document(str(out / "report.docx")).paragraphs]
@@ -88,14 +88,14 @@ def test_allow_failing_claims_writes_the_failure_into_the_report(tmp_path) -> No
     assert "AD-IAM-001: ec2-role에 범위가 넓은 관리형 정책 AmazonS3FullAccess이(가) 연결됨" \
         in failed[0]
     assert sum("✔ 모델에서 확인됨" in t for t in texts) == 9
-    check = run_archdoc("check", str(model))
+    check = archdoc("check", str(model))
     assert "ec2-role has the broad managed policy AmazonS3FullAccess" in check.stdout
 
 
 def test_unknown_rule_id_is_refused_with_a_suggestion(tmp_path) -> None:
     model = tmp_path / "arch.yaml"
     model.write_text(SEED_TEXT.replace("checks: [AD-NET-004]", "checks: [AD-NET-04]"), "utf-8")
-    proc = run_archdoc("validate", str(model))
+    proc = archdoc("validate", str(model))
     assert proc.returncode == 2
     assert "unknown rule 'AD-NET-04'; did you mean 'AD-NET-004'?" in proc.stderr
     line = next(i for i, t in enumerate(model.read_text("utf-8").splitlines(), 1)
@@ -117,7 +117,7 @@ def test_sarif_points_at_the_failing_lines(tmp_path) -> None:
     text = _broken("port 22 opened")
     model = tmp_path / "arch.yaml"
     model.write_text(text, "utf-8")
-    proc = run_archdoc("check", "arch.yaml", "--format", "sarif", cwd=tmp_path)
+    proc = archdoc("check", "arch.yaml", "--format", "sarif", cwd=tmp_path)
     assert proc.returncode == 1
     log = json.loads(proc.stdout)
     assert log["version"] == "2.1.0"
@@ -172,9 +172,9 @@ def test_sarif_is_valid_sarif_2_1_0(tmp_path) -> None:
     model = tmp_path / "arch.yaml"
     model.write_text(text, "utf-8")
     for target in (model, SEED, EXAMPLE):
-        log = json.loads(run_archdoc("check", str(target), "--format", "sarif").stdout)
+        log = json.loads(archdoc("check", str(target), "--format", "sarif").stdout)
         assert _schema_errors(validator, log) == [], target
-    broken = json.loads(run_archdoc("check", str(model), "--format", "sarif").stdout)
+    broken = json.loads(archdoc("check", str(model), "--format", "sarif").stdout)
     kinds = {(r["ruleId"], "suppressions" in r) for r in broken["runs"][0]["results"]}
     assert kinds == {("AD-SSM-001", True), ("AD-EC2-002", False)}
 
@@ -190,7 +190,7 @@ def test_the_sarif_schema_is_not_a_formality(tmp_path, path, value) -> None:
     a malformed URI, each on a log that is otherwise valid."""
     model = tmp_path / "arch.yaml"
     model.write_text(_broken("port 22 opened"), "utf-8")
-    log = json.loads(run_archdoc("check", str(model), "--format", "sarif").stdout)
+    log = json.loads(archdoc("check", str(model), "--format", "sarif").stdout)
     validator = _sarif_validator()
     assert _schema_errors(validator, log) == []
     *parents, leaf = path

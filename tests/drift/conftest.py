@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests import moto_server
-from tests.conftest import SEED, run_archdoc
+from tests.conftest import SEED, archdoc
 from tests.provision import provision
 
 
@@ -30,13 +30,14 @@ class Account:
     ids: dict[str, str]
     session: Any
     region: str
+    generation: int = 0  # the server's generation it was provisioned in
 
     def client(self, service: str, region: str | None = None) -> Any:
         return self.session.client(service, region_name=region or self.region,
                                    endpoint_url=self.server.url)
 
     def drift(self, *args: str, model: Path = SEED, env: dict[str, str] | None = None):
-        proc = run_archdoc("drift", str(model), *args, env=self.server.env(**(env or {})),
+        proc = archdoc("drift", str(model), *args, env=self.server.env(**(env or {})),
                            timeout=120)
         no_secrets(proc.stdout + proc.stderr)
         return proc
@@ -72,12 +73,32 @@ class Endpoint:
                                     **kwargs)
 
 
-@pytest.fixture
-def seed_account(moto, seed_model) -> Account:
+def _provisioned(moto: moto_server.MotoServer, seed_model: Any) -> Account:
     moto.reset()
     session = session_for(moto, seed_model.region)
     ids = provision(seed_model, Endpoint(session, moto.url))
-    return Account(moto, ids, session, seed_model.region)
+    return Account(moto, ids, session, seed_model.region, moto.generation)
+
+
+@pytest.fixture
+def seed_account(moto, seed_model) -> Iterator[Account]:
+    """The seed in a fresh account, for a test that changes it."""
+    account = _provisioned(moto, seed_model)
+    yield account
+    moto.generation += 1  # changed, as far as anyone else knows
+
+
+_SHARED: dict[str, Account] = {}
+
+
+@pytest.fixture
+def seed_account_as_provisioned(moto, seed_model) -> Account:
+    """The seed as provisioned, for a test that only reads it: provisioned once and shared,
+    again only after another test changed the account."""
+    account = _SHARED.get(moto.url)
+    if account is None or account.generation != moto.generation:
+        account = _SHARED[moto.url] = _provisioned(moto, seed_model)
+    return account
 
 
 def findings(report: dict[str, Any], *, changed: bool = True) -> list[tuple]:

@@ -10,9 +10,11 @@ import pytest
 
 from tests.drift.conftest import Account, findings
 
+pytestmark = pytest.mark.slow  # a moto server, or real processes and signals
 
-def test_fresh_account_is_in_sync(seed_account: Account, seed_model) -> None:
-    code, report = seed_account.drift_json()
+
+def test_fresh_account_is_in_sync(seed_account_as_provisioned: Account, seed_model) -> None:
+    code, report = seed_account_as_provisioned.drift_json()
     assert code == 0
     statuses = {f["resource"]: f["status"] for f in report["findings"]}
     expected = {rid for rid, res in seed_model.resources.items() if res.kind != "users"}

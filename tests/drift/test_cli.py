@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from tests import moto_server
-from tests.conftest import SEED, run_archdoc
+from tests.conftest import SEED, archdoc
 from tests.drift.conftest import Account, Endpoint, findings, no_secrets, session_for
 from tests.provision import provision
+
+pytestmark = pytest.mark.slow  # a moto server, or real processes and signals
 
 
 def test_endpoint_down_exits_3_with_one_line(tmp_path) -> None:
@@ -20,7 +22,7 @@ def test_endpoint_down_exits_3_with_one_line(tmp_path) -> None:
            "AWS_SECRET_ACCESS_KEY": "x" * 20, "AWS_CONFIG_FILE": "/dev/null",
            "AWS_SHARED_CREDENTIALS_FILE": "/dev/null"}
     started = time.monotonic()
-    proc = run_archdoc("drift", str(SEED), "-o", str(tmp_path / "drift.txt"), env=env,
+    proc = archdoc("drift", str(SEED), "-o", str(tmp_path / "drift.txt"), env=env,
                        timeout=120)
     assert proc.returncode == 3
     lines = proc.stderr.strip().splitlines()
@@ -34,7 +36,7 @@ def test_no_credentials_exits_3(tmp_path) -> None:
     env = {"AWS_ENDPOINT_URL": "http://127.0.0.1:9", "AWS_CONFIG_FILE": "/dev/null",
            "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "AWS_EC2_METADATA_DISABLED": "true",
            "AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": ""}
-    proc = run_archdoc("drift", str(SEED), env=env, timeout=120)
+    proc = archdoc("drift", str(SEED), env=env, timeout=120)
     assert proc.returncode == 3, proc.stderr
     assert "no AWS credentials" in proc.stderr and "Traceback" not in proc.stderr
 
@@ -43,21 +45,21 @@ def test_invalid_model_exits_2_before_reading(tmp_path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text(SEED.read_text(encoding="utf-8").replace("cidr: 10.0.1.0/24",
                                                             "cidr: 10.0.1.0/33"), "utf-8")
-    proc = run_archdoc("drift", str(bad), env={"AWS_ENDPOINT_URL": "http://127.0.0.1:9"})
+    proc = archdoc("drift", str(bad), env={"AWS_ENDPOINT_URL": "http://127.0.0.1:9"})
     assert proc.returncode == 2
     assert f"{bad}:" in proc.stderr and "10.0.1.0/33" in proc.stderr
 
 
-def test_formats_stats_and_output_file(seed_account: Account, tmp_path) -> None:
-    _, expected = seed_account.drift_json()
-    table = seed_account.drift("--stats")
+def test_formats_stats_and_output_file(seed_account_as_provisioned: Account, tmp_path) -> None:
+    _, expected = seed_account_as_provisioned.drift_json()
+    table = seed_account_as_provisioned.drift("--stats")
     assert table.returncode == 0
     assert "in sync: alb-sg, bucket" in table.stdout
     assert expected["summary"]["text"] in table.stdout
     stats = table.stderr.strip().splitlines()[-1]
     assert stats.startswith("archdoc: ") and " API calls (" in stats and "ec2 8" in stats
     out = tmp_path / "reports" / "drift.md"
-    md = seed_account.drift("--format", "markdown", "-o", str(out))
+    md = seed_account_as_provisioned.drift("--format", "markdown", "-o", str(out))
     assert md.returncode == 0 and md.stdout == ""
     text = out.read_text(encoding="utf-8")
     assert text.startswith("### archdoc drift: account 123456789012, ap-northeast-2")
@@ -161,7 +163,7 @@ def test_access_denied_on_one_service_is_unknown_for_it_only(tmp_path, seed_mode
                 {"Effect": "Deny", "Action": "elasticloadbalancing:*", "Resource": "*"}]}))
         key = iam.create_access_key(UserName="auditor")["AccessKey"]
         server.enforce_iam()
-        proc = run_archdoc("drift", str(SEED), "--format", "json", env=server.env(
+        proc = archdoc("drift", str(SEED), "--format", "json", env=server.env(
             AWS_ACCESS_KEY_ID=key["AccessKeyId"], AWS_SECRET_ACCESS_KEY=key["SecretAccessKey"],
             AWS_ENDPOINT_URL_ROUTE_53=moto.url), timeout=120)
         no_secrets(proc.stdout + proc.stderr)
@@ -206,7 +208,7 @@ def test_each_region_reports_its_account_and_region(moto, seed_model, tmp_path: 
         model = load_model(model_file)
         provision(model, Endpoint(session_for(moto, model.region), moto.url))
     for model_file, wanted in ((SEED, "ap-northeast-2"), (second, region)):
-        proc = run_archdoc("drift", str(model_file), "--format", "json", "--region", wanted,
+        proc = archdoc("drift", str(model_file), "--format", "json", "--region", wanted,
                            env=moto.env(), timeout=120)
         no_secrets(proc.stdout + proc.stderr)
         assert proc.returncode == 0, proc.stdout[-2000:]
@@ -214,7 +216,7 @@ def test_each_region_reports_its_account_and_region(moto, seed_model, tmp_path: 
     merged = {(r["account"], r["region"]): r["summary"]["in_sync"] for r in reports.values()}
     assert merged == {("123456789012", "ap-northeast-2"): 19, ("123456789012", region): 19}
     # the wrong region for a model: its resources are not there
-    proc = run_archdoc("drift", str(SEED), "--format", "json", "--region", "eu-west-1",
+    proc = archdoc("drift", str(SEED), "--format", "json", "--region", "eu-west-1",
                        env=moto.env(), timeout=120)
     assert proc.returncode == 1
     assert json.loads(proc.stdout)["region"] == "eu-west-1"

@@ -5,9 +5,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import docx
+import pytest
 
-from tests.conftest import SEED, run_archdoc
+from tests.conftest import SEED, archdoc
 from tests.drift.conftest import Account, no_secrets
+
+pytestmark = pytest.mark.slow  # a moto server, or real processes and signals
 
 
 def test_report_and_diagram_say_what_differs(seed_account: Account, tmp_path) -> None:
@@ -18,7 +21,7 @@ def test_report_and_diagram_say_what_differs(seed_account: Account, tmp_path) ->
     seed_account.client("ec2").delete_vpc_endpoints(
         VpcEndpointIds=[seed_account.ids["s3-endpoint"]])
     out = tmp_path / "out"
-    proc = run_archdoc("build", str(SEED), "-o", str(out), "--verify-live",
+    proc = archdoc("build", str(SEED), "-o", str(out), "--verify-live",
                        env=seed_account.server.env(), timeout=300)
     no_secrets(proc.stdout + proc.stderr)
     assert proc.returncode == 1, proc.stderr  # written, and the exit code tells CI
@@ -54,10 +57,10 @@ def test_report_and_diagram_say_what_differs(seed_account: Account, tmp_path) ->
                                                  "ec2-sg<br>⚠ 계정과 다름"]
 
 
-def test_in_sync_account_says_so_and_exits_0(seed_account: Account, tmp_path) -> None:
+def test_in_sync_account_says_so_and_exits_0(seed_account_as_provisioned: Account, tmp_path) -> None:
     out = tmp_path / "out"
-    proc = run_archdoc("build", str(SEED), "-o", str(out), "--only", "report",
-                       "--verify-live", env=seed_account.server.env(), timeout=300)
+    proc = archdoc("build", str(SEED), "-o", str(out), "--only", "report",
+                       "--verify-live", env=seed_account_as_provisioned.server.env(), timeout=300)
     assert proc.returncode == 0, proc.stderr
     document = docx.Document(str(out / "report.docx"))
     texts = [p.text for p in document.paragraphs]
@@ -72,7 +75,7 @@ def test_in_sync_account_says_so_and_exits_0(seed_account: Account, tmp_path) ->
 
 def test_unreadable_account_writes_nothing(tmp_path) -> None:
     out = tmp_path / "out"
-    proc = run_archdoc("build", str(SEED), "-o", str(out), "--verify-live", env={
+    proc = archdoc("build", str(SEED), "-o", str(out), "--verify-live", env={
         "AWS_ENDPOINT_URL": "http://127.0.0.1:9", "AWS_ACCESS_KEY_ID": "AKIAXXXXXXXXXXXX0000",
         "AWS_SECRET_ACCESS_KEY": "x" * 20}, timeout=120)
     assert proc.returncode == 3 and "cannot reach" in proc.stderr

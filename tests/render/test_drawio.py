@@ -11,7 +11,7 @@ import yaml
 
 from archdoc.layout import build_scene
 from archdoc.render.drawio_styles import allowed_names
-from tests.conftest import ROOT, run_archdoc
+from tests.conftest import ROOT, archdoc
 
 # Expected aws4 shape per kind, written out here independently of archdoc's own table.
 SHAPES = {
@@ -186,7 +186,7 @@ def test_hostile_labels_round_trip_exactly(tmp_path):
     model = tmp_path / "hostile.yaml"
     model.write_text(yaml.safe_dump({"title": HOSTILE[0], "region": "r", "resources": resources,
                                      "flows": flows}, allow_unicode=True), encoding="utf-8")
-    proc = run_archdoc("build", str(model), "-o", str(tmp_path / "o"), "--only", "drawio")
+    proc = archdoc("build", str(model), "-o", str(tmp_path / "o"), "--only", "drawio")
     assert proc.returncode == 0, proc.stderr
     raw = (tmp_path / "o" / "architecture.drawio").read_text(encoding="utf-8")
     assert "<b>" not in raw and "<script>" not in raw

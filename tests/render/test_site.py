@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED, run_archdoc
+from tests.conftest import SEED, archdoc
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -61,7 +61,7 @@ def mkdocs_build(site: Path) -> Path:
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site-out")
-    proc = run_archdoc("build", str(SEED), "-o", str(out), "--only", "site")
+    proc = archdoc("build", str(SEED), "-o", str(out), "--only", "site")
     assert proc.returncode == 0, proc.stderr
     return mkdocs_build(out / "site")
 
@@ -113,7 +113,7 @@ def test_hostile_text_is_escaped(tmp_path: Path) -> None:
         "label: ALB\n", "label: \"<img src=x onerror=alert(2)>\"\n")
     model = tmp_path / "arch.yaml"
     model.write_text(text, "utf-8")
-    proc = run_archdoc("build", str(model), "-o", str(tmp_path / "out"), "--only", "site")
+    proc = archdoc("build", str(model), "-o", str(tmp_path / "out"), "--only", "site")
     assert proc.returncode == 0, proc.stderr
     built = mkdocs_build(tmp_path / "out" / "site")
     for page in built.glob("*.html"):

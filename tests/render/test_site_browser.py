@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED, run_archdoc
+from tests.conftest import SEED, archdoc
 
 CHROMIUM = next((p for p in (shutil.which(n) for n in ("chromium", "chromium-browser",
                                                        "google-chrome")) if p), None)
@@ -82,7 +82,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def served_site(tmp_path_factory) -> Iterator[str]:
     out = tmp_path_factory.mktemp("browser")
-    proc = run_archdoc("build", str(SEED), "-o", str(out), "--only", "site")
+    proc = archdoc("build", str(SEED), "-o", str(out), "--only", "site")
     assert proc.returncode == 0, proc.stderr
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=out / "site",
                    check=True, capture_output=True, timeout=300)

@@ -34,24 +34,6 @@ def read_template(path: str) -> bytes:
     return data
 
 
-def fixed_zip_times(data: bytes) -> bytes:
-    """The same .docx with every zip entry dated 1980-01-01, so that one model gives the same
-    bytes on every build (python-docx stamps entries with the current time)."""
-    import io
-
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            # pictures are compressed already: deflating them again costs time for nothing
-            fixed.compress_type = zipfile.ZIP_STORED if info.filename.endswith(
-                (".png", ".jpeg", ".jpg")) else zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
-
-
 def soffice_binary() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -105,7 +87,7 @@ def render_report(ctx: BuildContext) -> dict[str, bytes]:
     template = ctx.options.get("template_bytes")
     if template is None and ctx.options.get("template"):
         template = read_template(ctx.options["template"])
-    data = fixed_zip_times(ReportWriter(ctx, template).write())
+    data = ReportWriter(ctx, template).write()
     name = ctx.model.report_file
     files = {name: data}
     if ctx.options.get("pdf"):

@@ -24,6 +24,7 @@ from archdoc.layout import Figure, figure_part
 from archdoc.model import Architecture, Section
 from archdoc.render import BuildContext
 from archdoc.render.report import word
+from archdoc.render.report.package import docx_bytes
 from archdoc.render.report.tables import (
     TABLE_BUILDERS,
     TableData,
@@ -343,9 +344,7 @@ class ReportWriter:
         word.set_properties(self.doc, title=self.model.title, author=self.model.author or "",
                             created=self.model.date, generator=f"archdoc {__version__}",
                             language=self.model.language)
-        out = io.BytesIO()
-        self.doc.save(out)
-        return out.getvalue()
+        return docx_bytes(self.doc)
 
 
 def _clear_body(doc: DocxDocument) -> None:

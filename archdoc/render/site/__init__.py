@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -26,7 +27,9 @@ class Chapter:
     file: str
 
 
+@cache
 def _env() -> Environment:
+    """One environment per process: its templates are compiled once, not on every build."""
     env = Environment(loader=PackageLoader("archdoc.render.site", "templates"),
                       undefined=StrictUndefined, keep_trailing_newline=True,
                       autoescape=False)  # Markdown: every user value goes through |md

@@ -11,7 +11,7 @@ from docx.shared import Mm
 from docx.text.paragraph import Paragraph
 
 from archdoc.text import kind_text
-from tests.conftest import run_archdoc
+from tests.conftest import archdoc
 
 
 @pytest.fixture(scope="module")
@@ -188,7 +188,7 @@ def test_english_report(tmp_path):
     example = re.findall(r"```yaml\n(.*?)```", doc_text, re.S)[1]
     model = tmp_path / "shop.yaml"
     model.write_text(example.replace("report_file", "x"), encoding="utf-8")
-    proc = run_archdoc("build", str(model), "-o", str(tmp_path / "out"), "--only", "report")
+    proc = archdoc("build", str(model), "-o", str(tmp_path / "out"), "--only", "report")
     assert proc.returncode == 0, proc.stderr
     document = docx.Document(str(tmp_path / "out" / "report.docx"))
     assert [h for h in headings(document) if h[0] == 1][:4] == [
@@ -203,7 +203,7 @@ def test_report_file_name_comes_from_the_model(tmp_path, seed_path):
         "language: ko\n", "language: ko\nreport_file: 과제.docx\n")
     model = tmp_path / "arch.yaml"
     model.write_text(text, encoding="utf-8")
-    proc = run_archdoc("build", str(model), "-o", str(tmp_path / "o"), "--only", "report")
+    proc = archdoc("build", str(model), "-o", str(tmp_path / "o"), "--only", "report")
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "o" / "과제.docx").exists()
 

@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 
 from archdoc.project import load_model
 from archdoc.render import BuildContext
-from tests.conftest import ROOT, SEED, run_archdoc
+from tests.conftest import ROOT, SEED, archdoc
 
 EXAMPLE = ROOT / "examples" / "three-tier.yaml"
 
@@ -20,7 +20,7 @@ EXAMPLE = ROOT / "examples" / "three-tier.yaml"
 @pytest.fixture(scope="module")
 def example_build(tmp_path_factory):
     out = tmp_path_factory.mktemp("three-tier")
-    proc = run_archdoc("build", str(EXAMPLE), "-o", str(out))
+    proc = archdoc("build", str(EXAMPLE), "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     return out
 
@@ -72,7 +72,7 @@ sections:
   - title: Web
     resources: [web]
 """, encoding="utf-8")
-    proc = run_archdoc("build", str(model), "-o", str(tmp_path / "out"))
+    proc = archdoc("build", str(model), "-o", str(tmp_path / "out"))
     assert proc.returncode == 0, proc.stderr
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert names == ["architecture.drawio", "architecture.png", "architecture.svg", "report.docx",

@@ -12,7 +12,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm, RGBColor
 
-from tests.conftest import run_archdoc
+from tests.conftest import archdoc
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,7 @@ def reference_doc(tmp_path_factory):
 @pytest.fixture(scope="module")
 def templated(reference_doc, seed_path, tmp_path_factory):
     out = tmp_path_factory.mktemp("templated")
-    proc = run_archdoc("build", str(seed_path), "-o", str(out), "--only", "report",
+    proc = archdoc("build", str(seed_path), "-o", str(out), "--only", "report",
                        "--template", str(reference_doc))
     assert proc.returncode == 0, proc.stderr
     return docx.Document(str(out / "report.docx"))
@@ -63,7 +63,7 @@ def test_template_body_is_replaced_and_fonts_completed(templated):
 def test_bad_template_is_a_clear_error(seed_path, tmp_path):
     fake = tmp_path / "fake.docx"
     fake.write_text("not a zip")
-    proc = run_archdoc("build", str(seed_path), "-o", str(tmp_path / "o"), "--template", str(fake))
+    proc = archdoc("build", str(seed_path), "-o", str(tmp_path / "o"), "--template", str(fake))
     assert proc.returncode == 2
     assert f"template {fake} is not a Word .docx file" in proc.stderr
     assert "Traceback" not in proc.stderr and not (tmp_path / "o").exists()
@@ -73,7 +73,7 @@ def test_pdf_without_libreoffice_is_a_clear_error(seed_path, tmp_path):
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     os.symlink(shutil.which("dot"), bin_dir / "dot")  # Graphviz yes, LibreOffice no
-    proc = run_archdoc("build", str(seed_path), "-o", str(tmp_path / "o"), "--pdf",
+    proc = archdoc("build", str(seed_path), "-o", str(tmp_path / "o"), "--pdf",
                        env={"PATH": str(bin_dir)})
     assert proc.returncode == 3
     assert "--pdf needs LibreOffice, which is not installed" in proc.stderr
@@ -84,7 +84,7 @@ def test_pdf_without_libreoffice_is_a_clear_error(seed_path, tmp_path):
                     reason="LibreOffice is not installed (make pdf-deps installs it)")
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) missing")
 def test_pdf_has_the_korean_headings(seed_path, seed_model, tmp_path):
-    proc = run_archdoc("build", str(seed_path), "-o", str(tmp_path), "--pdf")
+    proc = archdoc("build", str(seed_path), "-o", str(tmp_path), "--pdf")
     assert proc.returncode == 0, proc.stderr
     pdf = tmp_path / "report.pdf"
     assert pdf.read_bytes()[:5] == b"%PDF-"
