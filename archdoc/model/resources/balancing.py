@@ -1,0 +1,86 @@
+"""Load balancing: load balancers, their listeners and rules, target groups."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from archdoc.model.resources.base import ResourceBase
+from archdoc.model.types import Port, Ref, Strict
+
+
+class Action(Strict):
+    type: Literal["forward", "redirect", "fixed_response"]
+    target_group: Annotated[str, Ref("target_group")] | None = Field(
+        None, description="for forward")
+    protocol: Literal["HTTP", "HTTPS"] | None = Field(None, description="for redirect")
+    port: Port | None = Field(None, description="for redirect")
+    status_code: int | None = Field(None, description="redirect (301/302) or fixed response")
+    content_type: str | None = None
+    message_body: str | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> Action:
+        if self.type == "forward" and self.target_group is None:
+            raise ValueError("a forward action needs a target_group")
+        if self.type == "redirect" and self.protocol is None and self.port is None:
+            raise ValueError("a redirect action needs a protocol or port")
+        if self.type == "fixed_response" and self.status_code is None:
+            raise ValueError("a fixed_response action needs a status_code")
+        return self
+
+
+class ListenerRule(Strict):
+    priority: int = Field(ge=1, le=50000)
+    path_patterns: list[str] = Field(default_factory=list)
+    host_headers: list[str] = Field(default_factory=list)
+    action: Action
+
+
+class Listener(Strict):
+    port: Port
+    protocol: Literal["HTTP", "HTTPS"]
+    certificate: Annotated[str, Ref("acm_certificate")] | None = None
+    ssl_policy: str | None = Field(
+        None, description="TLS policy, e.g. ELBSecurityPolicy-TLS13-1-2-2021-06")
+    default_action: Action
+    rules: list[ListenerRule] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _https_has_certificate(self) -> Listener:
+        if self.protocol == "HTTPS" and self.certificate is None:
+            raise ValueError("an HTTPS listener needs a certificate")
+        return self
+
+
+class Alb(ResourceBase):
+    kind: Literal["alb"]
+    scheme: Literal["internet-facing", "internal"] = "internet-facing"
+    subnets: list[Annotated[str, Ref("subnet")]] = Field(min_length=1)
+    security_groups: list[Annotated[str, Ref("security_group")]] = Field(default_factory=list)
+    listeners: list[Listener] = Field(default_factory=list)
+
+
+class HealthCheck(Strict):
+    protocol: Literal["HTTP", "HTTPS", "TCP"] = "HTTP"
+    path: str = "/"
+    port: Port | Literal["traffic-port"] = "traffic-port"
+    interval: int = Field(30, ge=5, le=300, description="seconds")
+    timeout: int = Field(5, ge=2, le=120, description="seconds")
+    healthy_threshold: int = Field(5, ge=2, le=10)
+    unhealthy_threshold: int = Field(2, ge=2, le=10)
+    matcher: str = Field("200", description="HTTP codes counted healthy")
+
+
+class TargetGroup(ResourceBase):
+    kind: Literal["target_group"]
+    vpc: Annotated[str, Ref("vpc")]
+    protocol: Literal["HTTP", "HTTPS", "TCP"] = "HTTP"
+    port: Port
+    target_type: Literal["instance", "ip", "lambda"] = "instance"
+    health_check: HealthCheck = Field(default_factory=HealthCheck)
+    targets: list[Annotated[str, Ref("ec2_instance", "lambda_function",
+                                     "autoscaling_group")]] = Field(
+        default_factory=list
+    )

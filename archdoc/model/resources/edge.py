@@ -1,0 +1,66 @@
+"""Users, DNS, certificates and the content delivery network in front of an architecture."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field
+
+from archdoc.model.resources.base import ResourceBase
+from archdoc.model.types import Ref, Strict
+
+
+class Users(ResourceBase):
+    """People or systems outside AWS that use the architecture."""
+
+    kind: Literal["users"]
+
+
+class Route53Zone(ResourceBase):
+    kind: Literal["route53_zone"]
+    domain: str
+    private: bool = False
+
+
+class Route53Record(ResourceBase):
+    kind: Literal["route53_record"]
+    zone: Annotated[str, Ref("route53_zone")]
+    name: str = Field(description="fully qualified record name")
+    type: Literal["A", "AAAA", "CNAME", "ALIAS"] = "A"
+    alias_target: Annotated[str, Ref("alb", "cloudfront_distribution", "s3_bucket")] | None = None
+    values: list[str] = Field(default_factory=list, description="plain record values")
+
+
+class AcmCertificate(ResourceBase):
+    kind: Literal["acm_certificate"]
+    domain: str
+    subject_alternative_names: list[str] = Field(default_factory=list)
+    validation: Literal["DNS", "EMAIL", "imported"] = Field(
+        "DNS", description="how ACM validated it; `imported` for a certificate brought in")
+    region: str | None = Field(
+        None, description="region the certificate lives in; default the model's region "
+                          "(CloudFront needs us-east-1)")
+
+
+def _origin_shorthand(value: Any) -> Any:
+    """``origins: [web-alb]`` is short for ``origins: [{target: web-alb}]``."""
+    return {"target": value} if isinstance(value, str) else value
+
+
+class CloudFrontOrigin(Strict):
+    target: Annotated[str, Ref("alb", "s3_bucket", "ec2_instance", "lambda_function")]
+    origin_access_control: bool = Field(
+        False, description="S3 origin reached only through origin access control (OAC)")
+    protocol_policy: Literal["http-only", "https-only", "match-viewer"] = Field(
+        "https-only", description="protocol CloudFront uses towards the origin")
+
+
+class CloudFrontDistribution(ResourceBase):
+    kind: Literal["cloudfront_distribution"]
+    origins: list[Annotated[CloudFrontOrigin, BeforeValidator(_origin_shorthand)]] = Field(
+        min_length=1, description="origin ids, or mappings with target and settings")
+    aliases: list[str] = Field(default_factory=list)
+    certificate: Annotated[str, Ref("acm_certificate")] | None = None
+    viewer_protocol_policy: Literal["allow-all", "redirect-to-https", "https-only"] = (
+        "redirect-to-https"
+    )

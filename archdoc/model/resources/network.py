@@ -1,0 +1,96 @@
+"""The network: VPCs, subnets, gateways, routes, endpoints and security groups."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from archdoc.model.resources.base import ResourceBase
+from archdoc.model.types import Cidr, PortRange, Ref, Strict
+
+
+class Vpc(ResourceBase):
+    kind: Literal["vpc"]
+    cidr: Cidr
+
+
+class Subnet(ResourceBase):
+    kind: Literal["subnet"]
+    vpc: Annotated[str, Ref("vpc")]
+    az: str = Field(description="availability zone, e.g. ap-northeast-2a")
+    cidr: Cidr
+    public: bool = Field(False, description="true for a public subnet (route to an IGW)")
+    tier: str | None = Field(
+        None, max_length=40,
+        description="row of the diagram this subnet is drawn in (e.g. web, app, data); same "
+                    "tier, same row in every AZ. Default: public, then private subnets with a "
+                    "route to a NAT gateway, then the others")
+
+
+class InternetGateway(ResourceBase):
+    kind: Literal["internet_gateway"]
+    vpc: Annotated[str, Ref("vpc")]
+
+
+class NatGateway(ResourceBase):
+    kind: Literal["nat_gateway"]
+    subnet: Annotated[str, Ref("subnet")]
+    connectivity: Literal["public", "private"] = "public"
+
+
+class Route(Strict):
+    destination: Cidr | None = Field(None, description="CIDR; omit for a gateway endpoint")
+    target: Annotated[str, Ref("internet_gateway", "nat_gateway", "vpc_endpoint")]
+
+
+class RouteTable(ResourceBase):
+    kind: Literal["route_table"]
+    vpc: Annotated[str, Ref("vpc")]
+    subnets: list[Annotated[str, Ref("subnet")]] = Field(
+        default_factory=list, description="associations")
+    routes: list[Route] = Field(default_factory=list)
+
+
+class VpcEndpoint(ResourceBase):
+    kind: Literal["vpc_endpoint"]
+    vpc: Annotated[str, Ref("vpc")]
+    service: str = Field(description="service name, e.g. s3 or com.amazonaws.<region>.s3")
+    type: Literal["gateway", "interface"] = "gateway"
+    route_tables: list[Annotated[str, Ref("route_table")]] = Field(default_factory=list)
+    subnets: list[Annotated[str, Ref("subnet")]] = Field(default_factory=list)
+    security_groups: list[Annotated[str, Ref("security_group")]] = Field(default_factory=list)
+
+
+class SecurityGroupRule(Strict):
+    protocol: Literal["tcp", "udp", "icmp", "all"] = "tcp"
+    port: PortRange | None = Field(None, description="port or range; omit for all ports")
+    cidr: Cidr | None = Field(None, description="peer network")
+    security_group: Annotated[str, Ref("security_group")] | None = Field(
+        None, description="peer group")
+    prefix_list: str | None = Field(None, description="peer managed prefix list")
+    description: str | None = None
+
+    @model_validator(mode="after")
+    def _one_peer(self) -> SecurityGroupRule:
+        peers = [p for p in (self.cidr, self.security_group, self.prefix_list) if p is not None]
+        if len(peers) != 1:
+            raise ValueError("a rule needs exactly one peer: cidr, security_group or prefix_list")
+        return self
+
+
+class SecurityGroup(ResourceBase):
+    kind: Literal["security_group"]
+    vpc: Annotated[str, Ref("vpc")]
+    name: str | None = None
+    description: str | None = None
+    ingress: list[SecurityGroupRule] = Field(default_factory=list)
+    egress: list[SecurityGroupRule] | None = Field(
+        None, description="omitted: AWS's default, all traffic to 0.0.0.0/0; [] for none")
+
+    @property
+    def effective_egress(self) -> list[SecurityGroupRule]:
+        """The outbound rules AWS applies: an omitted ``egress`` is AWS's allow-all default."""
+        if self.egress is None:
+            return [SecurityGroupRule(protocol="all", cidr="0.0.0.0/0")]
+        return self.egress
