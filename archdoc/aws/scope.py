@@ -21,6 +21,8 @@ class Scope:
     # kind -> the regions its resources live in (a CloudFront certificate is in us-east-1)
     regions: Mapping[str, frozenset[str]] = field(default_factory=dict)
     services: frozenset[str] = field(default_factory=frozenset)  # services to read at all
+    # kinds some resource of which is located by its tags: their collectors read every one's
+    by_tags: frozenset[str] = frozenset()
 
     def names(self, kind: str) -> frozenset[str]:
         return self.wanted.get(kind, frozenset())

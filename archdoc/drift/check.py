@@ -35,6 +35,7 @@ def scope_of(model: Architecture) -> Scope:
     names: dict[str, set[str]] = {}
     regions: dict[str, set[str]] = {}
     services: set[str] = set()
+    by_tags: set[str] = set()
     for rid, res in model.resources.items():
         read = reader(res.kind)
         if read is None:
@@ -43,11 +44,13 @@ def scope_of(model: Architecture) -> Scope:
         want = wanted(rid, res)
         found = names.setdefault(res.kind, set())
         found.update(x for x in (want.name, want.id, want.arn, natural_name(rid, res)) if x)
+        if want.tags:
+            by_tags.add(res.kind)
         regions.setdefault(res.kind, set()).add(getattr(res, "region", None) or model.region)
     return Scope(vpc_ids=vpc_ids,
                  wanted={kind: frozenset(found) for kind, found in names.items()},
                  regions={kind: frozenset(found) for kind, found in regions.items()},
-                 services=frozenset(services))
+                 services=frozenset(services), by_tags=frozenset(by_tags))
 
 
 def _locate_all(ctx: DriftContext) -> None:
