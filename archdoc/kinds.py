@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from archdoc.model import resources as r
+from archdoc.model.resources.messaging import SqsQueue
 from archdoc.model.document import Architecture
 from archdoc.text import say
 
@@ -157,6 +158,8 @@ REGISTRY: tuple[Kind, ...] = (
          ("resource", "#C925D1", "rds_instance"), _rds, NOT_READ_YET),
     Kind("secretsmanager_secret", r.SecretsManagerSecret, "aws/security/secrets-manager.png",
          ("service", "#DD344C", "secrets_manager"), _fixed("regional"), NOT_READ_YET),
+    Kind("sqs_queue", SqsQueue, "aws/integration/simple-queue-service-sqs-queue.png",
+         ("resource", "#E7157B", "queue"), _fixed("regional"), "sqs"),
 )
 
 KIND: dict[str, Kind] = {k.name: k for k in REGISTRY}

@@ -8,7 +8,7 @@ with a reason) and locates each result in the model's file.
 
 from __future__ import annotations
 
-from archdoc.checks import edge, network, workload
+from archdoc.checks import edge, messaging, network, workload
 from archdoc.checks.rule import Rule, RuleResult, Severity, Verdict
 from archdoc.model import Architecture
 from archdoc.text import say
@@ -80,6 +80,10 @@ RULES: tuple[Rule, ...] = (
     Rule("AD-DNS-001", "The domain's alias record points at the load balancer",
          "Users reach the site through the load balancer that holds its certificate.", Severity.LOW,
          ("route53_record", "alb", "acm_certificate"), edge.alias_points_at_load_balancer),
+    Rule("AD-SQS-001", "SQS queues encrypt their messages at rest",
+         "Server-side encryption (SSE-SQS or a KMS key) keeps messages unreadable on AWS's "
+         "disks and in backups.", Severity.MEDIUM, ("sqs_queue",), messaging.queues_encrypted,
+         prowler=("sqs_queues_server_side_encryption_enabled",), checkov=("CKV_AWS_27",)),
 )
 
 RULE: dict[str, Rule] = {r.id: r for r in RULES}
