@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MODEL ?= arch.yaml
 
-.PHONY: run test quick bench fuzz system-deps pdf-deps browser-deps clean schema
+.PHONY: run test quick bench fuzz catalogue system-deps pdf-deps browser-deps clean schema
 
 run: $(VENV)/.installed system-deps
 	$(BIN)/archdoc build $(MODEL) -o output
@@ -59,6 +59,17 @@ $(VENV)/.installed: pyproject.toml
 schema: $(VENV)/.installed
 	$(BIN)/archdoc schema > schema/arch.schema.json
 	$(BIN)/python -m archdoc.schema docs/model.md
+
+# Regenerate archdoc/data/aws_types.json (every CloudFormation resource type, its properties,
+# each service's name and icons) from cfn-lint's copy of the registry schemas, botocore, the
+# diagrams icons and scripts/catalogue_overrides.yaml. Downloads cfn-lint from PyPI.
+CFN_LINT_VERSION ?= 1.58.0
+catalogue: $(VENV)/.installed
+	rm -rf .cfn-lint && $(PYTHON) -m venv .cfn-lint
+	.cfn-lint/bin/python -m pip install -q cfn-lint==$(CFN_LINT_VERSION)
+	$(BIN)/python scripts/catalogue.py --cfn-lint .cfn-lint \
+	  --cfn-lint-version $(CFN_LINT_VERSION) > archdoc/data/aws_types.json
+	rm -rf .cfn-lint
 
 clean:
 	rm -rf output $(VENV) benchmarks/out
