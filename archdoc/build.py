@@ -77,6 +77,7 @@ def build(model_path: Path, out_dir: Path, only: str | list[str] | None = None,
     from archdoc.render import BuildContext, load_renderer
 
     model = load_model(model_path)  # raises before anything is rendered or written
+    warnings = [str(w) for w in model.warnings]  # said after the build (cached with it)
     report = None
     if live is not None:
         from archdoc.verify import check_account
@@ -105,8 +106,8 @@ def build(model_path: Path, out_dir: Path, only: str | list[str] | None = None,
     for render in renderers:
         files.update(render(ctx))
     if notes is not None:
-        notes.extend(ctx.notes)
+        notes.extend(warnings + ctx.notes)
     written = write_outputs(out_dir, files)
     if entry:
-        cache.store(entry, files, ctx.notes)
+        cache.store(entry, files, warnings + ctx.notes)
     return written

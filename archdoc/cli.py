@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import signal
 import sys
 import threading
@@ -109,8 +110,12 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from archdoc.project import load_model
 
     model = load_model(args.file)
+    for warning in model.warnings:
+        print(warning, file=sys.stderr)
+    count = len(model.warnings)
+    warned = f", {count} warning{'s' if count != 1 else ''}" if count else ""
     print(f"{args.file}: ok ({len(model.resources)} resources, {len(model.flows)} flows, "
-          f"{len(model.sections)} sections)")
+          f"{len(model.sections)} sections{warned})")
     return EXIT_OK
 
 
@@ -128,10 +133,13 @@ def _cmd_build(args: argparse.Namespace) -> int:
                     notes=notes, verified=verified)
     for path in written:
         print(f"wrote {path}")
-    for note in notes:
-        print(f"archdoc: note: {note}", file=sys.stderr)
+    for note in notes:  # a model's warning is already located: said as a compiler says it
+        print(note if _LOCATED.match(note) else f"archdoc: note: {note}", file=sys.stderr)
     # the documents are written either way (they say what differs); the exit code tells CI
     return drift_exit_code(verified[0]) if verified else EXIT_OK
+
+
+_LOCATED = re.compile(r"^.+:\d+:\d+: warning: ")
 
 
 def _cmd_drift(args: argparse.Namespace) -> int:

@@ -61,10 +61,11 @@ class Diagnostic:
 
     location: Location
     message: str
+    severity: str = "error"  # or "warning": allowed, said, and nothing stops
 
     def __str__(self) -> str:
         # one line whatever the input held: no newline, escape sequence or control character
-        return f"{printable(str(self.location))}: error: {printable(self.message)}"
+        return f"{printable(str(self.location))}: {self.severity}: {printable(self.message)}"
 
 
 class ArchdocError(Exception):

@@ -18,11 +18,12 @@ __all__ = ["load_model", "parse_model", "vocabulary"]
 
 @cache
 def vocabulary() -> Vocabulary:
-    """Every kind of the registry, and the ids of every security rule."""
-    from archdoc import kinds
+    """Every kind of the registry (and its CloudFormation name), every other CloudFormation
+    type, and the ids of every security rule."""
+    from archdoc import catalogue, kinds
     from archdoc.checks import RULE_IDS
 
-    return Vocabulary(kinds.KINDS, kinds.BOXES, RULE_IDS)
+    return Vocabulary(kinds.KINDS, kinds.BOXES, RULE_IDS, kinds.ALIASES, catalogue)
 
 
 def load_model(path: str | Path) -> Architecture:

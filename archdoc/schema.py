@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from archdoc.kinds import KINDS
+from archdoc.kinds import KINDS, REGISTRY
 from archdoc.model.document import (
     Change,
     Document,
@@ -21,11 +21,12 @@ from archdoc.model.document import (
 )
 from archdoc.model.introspect import alternatives, ref_kinds
 from archdoc.model.resources import AwsLocator, ResourceBase
+from archdoc.model.resources.generic import GenericResource
 
 
 def json_schema() -> str:
     """The JSON Schema of ``arch.yaml``, as pretty-printed text."""
-    schema = schema_model(KINDS).model_json_schema(by_alias=True)
+    schema = schema_model(KINDS, GenericResource).model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "archdoc architecture model"
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
@@ -79,11 +80,15 @@ def markdown_reference() -> str:
     out += ["", "`resources` is a mapping from id to resource; ids use letters, digits, `-`, `_` "
             "and `.`.", "", "### Fields every resource has", ""]
     rows = _table(ResourceBase)
-    kind_row = "| `kind` | one of the kinds below | yes | what the resource is |"
+    kind_row = ("| `kind` | one of the kinds below, its CloudFormation type, or any other "
+                "CloudFormation resource type | yes | what the resource is |")
     out += rows[:2] + [kind_row] + rows[2:]
     out += ["", "### aws", ""] + _table(AwsLocator)
-    for kind, cls in KINDS.items():
-        out += ["", f"### kind: `{kind}`", ""]
+    names = {k.name: f" (`{k.cfn}`)" if k.cfn else "" for k in REGISTRY}
+    every: list[tuple[str, type[ResourceBase]]] = [*KINDS.items(),
+                                                   ("AWS::<Service>::<Type>", GenericResource)]
+    for kind, cls in every:
+        out += ["", f"### kind: `{kind}`{names.get(kind, '')}", ""]
         if cls.__doc__:
             out += [cls.__doc__.strip(), ""]
         rows = _table(cls, frozenset(ResourceBase.model_fields) | {"kind"})

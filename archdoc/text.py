@@ -40,8 +40,33 @@ def text(key: str, language: str, **values: Any) -> str:
 
 
 def kind_text(kind: str, field: str, language: str) -> str:
-    """``name``, ``service`` or ``definition`` of a resource kind."""
-    return str(_lookup("kinds", kind, language)[field])
+    """``name``, ``service`` or ``definition`` of a resource kind: archdoc's own words for a
+    first-class kind; for any other CloudFormation type, its type in words, its service's
+    full name and the service's definition (or a line naming the service)."""
+    for lang in (language, FALLBACK):
+        entry = _catalogue(lang).get("kinds", {}).get(kind)
+        if entry is not None and entry.get(field):
+            return str(entry[field])
+    from archdoc import catalogue
+
+    if not catalogue.is_type(kind):
+        raise KeyError(f"no text 'kinds.{kind}' in archdoc/data/{FALLBACK}.yaml")
+    if field == "name":
+        return catalogue.type_words(kind)
+    service = catalogue.service_name(kind)
+    if field == "service":
+        return service
+    return service_definition(catalogue.service_key(kind), language) or \
+        text("service_line", language, service=service)
+
+
+def service_definition(service: str, language: str) -> str | None:
+    """archdoc's definition of an AWS service (``AWS::DynamoDB``), if it has one."""
+    for lang in (language, FALLBACK):
+        found = _catalogue(lang).get("services", {}).get(service)
+        if found:
+            return str(found)
+    return None
 
 
 def kind_name(kind: str, language: str) -> str:

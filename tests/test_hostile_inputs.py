@@ -68,8 +68,8 @@ def test_kinds_that_are_not_names(tmp_path):
     assert code == 2
     path = tmp_path / "m.yaml"
     assert lines[:2] == [
-        f"{path}:4:13: error: kind must be one name such as 'users' or 'ec2_instance', not a list",
-        f"{path}:5:13: error: kind must be one name such as 'users' or 'ec2_instance', not a "
+        f"{path}:4:13: error: kind must be one name such as 'ec2_instance' or 'AWS::SQS::Queue', not a list",
+        f"{path}:5:13: error: kind must be one name such as 'ec2_instance' or 'AWS::SQS::Queue', not a "
         "mapping"]
 
 
@@ -118,8 +118,9 @@ def test_an_unknown_kind_is_quoted_on_one_line(tmp_path):
                                        + '"}\n')
     assert code == 2
     assert lines[0] == (f"{tmp_path / 'm.yaml'}:4:13: error: unknown kind "
-                        "'a\\u2028b" + "q" * 51 + "…'; "
-                        "known kinds: " + lines[0].split("known kinds: ")[1])
+                        "'a\\u2028b" + "q" * 51 + "…'; use one of archdoc's kinds ("
+                        + lines[0].split("archdoc's kinds (")[1])
+    assert len(lines) == 2 and lines[1] == "1 error; nothing was written"
 
 
 def test_only_with_no_name(tmp_path):

@@ -33,26 +33,22 @@ def test_the_registry_is_the_one_list_of_kinds():
     assert len(set(KINDS)) == len(REGISTRY)
 
 
-def test_a_new_kind_is_one_entry(monkeypatch):
-    """Registering a kind is one Kind(...) entry (plus its texts): the model accepts it, the
-    scene places it and the diagram draws it, with no other list to edit."""
-    from typing import Literal
-
-    from archdoc import kinds
+def test_any_other_cloudformation_type_is_a_kind_without_an_entry():
+    """A type archdoc has no first-class kind for needs no entry: it validates, draws with its
+    type's or service's icon in its region (a global one above the regions), and has words."""
+    from archdoc.kinds import kind_of
     from archdoc.layout import build_scene
     from archdoc.project import parse_model
-    from archdoc.model.resources import ResourceBase
 
-    class DynamoDbTable(ResourceBase):
-        kind: Literal["dynamodb_table"]
-
-    entry = kinds.Kind("dynamodb_table", DynamoDbTable, "aws/database/dynamodb-table.png",
-                       ("resource", "#C925D1", "rds_instance"), kinds._fixed("regional"),
-                       kinds.NOT_READ_YET)
-    monkeypatch.setattr(kinds, "REGISTRY", kinds.REGISTRY + (entry,))
-    monkeypatch.setitem(kinds.KIND, "dynamodb_table", entry)
-    monkeypatch.setitem(kinds.KINDS, "dynamodb_table", DynamoDbTable)
     model = parse_model("title: t\nregion: us-east-1\nresources:\n"
-                        "  orders: {kind: dynamodb_table}\n")
+                        "  orders: {kind: AWS::DynamoDB::Table, properties: {BillingMode: "
+                        "PAY_PER_REQUEST}}\n  org: {kind: AWS::Organizations::Organization}\n")
     scene = build_scene(model)
     assert [g.style for g in scene.groups() if "n_orders" in g.nodes] == ["region"]
+    assert [g.style for g in scene.groups() if "n_org" in g.nodes] == ["cloud"]
+    entry = kind_of("AWS::DynamoDB::Table")
+    assert entry.generic and entry.icon == "aws/database/dynamodb-table.png"
+    assert os.path.isfile(icon_path("AWS::DynamoDB::Table"))
+    assert entry.drawio[2] in allowed_names()
+    assert kind_text("AWS::DynamoDB::Table", "name", "en") == "DynamoDB table"
+    assert kind_text("AWS::DynamoDB::Table", "service", "ko") == "Amazon DynamoDB"

@@ -103,7 +103,8 @@ def evaluate(model: Architecture) -> list[RuleResult]:
             if skip is not None:
                 verdict, message = Verdict.SKIPPED, say("skipped: {reason}", reason=skip.reason)
             else:
-                verdict = Verdict.PASS if outcome.passed else Verdict.FAIL
+                verdict = Verdict.UNKNOWN if outcome.passed is None else (
+                    Verdict.PASS if outcome.passed else Verdict.FAIL)
                 message = outcome.message
             results.append(RuleResult(rule.id, verdict, outcome.resource, message, where,
                                       outcome.involves or (outcome.resource,)))

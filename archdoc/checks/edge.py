@@ -89,8 +89,12 @@ def s3_through_gateway_endpoint(model: Architecture) -> Iterator[Outcome]:
     if not model.all_of(S3Bucket):
         return
     endpoints = {rid: e for rid, e in model.all_of(VpcEndpoint).items()
-                 if e.type == "gateway" and e.service.split(".")[-1] == "s3"}
+                 if e.type == "gateway" and e.service and e.service.split(".")[-1] == "s3"}
     for rid, inst in model.all_of(Ec2Instance).items():
+        if inst.subnet is None:
+            yield Outcome(rid, None, say("{rid} has no subnet in the model", rid=rid), (),
+                          (rid,))
+            continue
         if is_public(model, inst.subnet):
             continue
         table = route_table_of(model, inst.subnet)
@@ -125,9 +129,15 @@ def alias_points_at_load_balancer(model: Architecture) -> Iterator[Outcome]:
         for listener in alb.listeners:
             if listener.protocol != "HTTPS" or not listener.certificate:
                 continue
-            domain = model.get(listener.certificate, AcmCertificate).domain.rstrip(".")
+            certificate = model.get(listener.certificate, AcmCertificate)
+            if certificate.domain is None:
+                yield Outcome(rid, None, say("{certificate} has no domain in the model",
+                                             certificate=listener.certificate),
+                              ("listeners",), (rid, listener.certificate))
+                break
+            domain = certificate.domain.rstrip(".")
             record = next((r for r, rec in records.items()
-                           if rec.name.rstrip(".") == domain), None)
+                           if rec.name and rec.name.rstrip(".") == domain), None)
             if record is None:
                 yield Outcome(rid, False, say("no Route 53 record for {domain}, the domain of "
                                                 "{rid}'s certificate", domain=domain, rid=rid),

@@ -17,9 +17,8 @@ from archdoc.model.types import port_bounds
 WORLD = ("0.0.0.0/0", "::/0")
 
 
-def route_table_of(model: Architecture, subnet: str) -> str | None:
-    return next((rid for rid, rt in model.all_of(RouteTable).items() if subnet in rt.subnets),
-                None)
+def route_table_of(model: Architecture, subnet: str | None) -> str | None:
+    return model.index.route_table_of(subnet) if subnet else None
 
 
 def is_public(model: Architecture, subnet: str) -> bool:
@@ -64,15 +63,23 @@ def target_groups_of(alb: Alb) -> set[str]:
 
 def albs_in_front_of(model: Architecture, rid: str) -> list[str]:
     """ALBs that forward to a target group holding ``rid``."""
-    found = []
-    for alb_id, alb in model.all_of(Alb).items():
-        for group in target_groups_of(alb):
-            if rid in model.get(group, TargetGroup).targets:
-                found.append(alb_id)
-                break
-    return found
+    return _fronts(model).get(rid, [])
+
+
+def _fronts(model: Architecture) -> dict[str, list[str]]:
+    """Target id -> the ALBs forwarding to a target group holding it (built once a model)."""
+    cached: dict[str, list[str]] | None = getattr(model.index, "fronts", None)
+    if cached is None:
+        cached = {}
+        for alb_id, alb in model.all_of(Alb).items():
+            for target in sorted({t for group in target_groups_of(alb)
+                                  for t in model.get(group, TargetGroup).targets}):
+                cached.setdefault(target, []).append(alb_id)
+        model.index.fronts = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def nat_is_public(model: Architecture, nat: str) -> bool:
     gateway = model.resources[nat]
-    return isinstance(gateway, NatGateway) and is_public(model, gateway.subnet)
+    return isinstance(gateway, NatGateway) and gateway.subnet is not None and \
+        is_public(model, gateway.subnet)

@@ -28,8 +28,15 @@ from archdoc.model.resources import (
 from archdoc.text import say
 
 
+def _unplaced(rid: str) -> Outcome:
+    return Outcome(rid, None, say("{rid} has no subnet in the model", rid=rid), (), (rid,))
+
+
 def instance_not_public(model: Architecture) -> Iterator[Outcome]:
     for rid, inst in model.all_of(Ec2Instance).items():
+        if inst.subnet is None:
+            yield _unplaced(rid)
+            continue
         table = route_table_of(model, inst.subnet)
         involves = (rid, inst.subnet) + ((table,) if table else ())
         if inst.public_ip:
@@ -129,6 +136,9 @@ def instance_only_from_load_balancer(model: Architecture) -> Iterator[Outcome]:
 
 def private_egress_through_nat(model: Architecture) -> Iterator[Outcome]:
     for rid, inst in model.all_of(Ec2Instance).items():
+        if inst.subnet is None:
+            yield _unplaced(rid)
+            continue
         if inst.public_ip or is_public(model, inst.subnet):
             continue  # AD-NET-001's concern
         target = default_route_target(model, inst.subnet)

@@ -33,10 +33,12 @@ class Verdict(str, Enum):
 @dataclass(frozen=True)
 class Outcome:
     """One verdict of a rule on one resource; ``path`` is where in the resource it is decided
-    (a rule's index, a listener), ``involves`` every model resource the verdict read."""
+    (a rule's index, a listener), ``involves`` every model resource the verdict read.
+    ``passed`` is None when the model does not say enough to decide (a sketch's missing
+    detail): the verdict is UNKNOWN."""
 
     resource: str
-    passed: bool
+    passed: bool | None
     message: str
     path: tuple[Any, ...] = ()
     involves: tuple[str, ...] = ()

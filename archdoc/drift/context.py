@@ -48,9 +48,12 @@ class DriftContext:
         found = self.located.get(rid)
         return found.id if found else None
 
-    def ref(self, rid: str) -> str:
+    def ref(self, rid: str | None) -> str:
         """A model reference as compared: the live id found for it, or a marker that none was
-        (so a reference to a missing resource never equals anything live)."""
+        (so a reference to a missing resource never equals anything live). A reference the
+        model leaves out (a sketch) is that marker too: nothing is compared with it."""
+        if rid is None:
+            return f"<unknown{UNRESOLVED}"
         return self.live_id(rid) or f"<{rid}{UNRESOLVED}"
 
     def refs(self, rids: list[str]) -> set[str]:

@@ -13,7 +13,7 @@ from types import ModuleType
 
 from archdoc.aws.session import STS_OPERATIONS
 from archdoc.drift.reader import KindReader
-from archdoc.kinds import KIND, REGISTRY, NotRead
+from archdoc.kinds import REGISTRY, NotRead, kind_of
 
 
 @cache
@@ -25,12 +25,12 @@ def _readers(module: str) -> dict[str, KindReader]:
 
 def reader(kind: str) -> KindReader | None:
     """The kind's reader; None for a kind that is not read (``not_read`` says why)."""
-    entry = KIND[kind].drift
+    entry = kind_of(kind).drift
     return None if isinstance(entry, NotRead) else _readers(entry)[kind]
 
 
 def not_read(kind: str) -> NotRead | None:
-    entry = KIND[kind].drift
+    entry = kind_of(kind).drift
     return entry if isinstance(entry, NotRead) else None
 
 

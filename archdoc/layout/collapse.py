@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from archdoc.kinds import KIND
+from archdoc.kinds import kind_of
 from archdoc.layout.place import Placed
 from archdoc.layout.scene import Node
 from archdoc.model import Architecture
@@ -48,7 +48,7 @@ def collapse(model: Architecture, placed: Placed
             buckets[key].append(slot.resource)
     collapsed: dict[str, list[str]] = {}  # member -> all members; the first represents them
     for (_, _, kind, _), members in buckets.items():
-        if len(members) >= KIND[kind].collapse_at:
+        if len(members) >= kind_of(kind).collapse_at:
             collapsed.update(dict.fromkeys(members, members))
 
     nodes: dict[str, Node] = {}

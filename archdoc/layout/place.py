@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from archdoc.kinds import KIND, Placement, Where
+from archdoc.kinds import Placement, Where, kind_of
 from archdoc.layout.scene import Group, GroupStyle
 from archdoc.model import Architecture
 from archdoc.model.resources import RouteTable, Subnet, Vpc
@@ -57,8 +57,8 @@ def place(model: Architecture) -> Placed:
     tiers = subnet_tiers(model)
     vpcs: dict[str, Group] = {}
     for vid, vpc in model.all_of(Vpc).items():
-        vpcs[vid] = Group(f"g_{vid}", "vpc", f"{model.label(vid)} ({vpc.cidr})",
-                          resource=vid)
+        title = model.label(vid) + (f" ({vpc.cidr})" if vpc.cidr else "")
+        vpcs[vid] = Group(f"g_{vid}", "vpc", title, resource=vid)
         region.groups.append(vpcs[vid])
     subnets: dict[str, Group] = {}
     azs: dict[tuple[str, str], Group] = {}
@@ -72,8 +72,9 @@ def place(model: Architecture) -> Placed:
                              az=subnet.az)
             vpcs[subnet.vpc].groups.append(azs[key])
         style: GroupStyle = "public_subnet" if subnet.public else "private_subnet"
-        subnets[sid] = Group(f"g_{sid}", style, f"{model.label(sid)}  {subnet.cidr}",
-                             resource=sid, tier=tiers[sid][1], az=subnet.az)
+        title = model.label(sid) + (f"  {subnet.cidr}" if subnet.cidr else "")
+        subnets[sid] = Group(f"g_{sid}", style, title, resource=sid, tier=tiers[sid][1],
+                             az=subnet.az)
         azs[key].groups.append(subnets[sid])
     # Tier rows: by default rank, then by first appearance in the model (the author's order).
     first_seen: dict[str, tuple[int, int]] = {}
@@ -90,7 +91,7 @@ def place(model: Architecture) -> Placed:
 
     slots: list[Slot] = []
     for rid, res in model.resources.items():
-        spot: Placement = KIND[res.kind].placement(res, model)
+        spot: Placement = kind_of(res.kind).placement(res, model)
         if spot.where == "group":
             continue
         if spot.where == "outside":

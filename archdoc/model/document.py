@@ -7,7 +7,8 @@ from typing import Annotated, Any, Literal, TypeVar, Union
 
 from pydantic import Field, PrivateAttr, create_model
 
-from archdoc.errors import Location
+from archdoc.errors import Diagnostic, Location
+from archdoc.model.index import ModelIndex
 from archdoc.model.loader import SourceMap
 from archdoc.model.resources import LABEL_MAX, ResourceBase
 from archdoc.model.types import Port, Ref, Strict
@@ -104,6 +105,20 @@ class Architecture(Document):
 
     resources: dict[ResourceId, ResourceBase]
     _source: SourceMap | None = PrivateAttr(default=None)
+    _index: ModelIndex | None = PrivateAttr(default=None)
+    _warnings: tuple[Diagnostic, ...] = PrivateAttr(default=())
+
+    @property
+    def index(self) -> ModelIndex:
+        """Lookups over the resources, built on first use (the model is immutable)."""
+        if self._index is None:
+            self._index = ModelIndex(self.resources)
+        return self._index
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        """What validation found missing but allowed (a sketch's missing details)."""
+        return self._warnings
 
     @property
     def source(self) -> SourceMap | None:
@@ -120,11 +135,13 @@ class Architecture(Document):
         return self.resources[rid].label or rid
 
     def of_kind(self, *kinds: str) -> dict[str, ResourceBase]:
-        return {rid: r for rid, r in self.resources.items() if r.kind in kinds}
+        if len(kinds) == 1:
+            return self.index.of_kind(kinds[0])
+        return {rid: r for kind in kinds for rid, r in self.index.of_kind(kind).items()}
 
     def all_of(self, cls: type[R]) -> dict[str, R]:
-        """Every resource of one kind, typed: ``model.all_of(Subnet)``."""
-        return {rid: r for rid, r in self.resources.items() if isinstance(r, cls)}
+        """Every resource of one kind, typed: ``model.all_of(Subnet)`` (a lookup)."""
+        return self.index.of_class(cls)
 
     def get(self, rid: str, cls: type[R]) -> R:
         """The resource ``rid``, which validation guarantees is a ``cls``."""
@@ -134,11 +151,15 @@ class Architecture(Document):
         return res
 
 
-def schema_model(kinds: dict[str, type[ResourceBase]]) -> type[Strict]:
-    """A model whose JSON Schema describes ``arch.yaml`` with the fields of every kind."""
+def schema_model(kinds: dict[str, type[ResourceBase]],
+                 generic: type[ResourceBase] | None = None) -> type[Strict]:
+    """A model whose JSON Schema describes ``arch.yaml`` with the fields of every kind (and a
+    resource of any other CloudFormation type, ``generic``)."""
     # built at run time from the kinds, which a static type cannot name
     resource: Any = Annotated[Union[tuple(kinds.values())],  # noqa: UP007
                               Field(discriminator="kind")]
+    if generic is not None:
+        resource = Union[resource, generic]  # noqa: UP007
     return create_model(
         "ArchdocModel",
         __base__=Document,

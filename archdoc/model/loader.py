@@ -75,9 +75,10 @@ class SourceMap:
             path = path[:-1]
         return table.get(path, Mark(1, 1))
 
-    def diagnostic(self, path: Path, message: str, *, at_key: bool = False) -> Diagnostic:
+    def diagnostic(self, path: Path, message: str, *, at_key: bool = False,
+                   severity: str = "error") -> Diagnostic:
         mark = self.key(path) if at_key else self.value(path)
-        return Diagnostic(self.location(mark), message)
+        return Diagnostic(self.location(mark), message, severity)
 
     def location(self, mark: Mark) -> Location:
         return Location(self.file, mark.line, mark.col)

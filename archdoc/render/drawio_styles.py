@@ -63,9 +63,9 @@ SECURITY_GROUP = ("fillColor=none;strokeColor=#DD3522;verticalAlign=top;fontStyl
 
 def kind_style(kind: str) -> str:
     """The draw.io style of a resource kind, from its registry entry's shape."""
-    from archdoc.kinds import KIND
+    from archdoc.kinds import kind_of
 
-    form, colour, name = KIND[kind].drawio
+    form, colour, name = kind_of(kind).drawio
     if form == "resource":
         return resource_icon(colour, name)
     if form == "service":

@@ -83,7 +83,8 @@ def test_all_errors_are_reported_at_once():
     assert lines[1] == at(5, "10.9") + "subnet CIDR 10.9.0.0/24 is outside its VPC 'vpc' (10.0.0.0/16)"
     assert lines[2].startswith(at(6, "subnett") + "unknown kind 'subnett'; did you mean 'subnet'?")
     assert lines[3] == at(7, "colour") + "unknown field 'colour' in resources.c"
-    assert lines[4].startswith(at(9, "a,") + "'a' is a subnet, expected a resource")
+    assert lines[4].startswith(at(9, "a,") + "'a' is a subnet, drawn as a box around "
+                                            "resources; name one of them")
     assert lines[5].startswith(at(9, "nowhere") + "unknown resource 'nowhere'")
 
 

@@ -18,7 +18,7 @@ def acm_certificate(ctx: DriftContext, rid: str, res: AcmCertificate, live: Live
                     ) -> list[Diff]:
     raw = live.raw
     diffs: list[Diff] = []
-    if res.domain != raw.get("DomainName"):
+    if res.domain is not None and res.domain != raw.get("DomainName"):
         diffs.append(Diff(("domain",), res.domain, str(raw.get("DomainName"))))
     sans = set(raw.get("SubjectAlternativeNames") or []) - {raw.get("DomainName")}
     if sans != set(res.subject_alternative_names) - {res.domain}:
@@ -49,7 +49,7 @@ def acm_certificate(ctx: DriftContext, rid: str, res: AcmCertificate, live: Live
 
 def route53_zone(ctx: DriftContext, rid: str, res: Route53Zone, live: LiveObject) -> list[Diff]:
     diffs: list[Diff] = []
-    if zone_name(res.domain) != live.name:
+    if res.domain is not None and zone_name(res.domain) != live.name:
         diffs.append(Diff(("domain",), res.domain, str(live.name)))
     private = bool((live.raw.get("Config") or {}).get("PrivateZone"))
     if private != res.private:

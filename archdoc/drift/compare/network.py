@@ -18,7 +18,7 @@ from archdoc.text import say
 
 
 def _same(path: tuple[Any, ...], expected: Any, actual: Any, message: str = "") -> list[Diff]:
-    if expected == actual or unresolved(expected):
+    if expected is None or expected == actual or unresolved(expected):  # None: not modelled
         return []
     return [Diff(path, as_text(expected), as_text(actual), message)]
 
@@ -62,6 +62,8 @@ def internet_gateway(ctx: DriftContext, rid: str, res: InternetGateway, live: Li
                      ) -> list[Diff]:
     attached = sorted(a["VpcId"] for a in live.raw.get("Attachments", [])
                       if a.get("State") in ("attached", "available"))
+    if res.vpc is None:
+        return []  # the model does not say which VPC
     return _same(("vpc",), as_set([ctx.ref(res.vpc)]), as_set(attached),
                  say("attached to another VPC") if attached else say("detached"))
 
@@ -134,8 +136,9 @@ def vpc_endpoint(ctx: DriftContext, rid: str, res: VpcEndpoint, live: LiveObject
     raw = live.raw
     diffs = _same(("vpc",), ctx.ref(res.vpc), raw.get("VpcId"))
     diffs += _same(("type",), res.type, str(raw.get("VpcEndpointType", "")).lower())
-    diffs += _same(("service",), service_name(res.service, ctx.snapshot.identity.region),
-                   raw.get("ServiceName"))
+    if res.service is not None:
+        diffs += _same(("service",), service_name(res.service, ctx.snapshot.identity.region),
+                       raw.get("ServiceName"))
     for field, live_key, refs in (("route_tables", "RouteTableIds", res.route_tables),
                                   ("subnets", "SubnetIds", res.subnets)):
         expected = ctx.refs(refs)

@@ -101,7 +101,7 @@ def security_group(ctx: DriftContext, rid: str, res: SecurityGroup, live: LiveOb
                    ) -> list[Diff]:
     raw = live.raw
     diffs: list[Diff] = []
-    if not ctx.missing(res.vpc) and ctx.ref(res.vpc) != raw.get("VpcId"):
+    if res.vpc is not None and not ctx.missing(res.vpc) and ctx.ref(res.vpc) != raw.get("VpcId"):
         diffs.append(Diff(("vpc",), ctx.ref(res.vpc), str(raw.get("VpcId"))))
     diffs += _compare(ctx, "ingress", res.ingress, live_rules(raw.get("IpPermissions", [])),
                       True)

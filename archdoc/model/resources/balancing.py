@@ -55,9 +55,10 @@ class Listener(Strict):
 
 
 class Alb(ResourceBase):
+    DETAILS = ("subnets",)
     kind: Literal["alb"]
     scheme: Literal["internet-facing", "internal"] = "internet-facing"
-    subnets: list[Annotated[str, Ref("subnet")]] = Field(min_length=1)
+    subnets: list[Annotated[str, Ref("subnet")]] = Field(default_factory=list)
     security_groups: list[Annotated[str, Ref("security_group")]] = Field(default_factory=list)
     listeners: list[Listener] = Field(default_factory=list)
 
@@ -74,10 +75,11 @@ class HealthCheck(Strict):
 
 
 class TargetGroup(ResourceBase):
+    DETAILS = ("vpc", "port")
     kind: Literal["target_group"]
-    vpc: Annotated[str, Ref("vpc")]
+    vpc: Annotated[str, Ref("vpc")] | None = None
     protocol: Literal["HTTP", "HTTPS", "TCP"] = "HTTP"
-    port: Port
+    port: Port | None = None
     target_type: Literal["instance", "ip", "lambda"] = "instance"
     health_check: HealthCheck = Field(default_factory=HealthCheck)
     targets: list[Annotated[str, Ref("ec2_instance", "lambda_function",

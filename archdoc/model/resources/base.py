@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pydantic import Field
 
 from archdoc.model.types import Strict
@@ -28,9 +30,16 @@ LABEL_MAX = 500  # characters of a label: a diagram cannot show more, Graphviz d
 
 
 class ResourceBase(Strict):
+    """Every kind's fields. ``DETAILS`` names the fields a sketch may leave out: written
+    without them a resource is valid, ``validate`` warns, and what needs them says unknown."""
+
+    DETAILS: ClassVar[tuple[str, ...]] = ()
+
     kind: str
     label: str | None = Field(None, max_length=LABEL_MAX,
                               description="text under the icon; defaults to the id")
+    region: str | None = Field(None, description="AWS region it lives in; default the model's "
+                                                 "region")
     aws: AwsLocator | None = None
     definition: str | None = Field(
         None, description="what this AWS service is; overrides the built-in catalogue"

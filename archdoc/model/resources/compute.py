@@ -11,8 +11,9 @@ from archdoc.model.types import Ref
 
 
 class Ec2Instance(ResourceBase):
+    DETAILS = ("subnet",)
     kind: Literal["ec2_instance"]
-    subnet: Annotated[str, Ref("subnet")]
+    subnet: Annotated[str, Ref("subnet")] | None = None
     security_groups: list[Annotated[str, Ref("security_group")]] = Field(default_factory=list)
     instance_profile_role: Annotated[str, Ref("iam_role")] | None = None
     instance_type: str | None = None
@@ -26,8 +27,9 @@ class Ec2Instance(ResourceBase):
 
 
 class AutoScalingGroup(ResourceBase):
+    DETAILS = ("subnets",)
     kind: Literal["autoscaling_group"]
-    subnets: list[Annotated[str, Ref("subnet")]] = Field(min_length=1)
+    subnets: list[Annotated[str, Ref("subnet")]] = Field(default_factory=list)
     security_groups: list[Annotated[str, Ref("security_group")]] = Field(default_factory=list)
     instance_profile_role: Annotated[str, Ref("iam_role")] | None = None
     instance_type: str | None = None
@@ -38,8 +40,9 @@ class AutoScalingGroup(ResourceBase):
 
 
 class LambdaFunction(ResourceBase):
+    DETAILS = ("runtime",)
     kind: Literal["lambda_function"]
-    runtime: str
+    runtime: str | None = None
     handler: str | None = None
     execution_role: Annotated[str, Ref("iam_role")] | None = None
     subnets: list[Annotated[str, Ref("subnet")]] = Field(

@@ -17,23 +17,26 @@ class Users(ResourceBase):
 
 
 class Route53Zone(ResourceBase):
+    DETAILS = ("domain",)
     kind: Literal["route53_zone"]
-    domain: str
+    domain: str | None = None
     private: bool = False
 
 
 class Route53Record(ResourceBase):
+    DETAILS = ("zone", "name")
     kind: Literal["route53_record"]
-    zone: Annotated[str, Ref("route53_zone")]
-    name: str = Field(description="fully qualified record name")
+    zone: Annotated[str, Ref("route53_zone")] | None = None
+    name: str | None = Field(None, description="fully qualified record name")
     type: Literal["A", "AAAA", "CNAME", "ALIAS"] = "A"
     alias_target: Annotated[str, Ref("alb", "cloudfront_distribution", "s3_bucket")] | None = None
     values: list[str] = Field(default_factory=list, description="plain record values")
 
 
 class AcmCertificate(ResourceBase):
+    DETAILS = ("domain",)
     kind: Literal["acm_certificate"]
-    domain: str
+    domain: str | None = None
     subject_alternative_names: list[str] = Field(default_factory=list)
     validation: Literal["DNS", "EMAIL", "imported"] = Field(
         "DNS", description="how ACM validated it; `imported` for a certificate brought in")
@@ -56,9 +59,10 @@ class CloudFrontOrigin(Strict):
 
 
 class CloudFrontDistribution(ResourceBase):
+    DETAILS = ("origins",)
     kind: Literal["cloudfront_distribution"]
     origins: list[Annotated[CloudFrontOrigin, BeforeValidator(_origin_shorthand)]] = Field(
-        min_length=1, description="origin ids, or mappings with target and settings")
+        default_factory=list, description="origin ids, or mappings with target and settings")
     aliases: list[str] = Field(default_factory=list)
     certificate: Annotated[str, Ref("acm_certificate")] | None = None
     viewer_protocol_policy: Literal["allow-all", "redirect-to-https", "https-only"] = (

@@ -11,15 +11,17 @@ from archdoc.model.types import Cidr, PortRange, Ref, Strict
 
 
 class Vpc(ResourceBase):
+    DETAILS = ("cidr",)
     kind: Literal["vpc"]
-    cidr: Cidr
+    cidr: Cidr | None = None
 
 
 class Subnet(ResourceBase):
+    DETAILS = ("cidr",)
     kind: Literal["subnet"]
     vpc: Annotated[str, Ref("vpc")]
     az: str = Field(description="availability zone, e.g. ap-northeast-2a")
-    cidr: Cidr
+    cidr: Cidr | None = None
     public: bool = Field(False, description="true for a public subnet (route to an IGW)")
     tier: str | None = Field(
         None, max_length=40,
@@ -29,13 +31,15 @@ class Subnet(ResourceBase):
 
 
 class InternetGateway(ResourceBase):
+    DETAILS = ("vpc",)
     kind: Literal["internet_gateway"]
-    vpc: Annotated[str, Ref("vpc")]
+    vpc: Annotated[str, Ref("vpc")] | None = None
 
 
 class NatGateway(ResourceBase):
+    DETAILS = ("subnet",)
     kind: Literal["nat_gateway"]
-    subnet: Annotated[str, Ref("subnet")]
+    subnet: Annotated[str, Ref("subnet")] | None = None
     connectivity: Literal["public", "private"] = "public"
 
 
@@ -45,17 +49,20 @@ class Route(Strict):
 
 
 class RouteTable(ResourceBase):
+    DETAILS = ("vpc",)
     kind: Literal["route_table"]
-    vpc: Annotated[str, Ref("vpc")]
+    vpc: Annotated[str, Ref("vpc")] | None = None
     subnets: list[Annotated[str, Ref("subnet")]] = Field(
         default_factory=list, description="associations")
     routes: list[Route] = Field(default_factory=list)
 
 
 class VpcEndpoint(ResourceBase):
+    DETAILS = ("vpc", "service")
     kind: Literal["vpc_endpoint"]
-    vpc: Annotated[str, Ref("vpc")]
-    service: str = Field(description="service name, e.g. s3 or com.amazonaws.<region>.s3")
+    vpc: Annotated[str, Ref("vpc")] | None = None
+    service: str | None = Field(None, description="service name, e.g. s3 or "
+                                                  "com.amazonaws.<region>.s3")
     type: Literal["gateway", "interface"] = "gateway"
     route_tables: list[Annotated[str, Ref("route_table")]] = Field(default_factory=list)
     subnets: list[Annotated[str, Ref("subnet")]] = Field(default_factory=list)
@@ -80,8 +87,9 @@ class SecurityGroupRule(Strict):
 
 
 class SecurityGroup(ResourceBase):
+    DETAILS = ("vpc",)
     kind: Literal["security_group"]
-    vpc: Annotated[str, Ref("vpc")]
+    vpc: Annotated[str, Ref("vpc")] | None = None
     name: str | None = None
     description: str | None = None
     ingress: list[SecurityGroupRule] = Field(default_factory=list)

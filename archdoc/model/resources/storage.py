@@ -25,8 +25,9 @@ class BucketNotification(Strict):
 
 
 class S3Bucket(ResourceBase):
+    DETAILS = ("bucket_name",)
     kind: Literal["s3_bucket"]
-    bucket_name: str = Field(min_length=3, max_length=63)
+    bucket_name: str | None = Field(None, min_length=3, max_length=63)
     public_access_block: PublicAccessBlock = Field(default_factory=PublicAccessBlock)
     encryption: Literal["SSE-S3", "SSE-KMS", "DSSE-KMS", "none"] = "SSE-S3"
     versioning: bool = False
@@ -35,11 +36,12 @@ class S3Bucket(ResourceBase):
 
 
 class RdsInstance(ResourceBase):
+    DETAILS = ("engine", "subnets")
     kind: Literal["rds_instance"]
-    engine: str
+    engine: str | None = None
     instance_class: str | None = None
     subnets: list[Annotated[str, Ref("subnet")]] = Field(
-        min_length=1, description="DB subnet group")
+        default_factory=list, description="DB subnet group")
     security_groups: list[Annotated[str, Ref("security_group")]] = Field(default_factory=list)
     multi_az: bool = False
     publicly_accessible: bool = False

@@ -19,7 +19,7 @@ from docx.shared import Pt, RGBColor
 
 from archdoc import __version__
 from archdoc.checks.claims import ClaimStatus, claim_line
-from archdoc.kinds import KIND
+from archdoc.kinds import kind_of
 from archdoc.layout import Figure, figure_part
 from archdoc.model import Architecture, Section
 from archdoc.render import BuildContext
@@ -255,7 +255,7 @@ class ReportWriter:
             if text:
                 self.bullet(text, bold_prefix=f"{m.label(rid)}: ")
         for rid in section.resources:
-            builder = KIND[m.resources[rid].kind].table
+            builder = kind_of(m.resources[rid].kind).table
             if builder:
                 self.n.table_of_resource[(index, rid)] = self.table(
                     TABLE_BUILDERS[builder](m, rid))

@@ -12,7 +12,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from archdoc.checks.claims import claim_line
-from archdoc.kinds import KIND
+from archdoc.kinds import kind_of
 from archdoc.render import BuildContext
 from archdoc.render.report.tables import TABLE_BUILDERS, definitions, inventory, key_settings
 from archdoc.render.site.live_svg import live_svg
@@ -71,7 +71,7 @@ def site_pages(ctx: BuildContext, directory_urls: bool = False) -> dict[str, byt
         roles += [(rid, model.label(rid), kind_name(model.resources[rid].kind, model.language))
                   for rid in section.resources if rid not in roled]  # every id gets an anchor
         tables = [TABLE_BUILDERS[builder](model, rid) for rid in section.resources
-                  if (builder := KIND[model.resources[rid].kind].table)]
+                  if (builder := kind_of(model.resources[rid].kind).table)]
         security = [(item, claim_text(ctx, i, k)) for k, item in enumerate(section.security)]
         pages[f"chapter-{i + 1}.md"] = env.get_template("chapter.md.j2").render(
             number=i + 1, section=section, w=w, figure=f"img/chapter-{i + 1}.png",
