@@ -26,8 +26,10 @@ from typing import Any, Literal
 from archdoc import catalogue
 from archdoc.model import resources as r
 from archdoc.model.document import Architecture
+from archdoc.model.resources import api, containers, data, network, security
+from archdoc.model.resources.balancing import Nlb
 from archdoc.model.resources.generic import GenericResource
-from archdoc.model.resources.messaging import SqsQueue
+from archdoc.model.resources.messaging import SnsTopic, SqsQueue
 from archdoc.text import say
 
 Where = Literal["outside", "global", "regional", "vpc_border", "vpc_edge", "vpc", "subnets",
@@ -91,6 +93,11 @@ def _rds(res: Any, model: Architecture) -> Placement:
     return Placement("subnets", (first,))
 
 
+def _waf(res: Any, model: Architecture) -> Placement:
+    """A web ACL for CloudFront is global (it lives in us-east-1 for every edge location)."""
+    return Placement("global") if res.scope == "CLOUDFRONT" else REGIONAL
+
+
 def _generic(res: Any, model: Architecture) -> Placement:
     """Any other type: in its subnets, else in its VPC, else in its region (above the
     regions for a global service)."""
@@ -132,8 +139,8 @@ class Kind:
         return self.place(res, model)
 
 
-NET, COMPUTE, SECURITY, STORAGE, DATABASE, MANAGEMENT = (
-    "#8C4FFF", "#ED7100", "#DD344C", "#7AA116", "#C925D1", "#E7157B")
+NET, COMPUTE, SECURITY, STORAGE, DATABASE, MANAGEMENT, INTEGRATION = (
+    "#8C4FFF", "#ED7100", "#DD344C", "#7AA116", "#C925D1", "#E7157B", "#E7157B")
 
 REGISTRY: tuple[Kind, ...] = (
     Kind("users", r.Users, None, "aws/general/users.png", ("resource", "#232F3D", "users"),
@@ -196,7 +203,66 @@ REGISTRY: tuple[Kind, ...] = (
          _fixed("regional"), NOT_READ_YET),
     Kind("sqs_queue", SqsQueue, "AWS::SQS::Queue",
          "aws/integration/simple-queue-service-sqs-queue.png",
-         ("resource", MANAGEMENT, "queue"), _fixed("regional"), "sqs"),
+         ("resource", INTEGRATION, "queue"), _fixed("regional"), "sqs"),
+    Kind("sns_topic", SnsTopic, "AWS::SNS::Topic",
+         "aws/integration/simple-notification-service-sns-topic.png",
+         ("resource", INTEGRATION, "topic"), _fixed("regional"), NOT_READ_YET),
+    Kind("network_acl", network.NetworkAcl, "AWS::EC2::NetworkAcl", "aws/network/nacl.png",
+         ("resource", NET, "network_access_control_list"), _in_vpc("vpc"), NOT_READ_YET,
+         table="network_acl_rules", collapse_at=12),
+    Kind("transit_gateway", network.TransitGateway, "AWS::EC2::TransitGateway",
+         "aws/network/transit-gateway.png", ("resource", NET, "transit_gateway"),
+         _fixed("regional"), NOT_READ_YET),
+    Kind("transit_gateway_attachment", network.TransitGatewayAttachment,
+         "AWS::EC2::TransitGatewayVpcAttachment", "aws/network/transit-gateway-attachment.png",
+         ("resource", NET, "transit_gateway"), _in_vpc("vpc_edge"), NOT_READ_YET),
+    Kind("vpc_peering", network.VpcPeering, "AWS::EC2::VPCPeeringConnection",
+         "aws/network/vpc-peering.png", ("resource", NET, "peering"), _fixed("regional"),
+         NOT_READ_YET),
+    Kind("nlb", Nlb, "AWS::ElasticLoadBalancingV2::LoadBalancer",
+         "aws/network/elb-network-load-balancer.png",
+         ("resource", NET, "network_load_balancer"), _each_subnet, NOT_READ_YET),
+    Kind("ecs_cluster", containers.EcsCluster, "AWS::ECS::Cluster",
+         "aws/compute/elastic-container-service.png", ("service", COMPUTE, "ecs"),
+         _fixed("regional"), NOT_READ_YET),
+    Kind("ecs_service", containers.EcsService, "AWS::ECS::Service",
+         "aws/compute/elastic-container-service-service.png",
+         ("resource", COMPUTE, "ecs_service"), _each_subnet, NOT_READ_YET),
+    Kind("ecs_task_definition", containers.EcsTaskDefinition, "AWS::ECS::TaskDefinition",
+         "aws/compute/elastic-container-service-task.png", ("resource", COMPUTE, "ecs_task"),
+         _fixed("regional"), NOT_READ_YET, table="ecs_task_containers"),
+    Kind("eks_cluster", containers.EksCluster, "AWS::EKS::Cluster",
+         "aws/compute/elastic-kubernetes-service.png", ("service", COMPUTE, "eks"),
+         _each_subnet, NOT_READ_YET),
+    Kind("dynamodb_table", data.DynamoDbTable, "AWS::DynamoDB::Table",
+         "aws/database/dynamodb-table.png", ("resource", DATABASE, "table"),
+         _fixed("regional"), NOT_READ_YET),
+    Kind("elasticache_cluster", data.ElastiCacheCluster, "AWS::ElastiCache::ReplicationGroup",
+         "aws/database/elasticache-for-redis.png", ("resource", DATABASE,
+                                                     "elasticache_for_redis"),
+         _each_subnet, NOT_READ_YET),
+    Kind("kms_key", security.KmsKey, "AWS::KMS::Key", "aws/security/key-management-service.png",
+         ("resource", SECURITY, "data_encryption_key"), _fixed("regional"), NOT_READ_YET),
+    Kind("waf_web_acl", security.WafWebAcl, "AWS::WAFv2::WebACL", "aws/security/waf.png",
+         ("service", SECURITY, "waf"), _waf, NOT_READ_YET, table="waf_rules"),
+    Kind("cloudtrail_trail", security.CloudTrailTrail, "AWS::CloudTrail::Trail",
+         "aws/management/cloudtrail.png", ("service", MANAGEMENT, "cloudtrail"),
+         _fixed("regional"), NOT_READ_YET),
+    Kind("guardduty_detector", security.GuardDutyDetector, "AWS::GuardDuty::Detector",
+         "aws/security/guardduty.png", ("service", SECURITY, "guardduty"), _fixed("regional"),
+         NOT_READ_YET),
+    Kind("log_group", security.LogGroup, "AWS::Logs::LogGroup",
+         "aws/management/cloudwatch-logs.png", ("resource", MANAGEMENT, "logs"),
+         _fixed("regional"), NOT_READ_YET),
+    Kind("api_gateway_rest_api", api.ApiGatewayRestApi, "AWS::ApiGateway::RestApi",
+         "aws/mobile/api-gateway.png", ("service", SECURITY, "api_gateway"),
+         _fixed("regional"), NOT_READ_YET, table="api_routes"),
+    Kind("api_gateway_http_api", api.ApiGatewayHttpApi, "AWS::ApiGatewayV2::Api",
+         "aws/mobile/api-gateway.png", ("service", SECURITY, "api_gateway"),
+         _fixed("regional"), NOT_READ_YET, table="api_routes"),
+    Kind("cognito_user_pool", api.CognitoUserPool, "AWS::Cognito::UserPool",
+         "aws/security/cognito.png", ("service", SECURITY, "cognito"), _fixed("regional"),
+         NOT_READ_YET),
 )
 
 KIND: dict[str, Kind] = {k.name: k for k in REGISTRY}
@@ -205,7 +271,10 @@ KINDS: dict[str, type[r.ResourceBase]] = {k.name: k.model for k in REGISTRY}
 # kinds drawn as the boxes around icons (VPC, subnet): a flow joins icons, not boxes
 BOXES: frozenset[str] = frozenset(k.name for k in REGISTRY if k.drawio[0] == "group")
 # CloudFormation type -> the first-class kind that answers to it
-ALIASES: dict[str, str] = {k.cfn: k.name for k in REGISTRY if k.cfn}
+ALIASES: dict[str, str] = {}
+for _kind in REGISTRY:  # the first kind of a type takes its name (an ALB, not an NLB)
+    if _kind.cfn:
+        ALIASES.setdefault(_kind.cfn, _kind.name)
 
 
 @cache

@@ -41,14 +41,13 @@ def test_any_other_cloudformation_type_is_a_kind_without_an_entry():
     from archdoc.project import parse_model
 
     model = parse_model("title: t\nregion: us-east-1\nresources:\n"
-                        "  orders: {kind: AWS::DynamoDB::Table, properties: {BillingMode: "
-                        "PAY_PER_REQUEST}}\n  org: {kind: AWS::Organizations::Organization}\n")
+                        "  orders: {kind: AWS::Kinesis::Stream, properties: {ShardCount: 2}}\n  org: {kind: AWS::Organizations::Organization}\n")
     scene = build_scene(model)
     assert [g.style for g in scene.groups() if "n_orders" in g.nodes] == ["region"]
     assert [g.style for g in scene.groups() if "n_org" in g.nodes] == ["cloud"]
-    entry = kind_of("AWS::DynamoDB::Table")
-    assert entry.generic and entry.icon == "aws/database/dynamodb-table.png"
-    assert os.path.isfile(icon_path("AWS::DynamoDB::Table"))
+    entry = kind_of("AWS::Kinesis::Stream")
+    assert entry.generic and entry.icon == "aws/analytics/kinesis-data-streams.png"
+    assert os.path.isfile(icon_path("AWS::Kinesis::Stream"))
     assert entry.drawio[2] in allowed_names()
-    assert kind_text("AWS::DynamoDB::Table", "name", "en") == "DynamoDB table"
-    assert kind_text("AWS::DynamoDB::Table", "service", "ko") == "Amazon DynamoDB"
+    assert kind_text("AWS::Kinesis::Stream", "name", "en") == "Kinesis stream"
+    assert kind_text("AWS::Kinesis::Stream", "service", "ko") == "Amazon Kinesis"

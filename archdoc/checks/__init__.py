@@ -8,7 +8,7 @@ with a reason) and locates each result in the model's file.
 
 from __future__ import annotations
 
-from archdoc.checks import edge, messaging, network, workload
+from archdoc.checks import audit, data, edge, exposure, messaging, network, workload
 from archdoc.checks.rule import Rule, RuleResult, Severity, Verdict
 from archdoc.model import Architecture
 from archdoc.text import say
@@ -84,6 +84,72 @@ RULES: tuple[Rule, ...] = (
          "Server-side encryption (SSE-SQS or a KMS key) keeps messages unreadable on AWS's "
          "disks and in backups.", Severity.MEDIUM, ("sqs_queue",), messaging.queues_encrypted,
          prowler=("sqs_queues_server_side_encryption_enabled",), checkov=("CKV_AWS_27",)),
+    Rule("AD-SNS-001", "SNS topics encrypt their messages at rest",
+         "A KMS key (the AWS managed aws/sns or your own) keeps published messages unreadable "
+         "at rest.", Severity.MEDIUM, ("sns_topic",), messaging.topics_encrypted,
+         prowler=("sns_topics_kms_encryption_at_rest_enabled",), checkov=("CKV_AWS_26",)),
+    Rule("AD-DDB-001", "DynamoDB tables are encrypted with a KMS key",
+         "With the AWS managed or a customer managed key, the key's policy and CloudTrail "
+         "show who decrypts the table; an AWS owned key shows nothing.", Severity.MEDIUM,
+         ("dynamodb_table", "kms_key"), data.tables_encrypted_with_kms,
+         prowler=("dynamodb_tables_kms_cmk_encryption_enabled",), checkov=("CKV_AWS_119",)),
+    Rule("AD-DDB-002", "DynamoDB tables have point-in-time recovery",
+         "A table can then be restored to any second of the last 35 days after a bad write or "
+         "a deletion.", Severity.MEDIUM, ("dynamodb_table",), data.tables_recoverable,
+         prowler=("dynamodb_tables_pitr_enabled",), checkov=("CKV_AWS_28",)),
+    Rule("AD-KMS-001", "KMS keys rotate their key material",
+         "Yearly rotation limits what one compromised key version can decrypt.",
+         Severity.MEDIUM, ("kms_key",), audit.keys_rotate,
+         prowler=("kms_cmk_rotation_enabled",), checkov=("CKV_AWS_7",)),
+    Rule("AD-CT-001", "CloudTrail records every region, with log file validation",
+         "A trail of one region misses calls made elsewhere; without validation a changed log "
+         "cannot be detected.", Severity.HIGH, ("cloudtrail_trail",),
+         audit.trails_cover_every_region,
+         prowler=("cloudtrail_multi_region_enabled", "cloudtrail_log_file_validation_enabled"),
+         checkov=("CKV_AWS_67", "CKV_AWS_36")),
+    Rule("AD-GD-001", "GuardDuty is on in every region of the architecture",
+         "A region without a detector is where an intruder goes unseen.", Severity.HIGH,
+         ("guardduty_detector",), audit.guardduty_everywhere,
+         prowler=("guardduty_is_enabled",), checkov=("CKV2_AWS_3",)),
+    Rule("AD-WAF-001", "Internet-facing distributions, load balancers and APIs are behind a "
+         "web application firewall",
+         "AWS WAF's rules stop common web exploits and floods before they reach the "
+         "application.", Severity.MEDIUM,
+         ("cloudfront_distribution", "alb", "api_gateway_rest_api", "api_gateway_http_api",
+          "waf_web_acl"), exposure.web_acl_in_front,
+         prowler=("cloudfront_distributions_using_waf", "elbv2_waf_acl_attached",
+                  "apigateway_restapi_waf_acl_attached"),
+         checkov=("CKV_AWS_68", "CKV2_AWS_28", "CKV2_AWS_29")),
+    Rule("AD-API-001", "Every API Gateway route is authorised",
+         "A route without an authorizer or IAM lets anyone on the internet call what serves "
+         "it.", Severity.HIGH, ("api_gateway_rest_api", "api_gateway_http_api",
+                                "cognito_user_pool"), exposure.routes_authorised,
+         prowler=("apigateway_restapi_authorizers_enabled",), checkov=("CKV_AWS_59",)),
+    Rule("AD-S3-003", "No bucket policy grants anything to anyone unconditionally",
+         "Principal '*' in an Allow statement without a condition publishes the bucket to the "
+         "internet.", Severity.CRITICAL, ("s3_bucket",), exposure.no_public_bucket_policy,
+         prowler=("s3_bucket_public_access",), checkov=("CKV_AWS_70",)),
+    Rule("AD-NACL-001", "No network ACL lets SSH or RDP in from the internet",
+         "A network ACL that allows port 22 or 3389 from 0.0.0.0/0 leaves only security groups "
+         "between the world and administration.", Severity.HIGH, ("network_acl",),
+         exposure.no_admin_ports_in_acls,
+         prowler=("ec2_networkacl_allow_ingress_tcp_port_22",
+                  "ec2_networkacl_allow_ingress_tcp_port_3389"),
+         checkov=("CKV_AWS_229", "CKV_AWS_231")),
+    Rule("AD-ECS-001", "Fargate tasks run in private subnets without public IPs",
+         "A task with a public IP is reachable around its load balancer.", Severity.HIGH,
+         ("ecs_service", "subnet", "route_table"), exposure.tasks_private,
+         prowler=("ecs_service_no_assign_public_ip",), checkov=("CKV_AWS_333",)),
+    Rule("AD-EKS-001", "EKS cluster endpoints are not open to the internet",
+         "A public Kubernetes API endpoint open to 0.0.0.0/0 invites credential attacks on the "
+         "cluster's control plane.", Severity.HIGH, ("eks_cluster",),
+         exposure.cluster_endpoint_private,
+         prowler=("eks_endpoints_not_publicly_accessible",), checkov=("CKV_AWS_39",)),
+    Rule("AD-EC-001", "ElastiCache clusters encrypt connections in transit",
+         "Without TLS, cached data and AUTH tokens cross the network in clear text.",
+         Severity.MEDIUM, ("elasticache_cluster",), data.caches_encrypted_in_transit,
+         prowler=("elasticache_redis_cluster_in_transit_encryption_enabled",),
+         checkov=("CKV_AWS_30",)),
 )
 
 RULE: dict[str, Rule] = {r.id: r for r in RULES}

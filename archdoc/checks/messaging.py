@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from archdoc.checks.rule import Outcome
 from archdoc.model import Architecture
-from archdoc.model.resources.messaging import SqsQueue
+from archdoc.model.resources.messaging import SnsTopic, SqsQueue
 from archdoc.text import say
 
 
@@ -18,3 +18,15 @@ def queues_encrypted(model: Architecture) -> Iterator[Outcome]:
         else:
             yield Outcome(rid, True, say("{rid} encrypts its messages at rest ({how})", rid=rid,
                                          how=queue.encryption), ("encryption",))
+
+
+def topics_encrypted(model: Architecture) -> Iterator[Outcome]:
+    for rid, topic in model.all_of(SnsTopic).items():
+        if topic.is_encrypted:
+            key = topic.kms_key or "aws/sns"
+            yield Outcome(rid, True, say("{rid} encrypts its messages at rest with {key}",
+                                         rid=rid, key=key), ("kms_key",),
+                          (rid, topic.kms_key) if topic.kms_key else (rid,))
+        else:
+            yield Outcome(rid, False, say("{rid} keeps its messages unencrypted", rid=rid),
+                          ("encrypted",))

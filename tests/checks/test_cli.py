@@ -48,7 +48,10 @@ def _broken(name: str) -> str:
 
 def test_seed_passes_every_rule_and_backs_each_claim(seed_model) -> None:
     results = evaluate(seed_model)
-    assert {r.verdict for r in results} == {Verdict.PASS}
+    assert {r.verdict for r in results} == {Verdict.PASS, Verdict.SKIPPED}
+    # the one skip is out of the seed's scope, and says so
+    assert [(r.rule, r.resource) for r in results if r.verdict is Verdict.SKIPPED] == [
+        ("AD-WAF-001", "web-alb")]
     claims = [item for s in seed_model.sections for item in s.security]
     assert len(claims) == 10 and all(item.checks for item in claims)
     proc = archdoc("check", str(SEED))
@@ -126,7 +129,9 @@ def test_sarif_points_at_the_failing_lines(tmp_path) -> None:
     assert [r["id"] for r in rules][:3] == ["AD-NET-001", "AD-NET-002", "AD-NET-003"]
     line_22 = text.splitlines().index("      - {protocol: tcp, port: 22, cidr: 0.0.0.0/0}") + 1
     by_rule = {r["ruleId"]: r for r in run["results"]}
-    assert set(by_rule) == {"AD-NET-002", "AD-NET-003", "AD-NET-004"}
+    # the seed's skip of AD-WAF-001 (out of its scope) is reported as a suppression
+    assert set(by_rule) == {"AD-NET-002", "AD-NET-003", "AD-NET-004", "AD-WAF-001"}
+    assert "suppressions" in by_rule["AD-WAF-001"]
     ssh = by_rule["AD-NET-003"]["locations"][0]["physicalLocation"]
     assert ssh["artifactLocation"]["uri"] == "arch.yaml"
     assert ssh["region"]["startLine"] == line_22 and ssh["region"]["startColumn"] == 9
@@ -176,7 +181,7 @@ def test_sarif_is_valid_sarif_2_1_0(tmp_path) -> None:
         assert _schema_errors(validator, log) == [], target
     broken = json.loads(archdoc("check", str(model), "--format", "sarif").stdout)
     kinds = {(r["ruleId"], "suppressions" in r) for r in broken["runs"][0]["results"]}
-    assert kinds == {("AD-SSM-001", True), ("AD-EC2-002", False)}
+    assert kinds == {("AD-SSM-001", True), ("AD-EC2-002", False), ("AD-WAF-001", True)}
 
 
 @pytest.mark.parametrize(("path", "value"), [

@@ -27,25 +27,26 @@ def test_a_kind_answers_to_its_cloudformation_name() -> None:
 
 
 def test_any_other_type_is_a_generic_resource_with_checked_properties() -> None:
-    model = parse_model(HEAD + "  orders:\n    kind: AWS::DynamoDB::Table\n    properties:\n"
-                               "      BillingMode: PAY_PER_REQUEST\n"
-                               "      KeySchema: [{AttributeName: id, KeyType: HASH}]\n"
-                               "      TableName: {Ref: Name}\n")
-    orders = model.resources["orders"]
-    assert orders.kind == "AWS::DynamoDB::Table"
-    assert orders.properties["BillingMode"] == "PAY_PER_REQUEST"
-    assert messages("  orders:\n    kind: AWS::DynamoDB::Table\n    properties:\n"
-                    "      BilingMode: PAY_PER_REQUEST\n      Tags: yes\n"
-                    "      DeletionProtectionEnabled: {a: 1}\n") == [
-        "7:7: unknown property 'BilingMode' of AWS::DynamoDB::Table; did you mean "
-        "'BillingMode'?",
-        "8:13: AWS::DynamoDB::Table's Tags is a list, not a boolean",
-        "9:34: AWS::DynamoDB::Table's DeletionProtectionEnabled is a boolean, not a mapping"]
+    model = parse_model(HEAD + "  events:\n    kind: AWS::Kinesis::Stream\n    properties:\n"
+                               "      ShardCount: 2\n"
+                               "      StreamModeDetails: {StreamMode: PROVISIONED}\n"
+                               "      Name: {Ref: StreamName}\n")
+    events = model.resources["events"]
+    assert events.kind == "AWS::Kinesis::Stream"
+    assert events.properties["ShardCount"] == 2
+    assert messages("  events:\n    kind: AWS::Kinesis::Stream\n    properties:\n"
+                    "      ShardCont: 2\n      Tags: yes\n"
+                    "      RetentionPeriodHours: {a: 1}\n") == [
+        "7:7: unknown property 'ShardCont' of AWS::Kinesis::Stream; did you mean "
+        "'ShardCount'?",
+        "8:13: AWS::Kinesis::Stream's Tags is a list, not a boolean",
+        "9:29: AWS::Kinesis::Stream's RetentionPeriodHours is an integer, not a mapping"]
 
 
 @pytest.mark.parametrize(("written", "meant"), [
-    ("dynamodb_table", "AWS::DynamoDB::Table"), ("AWS::DynamoDb::Table", "AWS::DynamoDB::Table"),
-    ("aws::wafv2::webacl", "AWS::WAFv2::WebACL"), ("ec2-instance", "ec2_instance")])
+    ("kinesis_stream", "AWS::Kinesis::Stream"), ("AWS::Kinesis::stream", "AWS::Kinesis::Stream"),
+    ("aws::wafv2::webacl", "waf_web_acl"), ("ec2-instance", "ec2_instance"),
+    ("dynamodb-table", "dynamodb_table")])
 def test_an_unknown_kind_gets_the_nearest_name(written: str, meant: str) -> None:
     found = messages(f"  x: {{kind: '{written}'}}\n")
     assert found == [f"4:13: unknown kind '{written}'; did you mean '{meant}'?"]

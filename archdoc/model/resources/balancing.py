@@ -78,11 +78,38 @@ class TargetGroup(ResourceBase):
     DETAILS = ("vpc", "port")
     kind: Literal["target_group"]
     vpc: Annotated[str, Ref("vpc")] | None = None
-    protocol: Literal["HTTP", "HTTPS", "TCP"] = "HTTP"
+    protocol: Literal["HTTP", "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP"] = "HTTP"
     port: Port | None = None
     target_type: Literal["instance", "ip", "lambda"] = "instance"
     health_check: HealthCheck = Field(default_factory=HealthCheck)
-    targets: list[Annotated[str, Ref("ec2_instance", "lambda_function",
-                                     "autoscaling_group")]] = Field(
+    targets: list[Annotated[str, Ref("ec2_instance", "lambda_function", "autoscaling_group",
+                                     "ecs_service", "alb")]] = Field(
         default_factory=list
     )
+
+
+class NlbListener(Strict):
+    port: Port
+    protocol: Literal["TCP", "TLS", "UDP", "TCP_UDP"] = "TCP"
+    certificate: Annotated[str, Ref("acm_certificate")] | None = None
+    ssl_policy: str | None = Field(
+        None, description="TLS policy, e.g. ELBSecurityPolicy-TLS13-1-2-2021-06")
+    target_group: Annotated[str, Ref("target_group")] | None = None
+
+    @model_validator(mode="after")
+    def _tls_has_certificate(self) -> NlbListener:
+        if self.protocol == "TLS" and self.certificate is None:
+            raise ValueError("a TLS listener needs a certificate")
+        return self
+
+
+class Nlb(ResourceBase):
+    """A Network Load Balancer: TCP, UDP and TLS at layer 4, one address per AZ."""
+
+    DETAILS = ("subnets",)
+    kind: Literal["nlb"]
+    scheme: Literal["internet-facing", "internal"] = "internet-facing"
+    subnets: list[Annotated[str, Ref("subnet")]] = Field(default_factory=list)
+    security_groups: list[Annotated[str, Ref("security_group")]] = Field(default_factory=list)
+    listeners: list[NlbListener] = Field(default_factory=list)
+    cross_zone: bool = Field(False, description="cross-zone load balancing")

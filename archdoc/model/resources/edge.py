@@ -23,13 +23,17 @@ class Route53Zone(ResourceBase):
     private: bool = False
 
 
+ALIAS_TARGETS = ("alb", "nlb", "cloudfront_distribution", "s3_bucket", "api_gateway_rest_api",
+                 "api_gateway_http_api")
+
+
 class Route53Record(ResourceBase):
     DETAILS = ("zone", "name")
     kind: Literal["route53_record"]
     zone: Annotated[str, Ref("route53_zone")] | None = None
     name: str | None = Field(None, description="fully qualified record name")
     type: Literal["A", "AAAA", "CNAME", "ALIAS"] = "A"
-    alias_target: Annotated[str, Ref("alb", "cloudfront_distribution", "s3_bucket")] | None = None
+    alias_target: Annotated[str, Ref(*ALIAS_TARGETS)] | None = None
     values: list[str] = Field(default_factory=list, description="plain record values")
 
 
@@ -51,7 +55,8 @@ def _origin_shorthand(value: Any) -> Any:
 
 
 class CloudFrontOrigin(Strict):
-    target: Annotated[str, Ref("alb", "s3_bucket", "ec2_instance", "lambda_function")]
+    target: Annotated[str, Ref("alb", "nlb", "s3_bucket", "ec2_instance", "lambda_function",
+                               "api_gateway_rest_api", "api_gateway_http_api")]
     origin_access_control: bool = Field(
         False, description="S3 origin reached only through origin access control (OAC)")
     protocol_policy: Literal["http-only", "https-only", "match-viewer"] = Field(

@@ -9,12 +9,15 @@ from pydantic import Field
 from archdoc.model.resources.base import ResourceBase
 from archdoc.model.types import Ref, Strict
 
+POLICY_TARGETS = ("secretsmanager_secret", "s3_bucket", "dynamodb_table", "sqs_queue",
+                  "sns_topic", "kms_key", "log_group")
+
 
 class PolicyStatement(Strict):
     effect: Literal["Allow", "Deny"] = "Allow"
     actions: list[str] = Field(min_length=1)
     resources: list[str] = Field(default_factory=lambda: ["*"], description="ARNs or *")
-    resource_ids: list[Annotated[str, Ref("secretsmanager_secret", "s3_bucket")]] = Field(
+    resource_ids: list[Annotated[str, Ref(*POLICY_TARGETS)]] = Field(
         default_factory=list, description="model resources the statement applies to (their "
                                           "ARNs are looked up in the account)")
 

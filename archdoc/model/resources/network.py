@@ -45,7 +45,8 @@ class NatGateway(ResourceBase):
 
 class Route(Strict):
     destination: Cidr | None = Field(None, description="CIDR; omit for a gateway endpoint")
-    target: Annotated[str, Ref("internet_gateway", "nat_gateway", "vpc_endpoint")]
+    target: Annotated[str, Ref("internet_gateway", "nat_gateway", "vpc_endpoint",
+                               "transit_gateway", "vpc_peering")]
 
 
 class RouteTable(ResourceBase):
@@ -102,3 +103,54 @@ class SecurityGroup(ResourceBase):
         if self.egress is None:
             return [SecurityGroupRule(protocol="all", cidr="0.0.0.0/0")]
         return self.egress
+
+
+class NetworkAclRule(Strict):
+    rule_number: int = Field(ge=1, le=32766, description="rules apply in this order, lowest first")
+    protocol: Literal["tcp", "udp", "icmp", "all"] = "tcp"
+    port: PortRange | None = Field(None, description="port or range; omit for all ports")
+    cidr: Cidr = Field(description="the network the rule is about")
+    action: Literal["allow", "deny"] = "allow"
+
+
+class NetworkAcl(ResourceBase):
+    """A network ACL: stateless allow and deny rules on the subnets associated with it."""
+
+    DETAILS = ("vpc",)
+    kind: Literal["network_acl"]
+    vpc: Annotated[str, Ref("vpc")] | None = None
+    subnets: list[Annotated[str, Ref("subnet")]] = Field(
+        default_factory=list, description="associations")
+    ingress: list[NetworkAclRule] = Field(default_factory=list)
+    egress: list[NetworkAclRule] = Field(default_factory=list)
+
+
+class TransitGateway(ResourceBase):
+    """A Transit Gateway: the hub that routes between the VPCs (and VPNs) attached to it."""
+
+    kind: Literal["transit_gateway"]
+    asn: int | None = Field(None, ge=64512, le=4294967294, description="Amazon side ASN")
+    default_route_table_association: bool = True
+    default_route_table_propagation: bool = True
+    auto_accept_shared_attachments: bool = False
+
+
+class TransitGatewayAttachment(ResourceBase):
+    """A VPC attached to a Transit Gateway, through one subnet per AZ."""
+
+    DETAILS = ("transit_gateway", "vpc")
+    kind: Literal["transit_gateway_attachment"]
+    transit_gateway: Annotated[str, Ref("transit_gateway")] | None = None
+    vpc: Annotated[str, Ref("vpc")] | None = None
+    subnets: list[Annotated[str, Ref("subnet")]] = Field(
+        default_factory=list, description="one subnet per AZ for the attachment's interfaces")
+
+
+class VpcPeering(ResourceBase):
+    """A peering connection between two VPCs (of one account or two, one region or two)."""
+
+    DETAILS = ("requester", "accepter")
+    kind: Literal["vpc_peering"]
+    requester: Annotated[str, Ref("vpc")] | None = None
+    accepter: Annotated[str, Ref("vpc")] | None = None
+    peer_account: str | None = Field(None, description="the accepter's account, if another")

@@ -24,6 +24,27 @@ class BucketNotification(Strict):
     suffix: str | None = None
 
 
+class BucketPolicyStatement(Strict):
+    """One statement of the bucket's policy."""
+
+    sid: str | None = None
+    effect: Literal["Allow", "Deny"] = "Allow"
+    principals: list[str] = Field(
+        min_length=1, description="who: '*' (anyone), an account or role ARN, or a service "
+                                  "such as cloudfront.amazonaws.com")
+    actions: list[str] = Field(min_length=1, description="e.g. s3:GetObject")
+    resources: list[str] = Field(default_factory=lambda: ["*"],
+                                 description="ARNs or paths in the bucket, e.g. /public/*")
+    conditions: dict[str, dict[str, str | list[str]]] = Field(
+        default_factory=dict, description="IAM condition block, e.g. "
+                                          "{StringEquals: {aws:SourceVpce: vpce-0abc}}")
+
+    @property
+    def public(self) -> bool:
+        """Anyone, unconditionally."""
+        return self.effect == "Allow" and "*" in self.principals and not self.conditions
+
+
 class S3Bucket(ResourceBase):
     DETAILS = ("bucket_name",)
     kind: Literal["s3_bucket"]
@@ -31,6 +52,8 @@ class S3Bucket(ResourceBase):
     public_access_block: PublicAccessBlock = Field(default_factory=PublicAccessBlock)
     encryption: Literal["SSE-S3", "SSE-KMS", "DSSE-KMS", "none"] = "SSE-S3"
     versioning: bool = False
+    policy: list[BucketPolicyStatement] = Field(
+        default_factory=list, description="the bucket policy's statements")
     notifications: list[BucketNotification] = Field(
         default_factory=list, description="event notifications to Lambda functions")
 

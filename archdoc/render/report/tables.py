@@ -19,6 +19,9 @@ from archdoc.model.resources import (
     SecurityGroupRule,
     TargetGroup,
 )
+from archdoc.model.resources.containers import EcsTaskDefinition
+from archdoc.model.resources.network import NetworkAcl
+from archdoc.model.resources.security import WafWebAcl
 from archdoc.text import in_language, kind_name, kind_text, policy_description, text, words
 
 if TYPE_CHECKING:
@@ -139,11 +142,84 @@ def iam_role_policies(model: Architecture, role_id: str) -> TableData:
                      (0.18, 0.36, 0.46))
 
 
+def network_acl_rules(model: Architecture, acl_id: str) -> TableData:
+    """Inbound then outbound rules in the order they apply, each allowing or denying."""
+    w = words(model.language)
+    acl = model.get(acl_id, NetworkAcl)
+    rows = []
+    for direction, rules in ((w["inbound"], acl.ingress), (w["outbound"], acl.egress)):
+        if not rules:
+            rows.append([direction, "-", "-", "-", "-", w["no_rules"]])
+        for rule in sorted(rules, key=lambda r: r.rule_number):
+            protocol = w["all_traffic"] if rule.protocol == "all" else rule.protocol.upper()
+            port = w["all"] if rule.protocol == "all" or rule.port is None else rule.port
+            rows.append([direction, str(rule.rule_number), protocol, port, rule.cidr,
+                         w[rule.action]])
+    header = [w["direction"], w["rule_number"], w["protocol"], w["port"], w["peer"],
+              w["action"]]
+    return TableData(f"{w['nacl_rules']}: {_name(model, acl_id)}", header, rows,
+                     (0.15, 0.12, 0.15, 0.14, 0.26, 0.18))
+
+
+def waf_rules(model: Architecture, acl_id: str) -> TableData:
+    """The web ACL's rules by priority: what each inspects and does; what it protects."""
+    w = words(model.language)
+    acl = model.get(acl_id, WafWebAcl)
+    rows = []
+    for rule in sorted(acl.rules, key=lambda r: r.priority):
+        inspects = [text("managed_group", model.language, name=rule.managed)] if rule.managed \
+            else []
+        if rule.rate_limit:
+            inspects.append(text("rate_limit", model.language, limit=rule.rate_limit))
+        rows.append([str(rule.priority), rule.name, "\n".join(inspects) or "-", rule.action])
+    rows.append(["-", text("default_action", model.language, action=acl.default_action), "-",
+                 acl.default_action])
+    protected = ", ".join(_name(model, p) for p in acl.protects) or w["none_given"]
+    return TableData(f"{w['waf_rules']}: {_name(model, acl_id)} ({w['protects']}: {protected})",
+                     [w["priority"], w["rule_name"], w["inspects"], w["action"]], rows,
+                     (0.12, 0.3, 0.42, 0.16))
+
+
+def api_routes(model: Architecture, api_id: str) -> TableData:
+    """Each route, what serves it and how callers are authorised."""
+    w = words(model.language)
+    api = model.resources[api_id]
+    kinds = {a.name: a.type for a in getattr(api, "authorizers", [])}
+    rows = []
+    for route in getattr(api, "routes", []):
+        how = route.authorised_by
+        said = w["no_authorisation"] if how == "none" else (
+            w["iam_authorisation"] if how == "iam" else text(
+                "authorizer_of", model.language, type=kinds.get(route.authorizer or "", ""),
+                name=route.authorizer or ""))
+        rows.append([f"{route.method} {route.path}",
+                     _name(model, route.integration) if route.integration else "-", said])
+    return TableData(f"{w['api_routes']}: {_name(model, api_id)}",
+                     [w["route"], w["integration"], w["authorisation"]], rows, (0.3, 0.3, 0.4))
+
+
+def ecs_task_containers(model: Architecture, task_id: str) -> TableData:
+    """The task's containers, their images and ports; its roles in the caption."""
+    w = words(model.language)
+    task = model.get(task_id, EcsTaskDefinition)
+    rows = [[c.name, c.image or "-", str(c.port) if c.port else "-"] for c in task.containers]
+    roles = text("task_roles", model.language,
+                 task=_name(model, task.task_role) if task.task_role else w["none_given"],
+                 execution=_name(model, task.execution_role) if task.execution_role
+                 else w["none_given"])
+    return TableData(f"{w['ecs_containers']}: {_name(model, task_id)} ({roles})",
+                     [w["container"], w["image"], w["port"]], rows, (0.25, 0.55, 0.2))
+
+
 # The builders by name; a kind's registry entry (``archdoc.kinds``) names the one it uses.
 TABLE_BUILDERS: dict[str, Callable[[Architecture, str], TableData]] = {
     "alb_resource_map": alb_resource_map,
     "security_group_rules": security_group_rules,
     "iam_role_policies": iam_role_policies,
+    "network_acl_rules": network_acl_rules,
+    "waf_rules": waf_rules,
+    "api_routes": api_routes,
+    "ecs_task_containers": ecs_task_containers,
 }
 
 
@@ -152,7 +228,8 @@ def key_settings(model: Architecture, rid: str) -> str:
     res = model.resources[rid]
     skip = {"kind", "label", "aws", "definition", "role", "ingress", "egress", "listeners",
             "routes", "health_check", "inline_policies", "public_access_block", "origins",
-            "notifications"}
+            "notifications", "skip_checks", "policy", "rules", "authorizers", "subscriptions",
+            "containers", "properties"}
     parts: list[str] = []
     for name, value in res.model_dump(exclude_defaults=False).items():
         if name in skip or value in (None, [], {}, ""):
