@@ -32,8 +32,8 @@ from archdoc.model.resources.generic import GenericResource
 from archdoc.model.resources.messaging import SnsTopic, SqsQueue
 from archdoc.text import say
 
-Where = Literal["outside", "global", "regional", "vpc_border", "vpc_edge", "vpc", "subnets",
-                "group"]
+Where = Literal["outside", "global", "regional", "between_vpcs", "vpc_border", "vpc_edge", "vpc",
+                "subnets", "group"]
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,9 @@ class Placement:
     """Where the diagram draws one resource.
 
     ``outside`` the cloud (users); ``global`` in the cloud, outside any region; ``regional``
-    in its region, outside the VPC; ``vpc_border`` on the VPC's top edge (internet gateway);
-    ``vpc_edge`` on its right edge (gateway endpoints); ``vpc`` in the VPC-wide strip (security
+    in its region, outside the VPC; ``between_vpcs`` in its region, between its first two VPCs
+    (what links them: peering, a Transit Gateway); ``vpc_border`` on the VPC's top edge
+    (internet gateway); ``vpc_edge`` on its right edge (gateway endpoints); ``vpc`` in the VPC-wide strip (security
     groups, route tables, target groups); ``subnets`` once in each listed subnet, the first
     being the primary; ``group`` drawn as a box, not an icon (VPC, subnet).
     """
@@ -91,6 +92,16 @@ def _rds(res: Any, model: Architecture) -> Placement:
         if other is not None:
             return Placement("subnets", (first, other), roles=("primary", "standby"))
     return Placement("subnets", (first,))
+
+
+def _certificate(res: Any, model: Architecture) -> Placement:
+    """A distribution's certificate (in us-east-1, wherever the rest is) stands beside the
+    distribution, above the regions; every other certificate in its region."""
+    if res.region and res.region != model.region:
+        rid = next((r for r, c in model.resources.items() if c is res), None)
+        if any(cdn.certificate == rid for cdn in model.all_of(r.CloudFrontDistribution).values()):
+            return Placement("global")
+    return REGIONAL
 
 
 def _waf(res: Any, model: Architecture) -> Placement:
@@ -152,7 +163,7 @@ REGISTRY: tuple[Kind, ...] = (
          "aws/network/route-53.png", ("service", NET, "route_53"), _fixed("global"), "route53"),
     Kind("acm_certificate", r.AcmCertificate, "AWS::CertificateManager::Certificate",
          "aws/security/certificate-manager.png", ("service", SECURITY, "certificate_manager_3"),
-         _fixed("regional"), "acm"),
+         _certificate, "acm"),
     Kind("cloudfront_distribution", r.CloudFrontDistribution, "AWS::CloudFront::Distribution",
          "aws/network/cloudfront.png", ("service", NET, "cloudfront"), _fixed("global"),
          NOT_READ_YET),
@@ -212,12 +223,12 @@ REGISTRY: tuple[Kind, ...] = (
          table="network_acl_rules", collapse_at=12),
     Kind("transit_gateway", network.TransitGateway, "AWS::EC2::TransitGateway",
          "aws/network/transit-gateway.png", ("resource", NET, "transit_gateway"),
-         _fixed("regional"), NOT_READ_YET),
+         _fixed("between_vpcs"), NOT_READ_YET),
     Kind("transit_gateway_attachment", network.TransitGatewayAttachment,
          "AWS::EC2::TransitGatewayVpcAttachment", "aws/network/transit-gateway-attachment.png",
          ("resource", NET, "transit_gateway"), _in_vpc("vpc_edge"), NOT_READ_YET),
     Kind("vpc_peering", network.VpcPeering, "AWS::EC2::VPCPeeringConnection",
-         "aws/network/vpc-peering.png", ("resource", NET, "peering"), _fixed("regional"),
+         "aws/network/vpc-peering.png", ("resource", NET, "peering"), _fixed("between_vpcs"),
          NOT_READ_YET),
     Kind("nlb", Nlb, "AWS::ElasticLoadBalancingV2::LoadBalancer",
          "aws/network/elb-network-load-balancer.png",

@@ -30,7 +30,6 @@ from archdoc.model.resources import (
 )
 from archdoc.model.types import port_bounds
 
-
 _IMAGES: dict[str, str] = {}  # endpoint -> an AMI id: moto's images survive a reset
 
 

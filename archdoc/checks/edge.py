@@ -136,8 +136,11 @@ def alias_points_at_load_balancer(model: Architecture) -> Iterator[Outcome]:
                               ("listeners",), (rid, listener.certificate))
                 break
             domain = certificate.domain.rstrip(".")
-            record = next((r for r, rec in records.items()
-                           if rec.name and rec.name.rstrip(".") == domain), None)
+            named = [r for r, rec in records.items()
+                     if rec.name and rec.name.rstrip(".") == domain]
+            # failover and weighted routing: several records of the name, one per target
+            record = next((r for r in named if records[r].alias_target == rid),
+                          named[0] if named else None)
             if record is None:
                 yield Outcome(rid, False, say("no Route 53 record for {domain}, the domain of "
                                                 "{rid}'s certificate", domain=domain, rid=rid),

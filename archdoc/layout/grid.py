@@ -1,263 +1,140 @@
 """Place the scene as a grid of nested boxes, in the AWS reference style.
 
-Availability Zones are columns side by side, in zone order; subnets are rows by tier, the same
-tier at the same height in every AZ. The internet gateway sits on the VPC's top border, gateway
-endpoints on its right border, VPC-wide resources (security groups, route tables, target
-groups) in a labelled strip at the VPC's foot. Regional services stand in a column right of the
-VPCs, global ones in a row above the region, users above the cloud. Edges are routed later
-(``layout/graphviz.py``) around these fixed positions.
+Users stand above the cloud; global services in a row at the top of the cloud; the regions
+side by side below them. In a region, its VPCs stand side by side, what links them (a peering
+connection, a Transit Gateway) between the first two, and its regional services in columns to
+their right, ordered by the flows among them (a service one column right of what sends to
+it), so that a serverless architecture reads left to right in rows and columns. The boxes
+themselves (nodes, subnets, a VPC's AZ columns) are :mod:`layout.boxes`. Edges are routed
+later (``layout/graphviz.py``) around these fixed positions.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from archdoc.layout.geometry import Fonts, GroupBox, Layout, NodeBox, Rect
+from archdoc.layout.boxes import (
+    GAP,
+    ICON,
+    MARGIN,
+    NODE_GAP,
+    NODE_PAD,
+    PAD,
+    ROW_GAP,
+    Boxes,
+    VpcPlan,
+)
+from archdoc.layout.geometry import Fonts, Layout, Rect
 from archdoc.layout.scene import Group, Scene
-from archdoc.layout.textsize import block_size, wrap
+from archdoc.layout.textsize import block_size
 
-ICON = 40.0
-NODE_PAD = 5.0
-NODE_GAP = 12.0
-ROW_GAP = 14.0
-PAD = 10.0  # inside a group, around its content
-GAP = 18.0  # between sibling groups
-TIER_GAP = 30.0  # between tiers of subnets: room for the label of a flow from tier to tier
-LABEL_WIDTH = 92.0  # node labels wrap at this width
-MIN_SUBNET = (96.0, 22.0)  # content size of an empty subnet
-MARGIN = 10.0  # around the whole picture
+LINK_GAP = 2 * GAP  # beside the links between two VPCs
 
 
-@dataclass(frozen=True)
-class _VpcPlan:
-    """A VPC's box measured: what goes where inside it, and its size."""
+def flow_columns(scene: Scene, nids: list[str]) -> list[list[str]]:
+    """``nids`` in columns by the flows among them: a node stands one column right of the
+    rightmost node sending to it (a cycle is cut where it closes); nodes no flow reaches
+    first. Within a column the model's order is kept."""
+    members = set(nids)
+    senders: dict[str, list[str]] = {n: [] for n in nids}
+    for edge in scene.edges:
+        if edge.tail in members and edge.head in members and edge.tail != edge.head:
+            senders[edge.head].append(edge.tail)
+    column: dict[str, int] = {}
+    visiting: set[str] = set()
 
-    azs: list[Group]
-    strip: Group | None  # VPC-wide resources
-    tiers: list[str]  # rows of subnets, top to bottom (empty rows dropped)
-    border: list[str]  # node ids on the top border (internet gateway)
-    edge: list[str]  # node ids on the right border (gateway endpoints)
-    cells: dict[tuple[str, str], list[Group]]  # (AZ group id, tier) -> its subnets
-    col_w: dict[str, float]  # AZ group id -> content width of its column
-    row_h: dict[str, float]  # tier -> height of its row
-    az_th: float  # height of the AZ titles
-    grid_h: float
-    top_band: float  # from the VPC's top to its AZ columns
-    edge_h: float
-    body_h: float  # the AZ grid, or the edge icons where they are taller
-    strip_h: float
-    strip_max: float  # widest row of the strip
-    inner_w: float
+    def depth(nid: str) -> int:
+        if nid in column:
+            return column[nid]
+        visiting.add(nid)
+        found = max((depth(s) + 1 for s in senders[nid] if s not in visiting), default=0)
+        visiting.discard(nid)
+        column[nid] = found
+        return found
+
+    for nid in nids:
+        depth(nid)
+    count = max(column.values(), default=-1) + 1
+    return [[n for n in nids if column[n] == c] for c in range(count)]
+
+
+@dataclass
+class RegionPlan:
+    vpcs: list[Group]
+    plans: list[VpcPlan]
+    links: list[str]  # node ids between the first two VPCs
+    columns: list[list[str]]  # regional node ids, column by column
+    top: float  # from the region's top to its content
+    row_w: float  # the VPCs and their links, side by side
+    row_h: float
+    links_w: float
+    gap: float  # between the VPCs and the columns of services
     width: float
     height: float
 
 
-@dataclass
-class _Builder:
-    scene: Scene
-    fonts: Fonts
-    nodes: dict[str, NodeBox] = field(default_factory=dict)
-    groups: dict[str, GroupBox] = field(default_factory=dict)
-    sizes: dict[str, tuple[float, float, tuple[str, ...]]] = field(default_factory=dict)
+class Grid(Boxes):
+    """The whole picture: cloud, regions, VPCs side by side, services in flow columns."""
 
-    # --- nodes ------------------------------------------------------------------------------
-
-    def node_size(self, nid: str) -> tuple[float, float]:
-        if nid not in self.sizes:
-            lines = tuple(wrap(self.scene.nodes[nid].label, self.fonts.node, LABEL_WIDTH))
-            tw, th = block_size(lines, self.fonts.node)
-            self.sizes[nid] = (max(ICON, tw) + 2 * NODE_PAD, ICON + 3 + th + 2 * NODE_PAD, lines)
-        w, h, _ = self.sizes[nid]
-        return w, h
-
-    def put_node(self, nid: str, x: float, y: float) -> None:
-        w, h = self.node_size(nid)
-        lines = self.sizes[nid][2]
-        self.nodes[nid] = NodeBox(Rect(x, y, w, h), Rect(x + (w - ICON) / 2, y + NODE_PAD,
-                                                         ICON, ICON), lines)
-
-    def flow(self, nids: list[str], per_row: int, x: float | None = None,
-             y: float | None = None, width: float | None = None,
-             max_width: float | None = None) -> tuple[float, float]:
-        """Nodes in rows of at most ``per_row`` (and ``max_width``); placed at (x, y) centred
-        in ``width`` when given."""
-        rows: list[list[str]] = [[]]
-        used = 0.0
-        for nid in nids:
-            w = self.node_size(nid)[0]
-            full = len(rows[-1]) >= per_row or (
-                max_width is not None and rows[-1] and used + NODE_GAP + w > max_width)
-            if full:
-                rows.append([])
-                used = 0.0
-            used += (NODE_GAP if rows[-1] else 0.0) + w
-            rows[-1].append(nid)
-        sizes = [[self.node_size(n) for n in row] for row in rows]
-        row_w = [sum(w for w, _ in row) + NODE_GAP * max(len(row) - 1, 0) for row in sizes]
-        row_h = [max((h for _, h in row), default=0.0) for row in sizes]
-        total_w = max(row_w)
-        total_h = sum(row_h) + ROW_GAP * max(len(rows) - 1, 0)
-        if x is not None and y is not None:
-            top = y
-            for row, size, rw, rh in zip(rows, sizes, row_w, row_h, strict=True):
-                left = x + ((width or total_w) - rw) / 2
-                for nid, (w, h) in zip(row, size, strict=True):
-                    self.put_node(nid, left, top + (rh - h) / 2)
-                    left += w + NODE_GAP
-                top += rh + ROW_GAP
-        return total_w, total_h
-
-    # --- group titles -----------------------------------------------------------------------
-
-    def title(self, group: Group) -> tuple[tuple[str, ...], float, float]:
-        lines = tuple(group.label.split("\n"))
-        w, h = block_size(lines, self.fonts.group)
-        return lines, w + 2 * PAD, h + 6
-
-    def put_group(self, group: Group, rect: Rect) -> None:
-        self.groups[group.id] = GroupBox(rect, self.title(group)[0])
-
-    # --- subnets and the AZ grid ------------------------------------------------------------
-
-    def subnet_size(self, subnet: Group) -> tuple[float, float]:
-        _, tw, th = self.title(subnet)
-        cw, ch = self.flow(subnet.nodes, 3) if subnet.nodes else MIN_SUBNET
-        return max(cw + 2 * PAD, tw, MIN_SUBNET[0]), th + max(ch, MIN_SUBNET[1]) + 2 * PAD
-
-    def put_subnet(self, subnet: Group, rect: Rect) -> None:
-        self.put_group(subnet, rect)
-        _, _, th = self.title(subnet)
-        if subnet.nodes:
-            _, ch = self.flow(subnet.nodes, 3)
-            top = rect.y + th + PAD + (rect.h - th - 2 * PAD - ch) / 2
-            self.flow(subnet.nodes, 3, rect.x + PAD, top, rect.w - 2 * PAD)
-
-    def measure_vpc(self, vpc: Group) -> _VpcPlan:
-        """Every size the VPC's box needs: its AZ columns, tier rows, border and edge icons,
-        and the strip of VPC-wide resources."""
-        azs = [g for g in vpc.groups if g.style == "az"]
-        strip = next((g for g in vpc.groups if g.style == "vpc_wide"), None)
-        tiers = vpc.tiers or sorted({s.tier or "" for az in azs for s in az.groups})
-        border = [n for n in vpc.nodes if self.scene.nodes[n].where == "vpc_border"]
-        edge = [n for n in vpc.nodes if self.scene.nodes[n].where != "vpc_border"]
-        _, vpc_tw, vpc_th = self.title(vpc)
-
-        cells = {(az.id, t): [s for s in az.groups if (s.tier or "") == t] for az in azs
-                 for t in tiers}
-        col_w = {}
-        for az in azs:
-            _, az_tw, _ = self.title(az)
-            col_w[az.id] = max([az_tw - 2 * PAD] + [self.subnet_size(s)[0] for s in az.groups])
-        row_h = {t: max([sum(self.subnet_size(s)[1] for s in cells[(az.id, t)])
-                         + GAP / 2 * max(len(cells[(az.id, t)]) - 1, 0) for az in azs] + [0.0])
-                 for t in tiers}
-        tiers = [t for t in tiers if row_h[t] > 0]
-        az_th = max((self.title(az)[2] for az in azs), default=0.0)
-        grid_h = (az_th + PAD + sum(row_h[t] for t in tiers) + TIER_GAP * max(len(tiers) - 1, 0)
-                  + PAD) if azs else 0.0
-        grid_w = sum(col_w[a.id] + 2 * PAD for a in azs) + GAP * max(len(azs) - 1, 0)
-
-        border_h = max((self.node_size(n)[1] for n in border), default=0.0)
-        top_band = max(vpc_th + 4, border_h - ICON / 2 - NODE_PAD + 6)
-        edge_w = max((self.node_size(n)[0] for n in edge), default=0.0)
-        edge_h = sum(self.node_size(n)[1] for n in edge) + ROW_GAP * max(len(edge) - 1, 0)
-        strip_w = strip_h = 0.0
-        strip_max = max(grid_w, 300.0) - 2 * PAD
-        if strip:
-            sw, sh = self.flow(strip.nodes, 99, max_width=strip_max)
-            strip_w, strip_h = sw + 2 * PAD, sh + 2 * PAD + self.title(strip)[2]
-        inner_w = max(grid_w, strip_w, vpc_tw, self.flow(border, 8)[0] if border else 0.0)
-        width = PAD + inner_w + PAD + (edge_w / 2 if edge else 0.0)
-        body_h = max(grid_h, edge_h + 2 * PAD)
-        height = top_band + body_h + (GAP / 2 + strip_h if strip else 0) + PAD
-        return _VpcPlan(azs, strip, tiers, border, edge, cells, col_w, row_h, az_th, grid_h,
-                        top_band, edge_h, body_h, strip_h, strip_max, inner_w, width, height)
-
-    def place_vpc(self, vpc: Group, plan: _VpcPlan, x: float, y: float) -> None:
-        """Put the VPC measured as ``plan`` with its top left corner at (x, y)."""
-        self.put_group(vpc, Rect(x, y, plan.width, plan.height))
-        if plan.border:
-            bw, _ = self.flow(plan.border, 8)
-            left = x + (plan.width - bw) / 2
-            for nid in plan.border:  # icon centre on the top border line
-                w, _ = self.node_size(nid)
-                self.put_node(nid, left, y - ICON / 2 - NODE_PAD)
-                left += w + NODE_GAP
-        gx, gy = x + PAD, y + plan.top_band
-        for az in plan.azs:
-            az_rect = Rect(gx, gy, plan.col_w[az.id] + 2 * PAD, plan.grid_h)
-            self.put_group(az, az_rect)
-            self._place_az_column(az, plan, gx + PAD, gy + plan.az_th + PAD)
-            gx += az_rect.w + GAP
-        if plan.edge:  # icon centres on the right border, in the middle of the grid
-            ey = y + plan.top_band + (plan.body_h - plan.edge_h) / 2
-            for nid in plan.edge:
-                w, h = self.node_size(nid)
-                self.put_node(nid, x + plan.width - w / 2, ey)
-                ey += h + ROW_GAP
-        if plan.strip:
-            srect = Rect(x + PAD, y + plan.top_band + plan.body_h + GAP / 2, plan.inner_w,
-                         plan.strip_h)
-            self.put_group(plan.strip, srect)
-            self.flow(plan.strip.nodes, 99, srect.x + PAD,
-                      srect.y + self.title(plan.strip)[2] + PAD, plan.inner_w - 2 * PAD,
-                      max_width=plan.strip_max)
-
-    def _place_az_column(self, az: Group, plan: _VpcPlan, x: float, top: float) -> None:
-        """The subnets of one AZ, tier row by tier row; the last subnet of a cell fills it."""
-        for t in plan.tiers:
-            cell = plan.cells[(az.id, t)]
-            sy = top
-            for k, subnet in enumerate(cell):
-                h = self.subnet_size(subnet)[1]
-                if k == len(cell) - 1:
-                    h = top + plan.row_h[t] - sy
-                self.put_subnet(subnet, Rect(x, sy, plan.col_w[az.id], h))
-                sy += h + GAP / 2
-            top += plan.row_h[t] + TIER_GAP
-
-    # --- region, cloud, users ---------------------------------------------------------------
-
-    def region(self, region: Group, x: float | None, y: float | None) -> tuple[float, float]:
+    def measure_region(self, region: Group) -> RegionPlan:
         vpcs = [g for g in region.groups if g.style == "vpc"]
         _, tw, th = self.title(region)
         on_border = any(self.scene.nodes[n].where == "vpc_border" for v in vpcs for n in v.nodes)
         top = th + (ICON / 2 + NODE_PAD + 4 if on_border else 8.0)  # the icon's upper half
         plans = [self.measure_vpc(v) for v in vpcs]
-        stack_w = max((p.width for p in plans), default=0.0)
-        stack_h = sum(p.height for p in plans) + GAP * 2 * max(len(plans) - 1, 0)
-        edge_out = max((self.node_size(n)[0] / 2 for v in vpcs for n in v.nodes
-                        if self.scene.nodes[n].where == "vpc_edge"), default=0.0)
-        regional = region.nodes
-        col_w = col_h = 0.0
-        per_col = 1
+        links = [n for n in region.nodes if self.scene.nodes[n].where == "between_vpcs"] \
+            if len(vpcs) > 1 else []
+        regional = [n for n in region.nodes if n not in links]
+        edge_out = self._edge_out(vpcs[-1]) if vpcs else 0.0  # the last VPC's, towards the rest
+        links_w, links_h = self._stack(links, None, None) if links else (0.0, 0.0)
+        row_w = sum(p.width for p in plans) + sum(GAP + self._edge_out(v) for v in vpcs[:-1])
+        if links:
+            row_w += links_w + 2 * LINK_GAP - GAP
+        row_h = max([p.height for p in plans] + [links_h])
+        columns: list[list[str]] = []
         if regional:
             tallest = max(self.node_size(n)[1] for n in regional)
-            fit = int((max(stack_h, tallest) + ROW_GAP) // (tallest + ROW_GAP)) if vpcs else 1
-            per_col = max(1, fit) if vpcs else len(regional)
-            columns = math.ceil(len(regional) / per_col)
-            col_w, col_h = self._columns(regional, per_col, columns, None, None)
-        gap = (edge_out + GAP) if regional and vpcs else (edge_out if vpcs else 0.0)
-        width = max(tw, PAD + stack_w + gap + col_w + PAD)
-        height = top + max(stack_h, col_h) + PAD
-        if x is None or y is None:
-            return width, height
-        self.put_group(region, Rect(x, y, width, height))
-        vy = y + top
-        for vpc, plan in zip(vpcs, plans, strict=True):
-            self.place_vpc(vpc, plan, x + PAD, vy)
-            vy += plan.height + 2 * GAP
-        if regional:
-            columns = math.ceil(len(regional) / per_col)
-            self._columns(regional, per_col, columns, x + PAD + stack_w + gap, y + top)
-        return width, height
+            if vpcs:  # as many as stand beside the VPCs
+                per_col = max(1, int((max(row_h, tallest) + ROW_GAP) // (tallest + ROW_GAP)))
+            else:  # no VPC: rows and columns, about as many of each
+                per_col = max(1, math.ceil(math.sqrt(len(regional))))
+            for layer in flow_columns(self.scene, regional):
+                columns += [layer[i:i + per_col] for i in range(0, len(layer), per_col)]
+        col_w, col_h = self._columns(columns, None, None)
+        gap = (edge_out + GAP) if columns and vpcs else (edge_out if vpcs else 0.0)
+        width = max(tw, PAD + row_w + gap + col_w + PAD)
+        height = top + max(row_h, col_h) + PAD
+        return RegionPlan(vpcs, plans, links, columns, top, row_w, row_h, links_w, gap, width,
+                          height)
 
-    def _columns(self, nids: list[str], per_col: int, columns: int, x: float | None,
-                 y: float | None) -> tuple[float, float]:
+    def place_region(self, region: Group, plan: RegionPlan, x: float, y: float) -> None:
+        self.put_group(region, Rect(x, y, plan.width, plan.height))
+        vx = x + PAD
+        top = y + plan.top
+        for i, (vpc, vpc_plan) in enumerate(zip(plan.vpcs, plan.plans, strict=True)):
+            self.place_vpc(vpc, vpc_plan, vx, top)
+            vx += vpc_plan.width + GAP + self._edge_out(vpc)
+            if i == 0 and plan.links:  # between the first VPC and the second
+                _, links_h = self._stack(plan.links, None, None)
+                self._stack(plan.links, vx - GAP + LINK_GAP,
+                            top + (plan.row_h - links_h) / 2)
+                vx += plan.links_w + 2 * LINK_GAP - GAP
+        if plan.columns:
+            self._columns(plan.columns, x + PAD + plan.row_w + plan.gap, top)
+
+    def _edge_out(self, vpc: Group) -> float:
+        return max((self.node_size(n)[0] / 2 for n in vpc.nodes
+                    if self.scene.nodes[n].where == "vpc_edge"), default=0.0)
+
+    def _stack(self, nids: list[str], x: float | None, y: float | None) -> tuple[float, float]:
+        """One column of nodes, centred on each other."""
+        return self._columns([nids], x, y)
+
+    def _columns(self, columns: list[list[str]], x: float | None, y: float | None
+                 ) -> tuple[float, float]:
         widths, heights = [], []
-        for c in range(columns):
-            col = nids[c * per_col:(c + 1) * per_col]
+        for c, col in enumerate(columns):
             widths.append(max(self.node_size(n)[0] for n in col))
             heights.append(sum(self.node_size(n)[1] for n in col) + ROW_GAP * (len(col) - 1))
             if x is not None and y is not None:
@@ -267,12 +144,14 @@ class _Builder:
                     self.put_node(nid, x + sum(widths[:-1]) + NODE_GAP * c + (widths[-1] - w) / 2,
                                   top)
                     top += h + ROW_GAP
-        return sum(widths) + NODE_GAP * (columns - 1), max(heights, default=0.0)
+        return sum(widths) + NODE_GAP * max(len(columns) - 1, 0), max(heights, default=0.0)
 
     def cloud(self, cloud: Group, x: float | None, y: float | None) -> tuple[float, float]:
-        region = next((g for g in cloud.groups if g.style == "region"), None)
+        regions = [g for g in cloud.groups if g.style == "region"]
         _, tw, th = self.title(cloud)
-        rw, rh = self.region(region, None, None) if region else (0.0, 0.0)
+        plans = [self.measure_region(r) for r in regions]
+        rw = sum(p.width for p in plans) + GAP * max(len(plans) - 1, 0)
+        rh = max((p.height for p in plans), default=0.0)
         row_max = max(rw, 400.0)
         gw, gh = self.flow(cloud.nodes, 99, max_width=row_max) if cloud.nodes else (0.0, 0.0)
         inner_w = max(rw, gw, tw - 2 * PAD)
@@ -285,14 +164,16 @@ class _Builder:
         if cloud.nodes:
             self.flow(cloud.nodes, 99, x + PAD, top, inner_w, max_width=row_max)
             top += gh + GAP
-        if region:
-            self.region(region, x + PAD, top)
+        rx = x + PAD
+        for region, plan in zip(regions, plans, strict=True):
+            self.place_region(region, plan, rx, top)
+            rx += plan.width + GAP
         return width, height
 
 
 def grid_layout(scene: Scene, fonts: Fonts | None = None) -> Layout:
     """Positions of every group and node of ``scene``; edges are routed afterwards."""
-    b = _Builder(scene, fonts or Fonts())
+    b = Grid(scene, fonts or Fonts())
     cw, ch = b.cloud(scene.root, None, None)
     uw, uh = b.flow(scene.outside, 8) if scene.outside else (0.0, 0.0)
     top = MARGIN + (uh + GAP if scene.outside else 0.0)
@@ -310,4 +191,4 @@ def label_size(lines: tuple[str, ...] | list[str], size: float) -> tuple[float, 
     return w + 6, h + 2
 
 
-__all__ = ["grid_layout", "label_size"]
+__all__ = ["flow_columns", "grid_layout", "label_size"]

@@ -75,14 +75,17 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn
         w, h = block_size(group.label_lines, layout.fonts.group)
         # the group's title, as Graphviz writes it (a margin, then the text), with some air
         index.add_rect(Rect(group.rect.x, group.rect.y, w * 1.1 + 24, h + 10))
+        for line in _border(group.rect):  # a label on a box's line reads as part of the box
+            index.add_rect(line)
     samples = {eid: e.trace() for eid, e in edges.items()}
     for eid, points in samples.items():
         for x, y in points:
             index.add_point(eid, x, y)
-    bounds = Rect(0, 0, layout.width, layout.height)
+    picture = Rect(0, 0, layout.width, layout.height)
+    cloud = layout.groups["g_cloud"].rect if "g_cloud" in layout.groups else picture
 
-    def free(rect: Rect, strict: bool, eid: str) -> bool:
-        inside = rect.x >= 0 and rect.y >= 0 and rect.right <= bounds.right and \
+    def free(rect: Rect, strict: bool, eid: str, bounds: Rect = picture) -> bool:
+        inside = rect.x >= bounds.x and rect.y >= bounds.y and rect.right <= bounds.right and \
             rect.bottom <= bounds.bottom
         return inside and not index.blocked(rect, eid, strict)
 
@@ -103,7 +106,10 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn
         # on the curve clear of other edges; else beside it, nearer it than any other line;
         # else around its middle clear of other edges; else on the curve or anywhere clear
         # of icons and labels
-        strict = functools.partial(free, eid=eid, strict=True)
+        # a flow inside the cloud keeps its label inside the cloud's box
+        ends = (edge.points[0], edge.points[-1])
+        bounds = cloud if all(cloud.contains_point(x, y) for x, y in ends) else picture
+        strict = functools.partial(free, eid=eid, strict=True, bounds=bounds)
 
         def own(rect: Rect, eid: str = eid, curve: list = curve,
                 strict: Callable[[Rect], bool] = strict) -> bool:
@@ -114,9 +120,10 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn
 
         # (reading its own line's distance costs: a crowded picture goes without)
         owned = own if labelled <= 120 else strict
+        loose = functools.partial(free, eid=eid, strict=False, bounds=bounds)
         spot = _along(curve, w, h, strict) or _beside(curve, w, h, owned, min(near, 10)) or \
-            _ring_search(middle, w, h, strict, near) or \
-            _along(curve, w, h, functools.partial(free, eid=eid, strict=False)) or \
+            _beside(curve, w, h, owned, near) or _ring_search(middle, w, h, strict, near) or \
+            _along(curve, w, h, loose) or _ring_search(middle, w, h, loose, far) or \
             _ring_search(middle, w, h, functools.partial(free, eid=eid, strict=False), far)
         if spot is None:
             spot = foot.place(w, h)
@@ -124,6 +131,15 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn
         index.add_rect(spot)
         placed[eid] = EdgeRoute(edge.points, spot, edge.label_lines)
     return placed, width, height
+
+
+def _border(rect: Rect, reach: float = 2.0) -> list[Rect]:
+    """The four lines of a box, as thin rectangles."""
+    x, y, r, b = rect.x, rect.y, rect.right, rect.bottom
+    return [Rect(x - reach, y - reach, rect.w + 2 * reach, 2 * reach),
+            Rect(x - reach, b - reach, rect.w + 2 * reach, 2 * reach),
+            Rect(x - reach, y - reach, 2 * reach, rect.h + 2 * reach),
+            Rect(r - reach, y - reach, 2 * reach, rect.h + 2 * reach)]
 
 
 class _Foot:

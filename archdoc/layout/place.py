@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from archdoc.kinds import Placement, Where, kind_of
 from archdoc.layout.scene import Group, GroupStyle
 from archdoc.model import Architecture
-from archdoc.model.resources import RouteTable, Subnet, Vpc
+from archdoc.model.resources import ResourceBase, RouteTable, Subnet, Vpc
 from archdoc.text import text
 
 # Default tiers when a subnet names none: public first, then private subnets that reach the
@@ -52,14 +52,24 @@ def subnet_tiers(model: Architecture) -> dict[str, tuple[int, str]]:
 def place(model: Architecture) -> Placed:
     lang = model.language
     cloud = Group("g_cloud", "cloud", text("aws_cloud", lang))
-    region = Group("g_region", "region", text("region", lang, region=model.region))
-    cloud.groups.append(region)
+    regions: dict[str, Group] = {}
+
+    def region_group(name: str | None) -> Group:
+        """The region's box, made on first use, the model's own region first."""
+        name = name or model.region
+        if name not in regions:
+            gid = "g_region" if name == model.region else f"g_region_{name}"
+            regions[name] = Group(gid, "region", text("region", lang, region=name))
+            cloud.groups.append(regions[name])
+        return regions[name]
+
+    region = region_group(model.region)
     tiers = subnet_tiers(model)
     vpcs: dict[str, Group] = {}
     for vid, vpc in model.all_of(Vpc).items():
         title = model.label(vid) + (f" ({vpc.cidr})" if vpc.cidr else "")
         vpcs[vid] = Group(f"g_{vid}", "vpc", title, resource=vid)
-        region.groups.append(vpcs[vid])
+        region_group(vpc.region).groups.append(vpcs[vid])
     subnets: dict[str, Group] = {}
     azs: dict[tuple[str, str], Group] = {}
     all_subnets = model.all_of(Subnet)
@@ -98,8 +108,8 @@ def place(model: Architecture) -> Placed:
             slots.append(Slot(rid, None, spot.where))
         elif spot.where == "global":
             slots.append(Slot(rid, cloud, spot.where))
-        elif spot.where == "regional":
-            slots.append(Slot(rid, region, spot.where))
+        elif spot.where in ("regional", "between_vpcs"):
+            slots.append(Slot(rid, region_group(_region_of(model, res, spot)), spot.where))
         elif spot.where == "vpc":
             slots.append(Slot(rid, _vpc_wide(vpcs[spot.vpc or ""], lang), spot.where))
         elif spot.where in ("vpc_border", "vpc_edge"):
@@ -110,6 +120,17 @@ def place(model: Architecture) -> Placed:
                 slots.append(Slot(rid, subnets[sid], spot.where, copy, role, sid,
                                   all_subnets[sid].az))
     return Placed(cloud, slots)
+
+
+def _region_of(model: Architecture, res: ResourceBase, spot: Placement) -> str:
+    """A resource's region: its own, else the VPC it links (peering), else the model's."""
+    if res.region:
+        return res.region
+    for attr in ("requester", "vpc"):
+        vid = getattr(res, attr, None)
+        if isinstance(vid, str) and vid in model.resources:
+            return model.get(vid, Vpc).region or model.region
+    return model.region
 
 
 def _vpc_wide(vpc: Group, lang: str) -> Group:

@@ -6,6 +6,7 @@ estimates lean wide so text never spills out of the box reserved for it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 LINE_HEIGHT = 1.3  # times the font size
@@ -32,8 +33,23 @@ def text_width(text: str, size: float) -> float:
     return sum(char_width(ch) for ch in text) * size * 1.04
 
 
+# Where a name may break: after - _ . / : (kept at the line's end), at a camel-case joint
+# (lower then upper: "Lambda|Role"), and between Chinese or Japanese characters (Hangul keeps
+# its words whole, as Korean is set).
+_JOINT = re.compile(r"(?<=[-_./:])(?=.)|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[\u3040-\u30ff\u4e00-\u9fff])"
+                    r"(?=.)|(?<=.)(?=[\u3040-\u30ff\u4e00-\u9fff])")
+
+
+def pieces(word: str) -> list[str]:
+    """``word`` cut at every place a line may break inside it."""
+    cuts = [0, *(m.start() for m in _JOINT.finditer(word)), len(word)]
+    return [word[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
 def wrap(text: str, size: float, max_width: float) -> list[str]:
-    """Break ``text`` into lines no wider than ``max_width`` (words first, then characters)."""
+    """Break ``text`` into lines no wider than ``max_width``: between words, and inside a word
+    too long for a line only at its joints (``pieces``). A piece wider than the line stays
+    whole: the box around it grows, a name is never cut mid-word."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
@@ -45,16 +61,11 @@ def wrap(text: str, size: float, max_width: float) -> list[str]:
             if line:
                 lines.append(line)
             line = ""
-            for ch in word:  # a word longer than the line: break inside it, at . - / _ if any
-                if text_width(line + ch, size) > max_width and line:
-                    joint = max(line.rfind(p) for p in ".-/_:")
-                    if joint > 0:
-                        lines.append(line[:joint + 1])
-                        line = line[joint + 1:]
-                    else:
-                        lines.append(line)
-                        line = ""
-                line += ch
+            for piece in pieces(word):
+                if line and text_width(line + piece, size) > max_width:
+                    lines.append(line)
+                    line = ""
+                line += piece
         lines.append(line)
     return lines
 

@@ -23,6 +23,8 @@ from archdoc.model.resources import (
     Subnet,
     Vpc,
 )
+from archdoc.model.resources.network import VpcPeering
+from archdoc.model.resources.security import WafWebAcl
 from archdoc.model.rule_refs import check_rule_id
 from archdoc.model.vocabulary import Vocabulary
 
@@ -160,7 +162,8 @@ def _check_routes(typed: dict[str, ResourceBase], smap: SourceMap) -> list[Diagn
 
 _PLACEMENT_KINDS = {"subnet", "security_group", "route_table", "internet_gateway", "nat_gateway",
                     "vpc_endpoint", "target_group", "ec2_instance", "autoscaling_group",
-                    "rds_instance", "lambda_function"}
+                    "rds_instance", "lambda_function", "network_acl", "nlb", "ecs_service",
+                    "eks_cluster", "elasticache_cluster"}
 
 
 def vpc_of(rid: str, typed: dict[str, ResourceBase], depth: int = 0) -> str | None:
@@ -249,6 +252,20 @@ def _check_placement(data: dict, typed: dict[str, ResourceBase], smap: SourceMap
                 diags.append(smap.diagnostic(at + ("subnet",), f"a public NAT gateway must be "
                                              f"in a public subnet; '{res.subnet}' is private "
                                              "(or set connectivity: private)"))
+        elif isinstance(res, WafWebAcl):
+            for i, target in enumerate(res.protects):
+                kind = typed[target].kind if target in typed else None
+                if res.scope == "CLOUDFRONT" and kind not in (None, "cloudfront_distribution"):
+                    diags.append(smap.diagnostic(at + ("protects", i), f"a CLOUDFRONT web ACL "
+                                                 f"protects distributions only; '{target}' is "
+                                                 f"a {kind} (use scope: REGIONAL)"))
+                elif res.scope == "REGIONAL" and kind == "cloudfront_distribution":
+                    diags.append(smap.diagnostic(at + ("protects", i), f"a distribution takes a "
+                                                 f"web ACL of scope CLOUDFRONT; '{target}' is "
+                                                 "one (set scope: CLOUDFRONT)"))
+        elif isinstance(res, VpcPeering) and res.requester and res.requester == res.accepter:
+            diags.append(smap.diagnostic(at + ("accepter",), "a VPC cannot peer with itself; "
+                                         "name the other VPC as the accepter"))
         elif isinstance(res, CloudFrontDistribution) and res.certificate:
             cert = typed.get(res.certificate)
             if isinstance(cert, AcmCertificate):

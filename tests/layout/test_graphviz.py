@@ -58,8 +58,7 @@ def test_icons_are_drawn_where_the_layout_puts_them(seed_model, name):
     with the red frame of a resource that differs from the account."""
     import xml.etree.ElementTree as ET
 
-    from archdoc.layout import figure_of
-    from archdoc.layout import build_scene
+    from archdoc.layout import build_scene, figure_of
     from archdoc.layout.scene import mark
     from archdoc.project import load_model
     from tests.conftest import ROOT

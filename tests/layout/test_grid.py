@@ -7,8 +7,7 @@ import math
 import pytest
 import yaml
 
-from archdoc.layout import figure_of
-from archdoc.layout import build_scene
+from archdoc.layout import build_scene, figure_of
 from archdoc.project import load_model, parse_model
 from tests.conftest import ROOT
 from tests.layout.geometry_checks import az_columns, check_layout

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from archdoc.errors import ModelError
-from archdoc.project import parse_model
 from archdoc.model.resources import SecurityGroup
+from archdoc.project import parse_model
 
 BASE = """title: t
 region: us-east-1

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from archdoc.errors import ModelError
-from archdoc.project import parse_model
 from archdoc.model.loader import MAX_BYTES, MAX_DEPTH, MAX_NODES, decode, load_yaml
+from archdoc.project import parse_model
 from tests.conftest import SEED
 
 

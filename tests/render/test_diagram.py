@@ -83,8 +83,7 @@ def test_groups_are_drawn_in_aws_colours(seed_build):
 def test_labels_are_shown_literally(label):
     import yaml
 
-    from archdoc.layout import figure_of
-    from archdoc.layout import build_scene
+    from archdoc.layout import build_scene, figure_of
     from archdoc.project import parse_model
 
     text = yaml.safe_dump({"title": "t", "region": "r",
