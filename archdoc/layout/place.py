@@ -63,7 +63,7 @@ def place(model: Architecture) -> Placed:
             cloud.groups.append(regions[name])
         return regions[name]
 
-    region = region_group(model.region)
+    region_group(model.region)  # the model's own region comes first, even if empty
     tiers = subnet_tiers(model)
     vpcs: dict[str, Group] = {}
     for vid, vpc in model.all_of(Vpc).items():

@@ -36,8 +36,9 @@ def text_width(text: str, size: float) -> float:
 # Where a name may break: after - _ . / : (kept at the line's end), at a camel-case joint
 # (lower then upper: "Lambda|Role"), and between Chinese or Japanese characters (Hangul keeps
 # its words whole, as Korean is set).
-_JOINT = re.compile(r"(?<=[-_./:])(?=.)|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[\u3040-\u30ff\u4e00-\u9fff])"
-                    r"(?=.)|(?<=.)(?=[\u3040-\u30ff\u4e00-\u9fff])")
+_CJK = "\u3040-\u30ff\u4e00-\u9fff"
+_JOINT = re.compile(r"(?<=[-_./:])(?=.)|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])"
+                    rf"|(?<=[{_CJK}])(?=.)|(?<=.)(?=[{_CJK}])")
 
 
 def pieces(word: str) -> list[str]:
