@@ -44,8 +44,9 @@ class Placement:
     in its region, outside the VPC; ``between_vpcs`` in its region, between its first two VPCs
     (what links them: peering, a Transit Gateway); ``vpc_border`` on the VPC's top edge
     (internet gateway); ``vpc_edge`` on its right edge (gateway endpoints); ``vpc`` in the
-    VPC-wide strip (security groups, route tables, target groups); ``subnets`` once in each listed subnet, the first
-    being the primary; ``group`` drawn as a box, not an icon (VPC, subnet).
+    VPC-wide strip (security groups, route tables, target groups); ``subnets`` once in each
+    listed subnet, the first being the primary; ``group`` drawn as a box, not an icon (VPC,
+    subnet).
     """
 
     where: Where
