@@ -44,6 +44,13 @@ class MotoServer:
             f"{self.url}/moto-api/reset-auth", data=b"0", method="POST",
             headers={"Content-Type": "text/plain"}), timeout=30).read()
 
+    def relax_iam(self) -> None:
+        """Back to no authentication (moto's switch counts requests left unchecked)."""
+        self.generation += 1
+        urllib.request.urlopen(urllib.request.Request(
+            f"{self.url}/moto-api/reset-auth", data=str(10 ** 9).encode(), method="POST",
+            headers={"Content-Type": "text/plain"}), timeout=30).read()
+
     def requests_logged(self) -> int:
         """HTTP requests the server has logged so far (werkzeug logs one line per request)."""
         return sum(1 for line in self.log.read_text(errors="replace").splitlines()

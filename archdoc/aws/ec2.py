@@ -12,7 +12,18 @@ SERVICE = "ec2"
 OPERATIONS = frozenset({
     "DescribeVpcs", "DescribeSubnets", "DescribeRouteTables", "DescribeInternetGateways",
     "DescribeNatGateways", "DescribeVpcEndpoints", "DescribeSecurityGroups", "DescribeInstances",
+    "DescribeNetworkAcls", "DescribeTransitGateways", "DescribeTransitGatewayVpcAttachments",
+    "DescribeVpcPeeringConnections",
 })
+
+# read only when the model has the kind: (kind, key, operation, result key, VPC filter name)
+_WHEN_MODELLED = (
+    ("network_acl", "network_acls", "describe_network_acls", "NetworkAcls", "vpc-id"),
+    ("transit_gateway_attachment", "transit_gateway_attachments",
+     "describe_transit_gateway_vpc_attachments", "TransitGatewayVpcAttachments", "vpc-id"),
+    ("vpc_peering", "vpc_peerings", "describe_vpc_peering_connections", "VpcPeeringConnections",
+     "requester-vpc-info.vpc-id"),
+)
 
 # key in the collected data -> (operation, result key)
 _IN_VPC = {
@@ -46,4 +57,11 @@ def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
             instances.extend(reservation.get("Instances", []))
     data["instances"] = [i for i in instances
                          if i.get("State", {}).get("Name") not in ("terminated", "shutting-down")]
+    for kind, key, operation, result, vpc_filter in _WHEN_MODELLED:
+        if kind in scope.wanted:
+            data[key] = paginate(client, operation, result,
+                                 Filters=[{"Name": vpc_filter, "Values": vpc_ids}])
+    if "transit_gateway" in scope.wanted:  # a hub is of no VPC
+        data["transit_gateways"] = paginate(client, "describe_transit_gateways",
+                                            "TransitGateways")
     return data

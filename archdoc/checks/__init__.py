@@ -8,6 +8,8 @@ with a reason) and locates each result in the model's file.
 
 from __future__ import annotations
 
+from itertools import chain
+
 from archdoc.checks import audit, data, edge, exposure, messaging, network, workload
 from archdoc.checks.rule import Rule, RuleResult, Severity, Verdict
 from archdoc.model import Architecture
@@ -41,10 +43,11 @@ RULES: tuple[Rule, ...] = (
          "Outbound only: a NAT gateway lets an instance download without being reachable.",
          Severity.MEDIUM, ("ec2_instance", "route_table", "nat_gateway"),
          network.private_egress_through_nat),
-    Rule("AD-ELB-001", "HTTPS listeners use a certificate and a TLS 1.2+ policy",
+    Rule("AD-ELB-001", "HTTPS and TLS listeners use a certificate and a TLS 1.2+ policy",
          "Users' traffic is encrypted with the domain's certificate; older policies allow "
-         "TLS 1.0 and 1.1.", Severity.HIGH, ("alb", "acm_certificate"),
-         edge.https_with_modern_tls,
+         "TLS 1.0 and 1.1.", Severity.HIGH, ("alb", "nlb", "acm_certificate"),
+         lambda model: chain(edge.https_with_modern_tls(model),
+                             edge.tls_listeners_modern(model)),
          prowler=("elbv2_ssl_listeners", "elbv2_insecure_ssl_ciphers"),
          checkov=("CKV_AWS_2", "CKV_AWS_103")),
     Rule("AD-ELB-002", "HTTP listeners redirect to HTTPS",

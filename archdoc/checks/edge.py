@@ -16,6 +16,7 @@ from archdoc.model.resources import (
     TargetGroup,
     VpcEndpoint,
 )
+from archdoc.model.resources.balancing import Nlb
 from archdoc.text import say
 
 # TLS 1.2+ only: the TLS13, FS-1-2 and TLS-1-2 families (ELBSecurityPolicy-2016-08, the
@@ -44,6 +45,27 @@ def https_with_modern_tls(model: Architecture) -> Iterator[Outcome]:
                 yield Outcome(rid, True, say("{rid}'s HTTPS:{port} listener uses {certificate} and "
                                                "{policy}", rid=rid, port=listener.port,
                                                certificate=listener.certificate, policy=policy),
+                              ("listeners", i), involves)
+
+
+def tls_listeners_modern(model: Architecture) -> Iterator[Outcome]:
+    """A Network Load Balancer's TLS listeners, held to the same policies."""
+    for rid, nlb in model.all_of(Nlb).items():
+        for i, listener in enumerate(nlb.listeners):
+            if listener.protocol != "TLS":
+                continue
+            involves = (rid, listener.certificate) if listener.certificate else (rid,)
+            policy = listener.ssl_policy or say("{policy} (AWS default)",
+                                                 policy="ELBSecurityPolicy-2016-08")
+            if not policy.startswith(MODERN_TLS):
+                yield Outcome(rid, False, say("{rid}'s TLS:{port} listener uses {policy}, which "
+                                              "allows TLS before 1.2", rid=rid,
+                                              port=listener.port, policy=policy),
+                              ("listeners", i, "ssl_policy"), involves)
+            else:
+                yield Outcome(rid, True, say("{rid}'s TLS:{port} listener uses {certificate} and "
+                                             "{policy}", rid=rid, port=listener.port,
+                                             certificate=listener.certificate, policy=policy),
                               ("listeners", i), involves)
 
 

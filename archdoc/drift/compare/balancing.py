@@ -8,6 +8,7 @@ from archdoc.drift.context import Diff, DriftContext, as_set, as_text, unresolve
 from archdoc.drift.findings import Status
 from archdoc.drift.live import LiveObject
 from archdoc.model.resources import Action, Alb, Listener, TargetGroup
+from archdoc.model.resources.balancing import Nlb
 from archdoc.text import say
 
 
@@ -111,18 +112,25 @@ def _live_rule(ctx: DriftContext, rule: dict[str, Any]) -> str:
            f"{live_action(ctx, rule.get('Actions', []))}"
 
 
-def alb(ctx: DriftContext, rid: str, res: Alb, live: LiveObject) -> list[Diff]:
-    raw = live.raw
+def _placement(ctx: DriftContext, res: Alb | Nlb, raw: dict[str, Any]) -> list[Diff]:
+    """Scheme, subnets and security groups, which every load balancer has."""
     diffs: list[Diff] = []
-    if res.scheme != raw.get("Scheme"):
-        diffs.append(Diff(("scheme",), res.scheme, str(raw.get("Scheme"))))
+    scheme = raw.get("Scheme") or "internet-facing"  # AWS's default, which it may not echo
+    if res.scheme != scheme:
+        diffs.append(Diff(("scheme",), res.scheme, str(scheme)))
     for field, expected_refs, actual in (
             ("subnets", res.subnets, {z["SubnetId"] for z in raw.get("AvailabilityZones", [])}),
             ("security_groups", res.security_groups, set(raw.get("SecurityGroups") or []))):
         expected = ctx.refs(expected_refs)
-        if expected != actual:
+        if expected != actual and (expected_refs or field == "security_groups"):
             diffs.append(Diff((field,), as_set(ctx.show(x) for x in expected),
                               as_set(ctx.show(x) for x in actual)))
+    return diffs
+
+
+def alb(ctx: DriftContext, rid: str, res: Alb, live: LiveObject) -> list[Diff]:
+    raw = live.raw
+    diffs = _placement(ctx, res, raw)
     listeners = {int(x["Port"]): x for x in ctx.data("elbv2")["listeners"].get(live.id, [])}
     for index, listener in enumerate(res.listeners):
         found = listeners.pop(listener.port, None)
@@ -178,4 +186,39 @@ def target_group(ctx: DriftContext, rid: str, res: TargetGroup, live: LiveObject
                               f"{state.get('State')} {reason}".strip(),
                               say("target {target} is not healthy", target=ctx.show(target)),
                               status=Status.IN_SYNC, warning=True))
+    return diffs
+
+
+def nlb(ctx: DriftContext, rid: str, res: Nlb, live: LiveObject) -> list[Diff]:
+    """Scheme, subnets, security groups; each listener's protocol, certificate, TLS policy and
+    target group, by port."""
+    diffs = _placement(ctx, res, live.raw)
+    listeners = {int(x["Port"]): x for x in ctx.data("elbv2")["listeners"].get(live.id, [])}
+    for index, listener in enumerate(res.listeners):
+        found = listeners.pop(listener.port, None)
+        if found is None:
+            diffs.append(Diff(("listeners", index), f"{listener.protocol}:{listener.port}",
+                              say("(absent)"), say("listener missing")))
+            continue
+        if found.get("Protocol") != listener.protocol:
+            diffs.append(Diff(("listeners", index, "protocol"), listener.protocol,
+                              str(found.get("Protocol"))))
+        certificates = {c.get("CertificateArn") for c in found.get("Certificates") or []}
+        if listener.certificate and ctx.live_id(listener.certificate) and \
+                ctx.live_id(listener.certificate) not in certificates:
+            diffs.append(Diff(("listeners", index, "certificate"), ctx.ref(listener.certificate),
+                              as_set(certificates)))
+        if listener.protocol == "TLS" and listener.ssl_policy and \
+                found.get("SslPolicy") != listener.ssl_policy:
+            diffs.append(Diff(("listeners", index, "ssl_policy"), listener.ssl_policy,
+                              str(found.get("SslPolicy"))))
+        groups = {a.get("TargetGroupArn") for a in found.get("DefaultActions") or []
+                  if a.get("TargetGroupArn")}
+        if listener.target_group and ctx.live_id(listener.target_group) and \
+                ctx.live_id(listener.target_group) not in groups:
+            diffs.append(Diff(("listeners", index, "target_group"),
+                              ctx.ref(listener.target_group), as_set(groups)))
+    for port, extra in sorted(listeners.items()):
+        diffs.append(Diff(("listeners",), say("(absent)"), f"{extra.get('Protocol')}:{port}",
+                          say("listener not in the model")))
     return diffs

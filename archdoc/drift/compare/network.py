@@ -14,6 +14,13 @@ from archdoc.model.resources import (
     Vpc,
     VpcEndpoint,
 )
+from archdoc.model.resources.network import (
+    NetworkAcl,
+    NetworkAclRule,
+    TransitGateway,
+    TransitGatewayAttachment,
+    VpcPeering,
+)
 from archdoc.text import say
 
 
@@ -152,4 +159,86 @@ def vpc_endpoint(ctx: DriftContext, rid: str, res: VpcEndpoint, live: LiveObject
         if expected != actual:
             diffs.append(Diff(("security_groups",), as_set(ctx.show(x) for x in expected),
                               as_set(ctx.show(x) for x in actual)))
+    return diffs
+
+
+def _acl_rules(entries: list[dict[str, Any]], egress: bool) -> set[tuple[int, str, str, str, str]]:
+    """(number, protocol, ports, cidr, action) of the ACL's own entries (not the default 32767)."""
+    found = set()
+    for e in entries:
+        if bool(e.get("Egress")) != egress or int(e.get("RuleNumber", 0)) >= 32767:
+            continue
+        protocol = {"-1": "all", "6": "tcp", "17": "udp", "1": "icmp"}.get(
+            str(e.get("Protocol")), str(e.get("Protocol")))
+        ports = e.get("PortRange") or {}
+        span = "" if protocol in ("all", "icmp") or not ports else (
+            str(ports.get("From")) if ports.get("From") == ports.get("To")
+            else f"{ports.get('From')}-{ports.get('To')}")
+        found.add((int(e["RuleNumber"]), protocol, span, str(e.get("CidrBlock")),
+                   str(e.get("RuleAction"))))
+    return found
+
+
+def _model_acl_rules(rules: list[NetworkAclRule]) -> set[tuple[int, str, str, str, str]]:
+    return {(r.rule_number, r.protocol, "" if r.protocol in ("all", "icmp") or r.port is None
+             else r.port, r.cidr, r.action) for r in rules}
+
+
+def _show_acl(rule: tuple[int, str, str, str, str]) -> str:
+    number, protocol, span, cidr, action = rule
+    return f"#{number} {action} {protocol}{' ' + span if span else ''} {cidr}"
+
+
+def network_acl(ctx: DriftContext, rid: str, res: NetworkAcl, live: LiveObject) -> list[Diff]:
+    raw = live.raw
+    diffs = _same(("vpc",), ctx.ref(res.vpc), raw.get("VpcId"))
+    associated = {a["SubnetId"] for a in raw.get("Associations", []) if a.get("SubnetId")}
+    expected = ctx.refs(res.subnets)
+    if associated != expected:
+        diffs.append(Diff(("subnets",), as_set(ctx.show(s) for s in expected),
+                          as_set(ctx.show(s) for s in associated)))
+    for field, rules, egress in (("ingress", res.ingress, False), ("egress", res.egress, True)):
+        want, have = _model_acl_rules(rules), _acl_rules(raw.get("Entries", []), egress)
+        if want != have:
+            diffs.append(Diff((field,), as_set(_show_acl(r) for r in sorted(want)),
+                              as_set(_show_acl(r) for r in sorted(have))))
+    return diffs
+
+
+def transit_gateway(ctx: DriftContext, rid: str, res: TransitGateway, live: LiveObject
+                    ) -> list[Diff]:
+    options = live.raw.get("Options", {})
+    diffs: list[Diff] = []
+    if res.asn is not None:
+        diffs += _same(("asn",), res.asn, options.get("AmazonSideAsn"))
+    for field, key in (("default_route_table_association", "DefaultRouteTableAssociation"),
+                       ("default_route_table_propagation", "DefaultRouteTablePropagation"),
+                       ("auto_accept_shared_attachments", "AutoAcceptSharedAttachments")):
+        value = "enable" if getattr(res, field) else "disable"
+        diffs += _same((field,), value, options.get(key, value))
+    return diffs
+
+
+def transit_gateway_attachment(ctx: DriftContext, rid: str, res: TransitGatewayAttachment,
+                               live: LiveObject) -> list[Diff]:
+    raw = live.raw
+    diffs = _same(("transit_gateway",), ctx.ref(res.transit_gateway), raw.get("TransitGatewayId"))
+    diffs += _same(("vpc",), ctx.ref(res.vpc), raw.get("VpcId"))
+    expected, actual = ctx.refs(res.subnets), set(raw.get("SubnetIds") or [])
+    if res.subnets and expected != actual:
+        diffs.append(Diff(("subnets",), as_set(ctx.show(s) for s in expected),
+                          as_set(ctx.show(s) for s in actual)))
+    return diffs
+
+
+def vpc_peering(ctx: DriftContext, rid: str, res: VpcPeering, live: LiveObject) -> list[Diff]:
+    raw = live.raw
+    diffs = _same(("requester",), ctx.ref(res.requester),
+                  (raw.get("RequesterVpcInfo") or {}).get("VpcId"))
+    diffs += _same(("accepter",), ctx.ref(res.accepter),
+                   (raw.get("AccepterVpcInfo") or {}).get("VpcId"))
+    status = (raw.get("Status") or {}).get("Code")
+    if status != "active":
+        diffs.append(Diff((), "active", str(status), say("peering connection not active"),
+                          attribute="status"))
     return diffs

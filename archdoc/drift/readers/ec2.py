@@ -12,11 +12,14 @@ from archdoc.drift.live import LiveObject, deleted, ec2_objects, tags_of
 from archdoc.drift.reader import KindReader
 
 
-def _objects(key: str, id_key: str, *, gone: Callable[[dict[str, Any]], bool] | None = None
-             ) -> Callable[[Snapshot], list[LiveObject]]:
+def _objects(key: str, id_key: str, *, gone: Callable[[dict[str, Any]], bool] | None = None,
+             default: bool = False) -> Callable[[Snapshot], list[LiveObject]]:
+    """Live objects of one EC2 resource type; with ``default``, the VPC's default one (which
+    AWS makes, and nobody names) is left out."""
     def adapter(snapshot: Snapshot) -> list[LiveObject]:
-        raws = snapshot.data["ec2"][key]
-        return ec2_objects([r for r in raws if not (gone and gone(r))], id_key)
+        raws = snapshot.data["ec2"].get(key, [])
+        return ec2_objects([r for r in raws if not (gone and gone(r))
+                            and not (default and r.get("IsDefault"))], id_key)
     return adapter
 
 
@@ -45,4 +48,15 @@ READERS = {
         ignore=lambda obj: obj.raw.get("GroupName") == "default"),  # every VPC has one
     "ec2_instance": KindReader(ec2, compute.ec2_instance, _objects("instances", "InstanceId"),
                                unmanaged=True, also_reads=("iam",)),
+    "network_acl": KindReader(ec2, network.network_acl,
+                              _objects("network_acls", "NetworkAclId", default=True)),
+    "transit_gateway": KindReader(ec2, network.transit_gateway,
+                                  _objects("transit_gateways", "TransitGatewayId", gone=deleted)),
+    "transit_gateway_attachment": KindReader(
+        ec2, network.transit_gateway_attachment,
+        _objects("transit_gateway_attachments", "TransitGatewayAttachmentId", gone=deleted)),
+    "vpc_peering": KindReader(
+        ec2, network.vpc_peering, _objects("vpc_peerings", "VpcPeeringConnectionId",
+                                           gone=lambda r: (r.get("Status") or {}).get("Code")
+                                           in ("deleted", "rejected", "failed"))),
 }
