@@ -56,6 +56,16 @@ class DriftContext:
             return f"<unknown{UNRESOLVED}"
         return self.live_id(rid) or f"<{rid}{UNRESOLVED}"
 
+    def key_matches(self, rid: str | None, live_key: str | None) -> bool | None:
+        """Whether a live key reference (an id, ARN or alias of a KMS key) is the model's key
+        ``rid``; None when that key was not found (it is reported on its own)."""
+        found = self.located.get(rid) if rid else None
+        if found is None:
+            return None
+        names = {found.id, found.arn, *found.raw.get("Aliases", [])} - {None}
+        return bool(live_key) and (live_key in names or any(
+            str(live_key).endswith(f":{n}") for n in names if n))
+
     def refs(self, rids: list[str]) -> set[str]:
         """Live ids of the references that were found. A reference to a missing resource is
         left out: that resource is reported MISSING itself, once, not again on everything
