@@ -60,6 +60,11 @@ def service_name(type_name: str) -> str:
     return str(service(type_name).get("name") or service_key(type_name))
 
 
+def arn_service(type_name: str) -> str:
+    """The service part of the type's ARNs (``arn:aws:states:...`` for Step Functions)."""
+    return str(service(type_name).get("arn") or type_name.split("::")[1].lower())
+
+
 def type_words(type_name: str) -> str:
     """A type's name as words: ``AWS::EC2::VPCEndpoint`` -> ``EC2 VPC endpoint``."""
     _, namespace, name = (type_name.split("::") + ["", ""])[:3]

@@ -82,13 +82,14 @@ def type_entry(schema: dict) -> dict:
     return entry
 
 
-def service_names() -> dict[str, tuple[str, str]]:
-    """Normalised name -> (botocore service, its full name), by every name a service goes by."""
+def service_names() -> dict[str, tuple[str, str, str]]:
+    """Normalised name -> (botocore service, its full name, its ARNs' service part), by every
+    name a service goes by."""
     import botocore.session
 
     session = botocore.session.get_session()
     loader = session.get_component("data_loader")
-    index: dict[str, tuple[str, str]] = {}
+    index: dict[str, tuple[str, str, str]] = {}
     for service in sorted(session.get_available_services()):
         meta = loader.load_service_model(service, "service-2")["metadata"]
         full = meta.get("serviceFullName") or service
@@ -96,7 +97,8 @@ def service_names() -> dict[str, tuple[str, str]]:
                     meta.get("signingName"), full,
                     re.sub(r"^(Amazon|AWS)\s+", "", full)):
             if key:
-                index.setdefault(norm(key), (service, full))
+                arn = meta.get("signingName") or meta.get("endpointPrefix") or service
+                index.setdefault(norm(key), (service, full, arn))
     return index
 
 
@@ -167,8 +169,9 @@ def main() -> None:
                 (s for s in (norm(namespace), norm(short).replace(" ", "_"))
                  if s in shapes), None) or next(
                 (s for s in sorted(shapes) if norm(s) in (norm(short), norm(namespace))), None)
+            arn = given.get("arn") or (found[2] if found else namespace.lower())
             services[key] = {k: v for k, v in (
-                ("name", full), ("icon", icon), ("drawio", shape),
+                ("name", full), ("icon", icon), ("drawio", shape), ("arn", arn),
                 ("global", bool(given.get("global")) or None),
                 ("category", given.get("category"))) if v is not None}
         entry = type_entry(schema)

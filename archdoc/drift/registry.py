@@ -17,16 +17,19 @@ from archdoc.kinds import REGISTRY, NotRead, kind_of
 
 
 @cache
-def _readers(module: str) -> dict[str, KindReader]:
-    found: dict[str, KindReader] = importlib.import_module(
-        f"archdoc.drift.readers.{module}").READERS
-    return found
+def _module(name: str) -> ModuleType:
+    return importlib.import_module(f"archdoc.drift.readers.{name}")
 
 
 def reader(kind: str) -> KindReader | None:
-    """The kind's reader; None for a kind that is not read (``not_read`` says why)."""
+    """The kind's reader; None for a kind that is not read (``not_read`` says why). A type
+    without a first-class kind is read by its module's one ``READER`` (the tagging API)."""
     entry = kind_of(kind).drift
-    return None if isinstance(entry, NotRead) else _readers(entry)[kind]
+    if isinstance(entry, NotRead):
+        return None
+    module = _module(entry)
+    found: KindReader = module.READERS.get(kind) or module.READER
+    return found
 
 
 def not_read(kind: str) -> NotRead | None:
@@ -42,6 +45,8 @@ def collectors() -> tuple[ModuleType, ...]:
         read = reader(kind.name)
         if read is not None:
             found.setdefault(read.service, read.collector)
+    generic = _module("tagging").READER  # every CloudFormation type without a kind
+    found.setdefault(generic.service, generic.collector)
     return tuple(found.values())
 
 
