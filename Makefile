@@ -59,6 +59,7 @@ $(VENV)/.installed: pyproject.toml
 schema: $(VENV)/.installed
 	$(BIN)/archdoc schema > schema/arch.schema.json
 	$(BIN)/python -m archdoc.schema docs/model.md
+	$(BIN)/python -m archdoc.drift.docs docs/drift.md
 
 # Regenerate archdoc/data/aws_types.json (every CloudFormation resource type, its properties,
 # each service's name and icons) from cfn-lint's copy of the registry schemas, botocore, the

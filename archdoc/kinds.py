@@ -298,7 +298,9 @@ def kind_of(name: str) -> Kind:
     if name in ALIASES:
         return KIND[ALIASES[name]]
     icon, _ = catalogue.icon(name)
-    return Kind(name, GenericResource, name, icon, catalogue.drawio(name), _generic, "tagging",
+    drift: str | NotRead = "tagging" if catalogue.taggable(name) else NotRead(say(
+        "{type} carries no tags, so the Resource Groups Tagging API cannot list it", type=name))
+    return Kind(name, GenericResource, name, icon, catalogue.drawio(name), _generic, drift,
                 generic=True)
 
 

@@ -58,3 +58,23 @@ def test_seed_validates_against_the_json_schema():
     data["resources"]["web-server"]["subnett"] = "private-a"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema)
+
+
+DRIFT_DOC = ROOT / "docs" / "drift.md"
+
+
+def test_drift_tables_are_current():
+    from archdoc.drift.docs import markdown
+
+    assert markdown() in DRIFT_DOC.read_text(encoding="utf-8"), "regenerate with: make schema"
+
+
+def test_what_drift_compares_names_every_read_kind():
+    from archdoc.drift.registry import reader
+    from archdoc.kinds import REGISTRY
+
+    text = DRIFT_DOC.read_text(encoding="utf-8")
+    compared = text[text.index("## What is compared"):text.index("## Read-only")]
+    named = {name.strip() for row in compared.splitlines() if row.startswith("| ")
+             for name in row.split("|")[1].split("/")}
+    assert {k.name for k in REGISTRY if reader(k.name)} <= named

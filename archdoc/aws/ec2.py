@@ -38,7 +38,7 @@ _IN_VPC = {
 def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
     client = reader.client(SERVICE)
     vpcs = paginate(client, "describe_vpcs", "Vpcs")
-    vpc_ids = scope.vpc_ids(vpcs)
+    vpc_ids = scope.vpc_ids(vpcs, reader.region)
     data: dict[str, Any] = {"vpcs": vpcs, "vpc_ids": vpc_ids}
     if not vpc_ids:  # no model VPC is in the account: nothing inside one to read
         data.update({key: [] for key in (*_IN_VPC, "instances")})

@@ -9,7 +9,7 @@ from archdoc.aws.session import AwsReader, paginate
 
 SERVICE = "route53"
 # what the collector below may call: each a documented read that returns no secret
-OPERATIONS = frozenset({"ListHostedZones", "ListResourceRecordSets"})
+OPERATIONS = frozenset({"ListHostedZones", "ListResourceRecordSets", "ListTagsForResources"})
 
 
 def zone_name(name: str) -> str:
@@ -27,4 +27,12 @@ def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
         if zone_name(zone["Name"]) in names or zone_id in ids:
             records[zone["Id"]] = paginate(client, "list_resource_record_sets",
                                            "ResourceRecordSets", HostedZoneId=zone["Id"])
-    return {"zones": zones, "records": records}
+    tags: dict[str, dict[str, str]] = {}
+    if "route53_zone" in scope.by_tags:  # a zone located by its tags: every zone's, 10 a call
+        ids_all = [z["Id"].split("/")[-1] for z in zones]
+        for start in range(0, len(ids_all), 10):
+            for found in client.list_tags_for_resources(
+                    ResourceType="hostedzone", ResourceIds=ids_all[start:start + 10]).get(
+                    "ResourceTagSets", []):
+                tags[found["ResourceId"]] = {t["Key"]: t["Value"] for t in found.get("Tags", [])}
+    return {"zones": zones, "records": records, "tags": tags}

@@ -11,10 +11,11 @@ from archdoc.aws.session import AwsReader, paginate
 SERVICE = "s3"
 # what the collector below may call: each a documented read that returns no secret
 OPERATIONS = frozenset({"ListBuckets", "GetPublicAccessBlock", "GetBucketEncryption",
-                        "GetBucketVersioning"})
+                        "GetBucketVersioning", "GetBucketTagging"})
 
 # errors that mean "this bucket has no such configuration", which is an answer, not a failure
-_ABSENT = {"NoSuchPublicAccessBlockConfiguration", "ServerSideEncryptionConfigurationNotFoundError"}
+_ABSENT = {"NoSuchPublicAccessBlockConfiguration", "ServerSideEncryptionConfigurationNotFoundError",
+           "NoSuchTagSet"}
 
 
 def _setting(client: Any, operation: str, bucket: str) -> dict[str, Any] | None:
@@ -34,10 +35,12 @@ def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
     buckets = paginate(client, "list_buckets", "Buckets")
     settings: dict[str, dict[str, Any]] = {}
     wanted = {n.removeprefix("arn:aws:s3:::") for n in scope.names("s3_bucket")}
+    every = "s3_bucket" in scope.by_tags  # a bucket located by its tags may be any of them
     for bucket in buckets:
         name = bucket["Name"]
-        if name not in wanted:
+        if not every and name not in wanted:
             continue
+        tagging = _setting(client, "get_bucket_tagging", name) or {}
         block = _setting(client, "get_public_access_block", name)
         encryption = _setting(client, "get_bucket_encryption", name)
         versioning = _setting(client, "get_bucket_versioning", name) or {}
@@ -46,5 +49,6 @@ def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
             "encryption": encryption and encryption.get(
                 "ServerSideEncryptionConfiguration", {}).get("Rules", []),
             "versioning": versioning.get("Status"),
+            "tags": {t["Key"]: t["Value"] for t in tagging.get("TagSet", [])},
         }
     return {"buckets": buckets, "settings": settings}

@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-def _no_vpcs(vpcs: list[dict[str, Any]]) -> list[str]:
+def _no_vpcs(vpcs: list[dict[str, Any]], region: str) -> list[str]:
     return []
 
 
 @dataclass(frozen=True)
 class Scope:
     # picks, from every VPC of the region, the ids of the model's VPCs (other reads filter on them)
-    vpc_ids: Callable[[list[dict[str, Any]]], list[str]] = _no_vpcs
+    vpc_ids: Callable[[list[dict[str, Any]], str], list[str]] = _no_vpcs
     # kind -> the names, ids and ARNs by which the model's resources of that kind are looked
     # for: a collector reads the details (one call each) of those only
     wanted: Mapping[str, frozenset[str]] = field(default_factory=dict)

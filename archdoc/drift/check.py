@@ -7,6 +7,7 @@ resource located are UNMANAGED.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from archdoc.aws.collect import Snapshot
@@ -23,20 +24,22 @@ from archdoc.model import Architecture
 from archdoc.text import say
 
 
-def scope_of(model: Architecture) -> Scope:
-    """What the model needs read: its VPCs, the services its kinds are read through, and the
-    names, ids and regions its resources are looked for by."""
-    vpcs = [(rid, res) for rid, res in model.resources.items() if res.kind == "vpc"]
+def scope_of(model: Architecture, only: Collection[str] | None = None) -> Scope:
+    """What the model needs read (of its resources ``only``, if given): its VPCs, the services
+    its kinds are read through, and the names, ids and regions its resources are looked for
+    by."""
+    chosen = [(rid, res) for rid, res in model.resources.items() if only is None or rid in only]
+    vpcs = [(rid, res) for rid, res in chosen if res.kind == "vpc"]
 
-    def vpc_ids(raw_vpcs: list[dict[str, Any]]) -> list[str]:
-        live = ec2_objects(raw_vpcs, "VpcId")
+    def vpc_ids(raw_vpcs: list[dict[str, Any]], region: str) -> list[str]:
+        live = ec2_objects(raw_vpcs, "VpcId", region, "vpc")
         return sorted({m.id for rid, res in vpcs for m in locate(rid, res, live)})
 
     names: dict[str, set[str]] = {}
     regions: dict[str, set[str]] = {}
     services: set[str] = set()
     by_tags: set[str] = set()
-    for rid, res in model.resources.items():
+    for rid, res in chosen:
         read = reader(res.kind)
         if read is None:
             continue
@@ -53,7 +56,7 @@ def scope_of(model: Architecture) -> Scope:
                  services=frozenset(services), by_tags=frozenset(by_tags))
 
 
-def _locate_all(ctx: DriftContext) -> None:
+def _locate_all(ctx: DriftContext, only: Collection[str] | None) -> None:
     """Find every model resource of a read kind among the live ones; a locator that matches
     more than one is an error of the model (which one is meant?)."""
     model, snapshot = ctx.model, ctx.snapshot
@@ -66,6 +69,8 @@ def _locate_all(ctx: DriftContext) -> None:
         return read.order if read else 0
 
     for rid, res in sorted(model.resources.items(), key=order):
+        if only is not None and rid not in only:
+            continue
         read = reader(res.kind)
         if read is None or read.live is None or not snapshot.has(read.service):
             continue
@@ -90,13 +95,17 @@ def _locate_all(ctx: DriftContext) -> None:
         raise ModelError(ambiguous)
 
 
-def check(model: Architecture, snapshot: Snapshot) -> list[Finding]:
+def check(model: Architecture, snapshot: Snapshot, only: Collection[str] | None = None
+          ) -> list[Finding]:
+    """The findings of the model's resources (``only`` those, if given: the ones of the
+    snapshot's region) and of the live ones in its VPCs that the model does not describe."""
     services = {k.name: read.service for k in REGISTRY if (read := reader(k.name)) is not None}
     ctx = DriftContext(model, snapshot, services)
-    _locate_all(ctx)
+    _locate_all(ctx, only)
     findings: list[Finding] = []
     for rid, res in model.resources.items():
-        findings += _judge(ctx, rid, res)
+        if only is None or rid in only:
+            findings += _judge(ctx, rid, res)
     findings += unmanaged(ctx)
     return sorted(findings, key=Finding.sort_key)
 
@@ -166,10 +175,26 @@ def model_file(model: Architecture) -> str:
     return model.source.file if model.source else "<model>"
 
 
-def report(model: Architecture, snapshot: Snapshot, calls: dict[str, int], seconds: float
-           ) -> DriftReport:
-    return DriftReport(snapshot.identity.account, snapshot.identity.region, snapshot.read_at,
-                       model_file(model), tuple(check(model, snapshot)), calls, seconds)
+def regions_to_read(model: Architecture, primary: str) -> dict[str, list[str]]:
+    """Region -> the model's resources read there, the primary region first. A resource is
+    read in its own region, except those of a kind read from anywhere (global services,
+    S3's ListBuckets, ACM's certificates of every region), which are read with the primary."""
+    chosen: dict[str, list[str]] = {primary: []}
+    for rid, res in model.resources.items():
+        read = reader(res.kind)
+        region = primary if read is None or read.any_region else (res.region or primary)
+        chosen.setdefault(region, []).append(rid)
+    return chosen
 
 
-__all__ = ["check", "report", "scope_of", "Location"]
+def report(model: Architecture, reads: list[tuple[Snapshot, list[str]]],
+           calls: dict[str, int], seconds: float) -> DriftReport:
+    """One report of the reads of every region (the first is the primary one)."""
+    first = reads[0][0]
+    findings = [f for snapshot, only in reads for f in check(model, snapshot, set(only))]
+    return DriftReport(first.identity.account, first.identity.region, first.read_at,
+                       model_file(model), tuple(sorted(findings, key=Finding.sort_key)),
+                       calls, seconds, regions=tuple(s.identity.region for s, _ in reads))
+
+
+__all__ = ["check", "regions_to_read", "report", "scope_of", "Location"]

@@ -100,10 +100,12 @@ class DriftContext:
         live = self.located.get(rid)
         if diff is None:
             return Finding(status, rid, res.kind, live.id if live else None, message=message,
-                           location=self.where(("resources", rid)))
+                           location=self.where(("resources", rid)),
+                           live_arn=live.arn if live else None)
         return Finding(diff.status, rid, res.kind, live.id if live else None,
                        diff.attribute or attribute_name(diff.path), diff.expected, diff.actual,
-                       diff.message, self.where(("resources", rid, *diff.path)), diff.warning)
+                       diff.message, self.where(("resources", rid, *diff.path)), diff.warning,
+                       live.arn if live else None)
 
 
 UNRESOLVED = ": not found>"  # ends the marker ``ref`` gives a reference it could not resolve

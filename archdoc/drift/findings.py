@@ -44,6 +44,7 @@ class Finding:
     message: str = ""
     location: Location | None = None
     warning: bool = False  # worth saying, not drift (a certificate expiring within 30 days)
+    live_arn: str | None = None  # what ``aws: {arn: ...}`` would locate it by
 
     def sort_key(self) -> tuple:
         where = self.location or Location("~", 1 << 30, 0)
@@ -73,6 +74,11 @@ class DriftReport:
     calls: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     claims: tuple[ClaimCheck, ...] = ()
+    regions: tuple[str, ...] = ()  # every region read, the primary one first
+
+    def where(self) -> str:
+        """The regions read, for a heading: ``eu-west-1`` or ``eu-west-1, us-east-1``."""
+        return ", ".join(self.regions or (self.region,))
 
     def resource_status(self) -> dict[tuple[str, str], Status]:
         """(kind, resource) -> its overall status: the worst of its findings."""

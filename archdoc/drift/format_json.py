@@ -16,6 +16,7 @@ def render(report: DriftReport, color: bool = False) -> str:
         "format": FORMAT,
         "account": report.account,
         "region": report.region,
+        "regions": list(report.regions or (report.region,)),
         "checked_at": report.checked_at.isoformat(timespec="seconds"),
         "model": report.model_file,
         "summary": {
@@ -31,6 +32,7 @@ def render(report: DriftReport, color: bool = False) -> str:
                 "resource": f.resource,
                 "kind": f.kind,
                 "live_id": f.live_id,
+                "live_arn": f.live_arn,
                 "attribute": f.attribute,
                 "expected": f.expected,
                 "actual": f.actual,

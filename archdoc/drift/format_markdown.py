@@ -25,7 +25,8 @@ def _row(f: Finding) -> str:
 
 
 def render(report: DriftReport, color: bool = False) -> str:
-    lines = [f"### archdoc drift: account {report.account}, {report.region}", "",
+    lines = [f"### archdoc drift: account {report.account}, "
+             f"{report.where()}", "",
              f"Checked {report.checked_at:%Y-%m-%d %H:%M} UTC against `{cell(report.model_file)}`"
              f": **{cell(report.summary())}**", ""]
     shown = [f for f in report.findings if f.status is not Status.IN_SYNC or f.warning]

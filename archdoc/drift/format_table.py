@@ -23,7 +23,7 @@ def render(report: DriftReport, color: bool = False) -> str:
     width = shutil.get_terminal_size((160, 24)).columns if color else 160
     console = Console(file=out, width=width, color_system="standard" if color else None,
                       force_terminal=color, highlight=False, soft_wrap=False)
-    console.print(escape(f"archdoc drift: account {report.account}, region {report.region}, "
+    console.print(escape(f"archdoc drift: account {report.account}, region {report.where()}, "
                          f"{report.checked_at:%Y-%m-%d %H:%M:%S} UTC, model "
                          f"{printable(report.model_file)}"))
     rows = [f for f in report.findings if f.status is not Status.IN_SYNC or f.warning]

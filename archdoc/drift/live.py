@@ -28,9 +28,28 @@ def tags_of(raw: dict[str, Any]) -> dict[str, str]:
     return {t["Key"]: t["Value"] for t in raw.get("Tags") or []}
 
 
-def ec2_objects(raws: list[dict[str, Any]], id_key: str) -> list[LiveObject]:
-    """EC2 resources as located: by id, or by tags (the Name tag is the console's name)."""
-    return [LiveObject(raw[id_key], raw, name=tags_of(raw).get("Name"), tags=tags_of(raw))
+def partition(region: str) -> str:
+    return "aws-cn" if region.startswith("cn-") else (
+        "aws-us-gov" if region.startswith("us-gov-") else "aws")
+
+
+def arn_of(identity: Any, service: str, resource: str, *, region: str | None = "",
+           account: bool = True) -> str:
+    """The ARN of a resource that AWS lists without one (EC2's, a GuardDuty detector, an API),
+    so that a locator's ``arn`` can match it; ``region=None`` for a global service."""
+    where = identity.region if region == "" else (region or "")
+    return (f"arn:{partition(identity.region)}:{service}:{where}:"
+            f"{identity.account if account else ''}:{resource}")
+
+
+def ec2_objects(raws: list[dict[str, Any]], id_key: str, region: str, arn_type: str,
+                account: str = "") -> list[LiveObject]:
+    """EC2 resources as located: by id, ARN, or tags (the Name tag is the console's name).
+    EC2 lists them without ARNs: made from the owner it reports (a VPC shared from another
+    account is that account's), else ``account``."""
+    return [LiveObject(raw[id_key], raw, name=tags_of(raw).get("Name"), tags=tags_of(raw),
+                       arn=f"arn:{partition(region)}:ec2:{region}:"
+                           f"{raw.get('OwnerId') or account}:{arn_type}/{raw[id_key]}")
             for raw in raws]
 
 

@@ -36,7 +36,9 @@ class KindReader:
     for in. ``unmanaged``: live ones in the model's VPCs that no model resource describes are
     reported (``ignore`` keeps out those AWS makes itself). ``also_reads``: services its
     comparison reads besides its own. ``unread``: attributes of the model it does not
-    compare, and why.
+    compare, and why. ``any_region``: its collector finds the kind's resources wherever they
+    live (a global service, S3's ListBuckets, ACM reading each certificate's region), so it is
+    read once, with the primary region; any other kind is read in each resource's region.
     """
 
     collector: ModuleType  # archdoc.aws.<service>: SERVICE, OPERATIONS, collect()
@@ -49,6 +51,7 @@ class KindReader:
     ignore: Callable[[LiveObject], bool] | None = None
     also_reads: tuple[str, ...] = ()
     unread: tuple[tuple[str, str], ...] = ()
+    any_region: bool = False
 
     @property
     def service(self) -> str:

@@ -40,6 +40,24 @@ def cross_checks(data: dict, typed: dict[str, ResourceBase], broken: set[str],
     diags += _check_routes(typed, smap)
     diags += _check_one_vpc(typed, smap)
     diags += _check_placement(data, typed, smap)
+    diags += _check_locators(typed, smap)
+    return diags
+
+
+def _check_locators(typed: dict[str, ResourceBase], smap: SourceMap) -> list[Diagnostic]:
+    """A locator field the drift check cannot match for the kind would make an in-sync
+    resource MISSING: refused here, where it is written."""
+    diags = []
+    for rid, res in typed.items():
+        if res.aws is None or not res.UNLOCATABLE:
+            continue
+        for name, why in res.UNLOCATABLE.items():
+            if getattr(res.aws, name):
+                usable = [f for f in ("id", "arn", "name", "tags") if f not in res.UNLOCATABLE]
+                diags.append(smap.diagnostic(
+                    ("resources", rid, "aws", name),
+                    f"a {res.kind} cannot be located by {name}: {why}; use "
+                    f"{' or '.join(usable)}", at_key=True))
     return diags
 
 

@@ -1,6 +1,7 @@
 """What every drift reader must show on moto's server, as one harness: an account built to
-match a small model is in sync; one change is exactly one finding; a user denied the
-service's actions gets UNKNOWN for its resources, never DRIFTED or MISSING."""
+match a small model is in sync, and stays so when each resource is located by the live id or
+ARN the report gave (every locator field is read); one change is exactly one finding; a user
+denied the service's actions gets UNKNOWN for its resources, never DRIFTED or MISSING."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
+from archdoc import kinds
 from tests import moto_server
 from tests.conftest import archdoc
 from tests.drift.conftest import Endpoint, findings, no_secrets, session_for
@@ -37,6 +41,25 @@ def _drift(server: moto_server.MotoServer, model: Path, **env: str) -> tuple[int
 WITNESS = "  witness: {kind: s3_bucket, bucket_name: archdoc-reader-witness}\n"
 
 
+def relocated(model: Path, report: dict[str, Any], field: str, out: Path,
+              moto: moto_server.MotoServer) -> None:
+    """The model with every found resource located by its live ``field`` (as the report
+    gives it) is in sync too: that locator field is read for each kind."""
+    data = yaml.safe_load(model.read_text("utf-8"))
+    found = {f["resource"]: f[f"live_{field}"] for f in report["findings"]
+             if f["status"] == "IN_SYNC" and f[f"live_{field}"]}
+    located = [rid for rid, res in data["resources"].items()
+               if rid in found and field not in kinds.kind_of(res["kind"]).model.UNLOCATABLE]
+    assert located or field == "arn", "nothing was found by id"
+    for rid in located:
+        data["resources"][rid]["aws"] = {field: found[rid]}
+    out.write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
+    code, again = _drift(moto, out)
+    assert (code, findings(again)) == (0, []), (field, findings(again))
+    statuses = {f["resource"]: f["status"] for f in again["findings"]}
+    assert all(statuses[rid] == "IN_SYNC" for rid in located), (field, statuses)
+
+
 def check_reader(case: ReaderCase, moto: moto_server.MotoServer, tmp_path: Path) -> None:
     model = tmp_path / "arch.yaml"
     model.write_text(case.model.rstrip("\n") + "\n" + WITNESS, "utf-8")
@@ -56,6 +79,8 @@ def check_reader(case: ReaderCase, moto: moto_server.MotoServer, tmp_path: Path)
         (f["status"], f["resource"], f["attribute"], f["expected"], f["actual"], f["message"])
         for f in report["findings"] if f["status"] not in ("IN_SYNC", "NOT_CHECKED")]
     assert {f["status"] for f in report["findings"]} <= {"IN_SYNC", "NOT_CHECKED"}
+    for field in ("id", "arn"):
+        relocated(model, report, field, tmp_path / f"by-{field}.yaml", moto)
 
     case.change(endpoint, ids)
     code, report = _drift(moto, model)

@@ -8,13 +8,14 @@ from archdoc.aws import acm
 from archdoc.aws.collect import Snapshot
 from archdoc.drift.compare import edge
 from archdoc.drift.context import DriftContext
-from archdoc.drift.live import LiveObject
+from archdoc.drift.live import LiveObject, tags_of
 from archdoc.drift.reader import KindReader
 
 
 def _certificates(snapshot: Snapshot) -> list[LiveObject]:
     return [LiveObject(raw["CertificateArn"], {**raw, "_region": region},
-                       arn=raw["CertificateArn"], name=raw.get("DomainName"))
+                       arn=raw["CertificateArn"], name=raw.get("DomainName"),
+                       tags=tags_of(raw))
             for region, certificates in snapshot.data["acm"]["certificates"].items()
             for raw in certificates]
 
@@ -25,7 +26,7 @@ def _in_its_region(ctx: DriftContext, res: Any, every: list[LiveObject]) -> list
 
 
 READERS = {
-    "acm_certificate": KindReader(acm, edge.acm_certificate, _certificates,
+    "acm_certificate": KindReader(acm, edge.acm_certificate, _certificates, any_region=True,
                                   natural_name=lambda rid, res: res.domain,
                                   candidates=_in_its_region),
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from archdoc.aws import apigateway
 from archdoc.aws.collect import Snapshot
 from archdoc.drift.context import Diff, DriftContext, as_set
-from archdoc.drift.live import LiveObject
+from archdoc.drift.live import LiveObject, arn_of
 from archdoc.drift.reader import KindReader
 from archdoc.model.resources.api import ApiGatewayRestApi
 
@@ -14,7 +14,9 @@ _AUTH = {"NONE": "none", "AWS_IAM": "iam", "COGNITO_USER_POOLS": "authorizer",
 
 
 def _apis(snapshot: Snapshot) -> list[LiveObject]:
-    return [LiveObject(raw["id"], raw, name=raw["name"], tags=dict(raw.get("tags") or {}))
+    return [LiveObject(raw["id"], raw, name=raw["name"], tags=dict(raw.get("tags") or {}),
+                       arn=arn_of(snapshot.identity, "apigateway", f"/restapis/{raw['id']}",
+                                  account=False))
             for raw in snapshot.data["apigateway"]["rest_apis"]]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from archdoc.aws import apigatewayv2
 from archdoc.aws.collect import Snapshot
 from archdoc.drift.context import Diff, DriftContext, as_set
-from archdoc.drift.live import LiveObject
+from archdoc.drift.live import LiveObject, arn_of
 from archdoc.drift.reader import KindReader
 from archdoc.model.resources.api import ApiGatewayHttpApi
 
@@ -13,7 +13,9 @@ _AUTH = {"NONE": "none", "AWS_IAM": "iam", "JWT": "authorizer", "CUSTOM": "autho
 
 
 def _apis(snapshot: Snapshot) -> list[LiveObject]:
-    return [LiveObject(raw["ApiId"], raw, name=raw["Name"], tags=dict(raw.get("Tags") or {}))
+    return [LiveObject(raw["ApiId"], raw, name=raw["Name"], tags=dict(raw.get("Tags") or {}),
+                       arn=arn_of(snapshot.identity, "apigateway", f"/apis/{raw['ApiId']}",
+                                  account=False))
             for raw in snapshot.data["apigatewayv2"]["http_apis"]]
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from archdoc.aws import guardduty
 from archdoc.aws.collect import Snapshot
 from archdoc.drift.context import Diff, DriftContext
-from archdoc.drift.live import LiveObject
+from archdoc.drift.live import LiveObject, arn_of
 from archdoc.drift.reader import KindReader
 from archdoc.model.resources.security import GuardDutyDetector
 
@@ -15,7 +15,8 @@ DETECTOR = "the region's detector"  # a region has at most one: it is found as t
 
 
 def _detectors(snapshot: Snapshot) -> list[LiveObject]:
-    return [LiveObject(raw["DetectorId"], raw, name=DETECTOR, tags=dict(raw.get("Tags") or {}))
+    return [LiveObject(raw["DetectorId"], raw, name=DETECTOR, tags=dict(raw.get("Tags") or {}),
+                       arn=arn_of(snapshot.identity, "guardduty", f"detector/{raw['DetectorId']}"))
             for raw in snapshot.data["guardduty"]["detectors"]]
 
 

@@ -16,6 +16,6 @@ def _roles(snapshot: Snapshot) -> list[LiveObject]:
 
 
 READERS = {
-    "iam_role": KindReader(iam, identity.iam_role, _roles,
+    "iam_role": KindReader(iam, identity.iam_role, _roles, any_region=True,
                            natural_name=lambda rid, res: res.name or rid),
 }

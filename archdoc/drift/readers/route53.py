@@ -9,13 +9,17 @@ from archdoc.aws.collect import Snapshot
 from archdoc.aws.route53 import zone_name
 from archdoc.drift.compare import edge
 from archdoc.drift.context import DriftContext
-from archdoc.drift.live import LiveObject
+from archdoc.drift.live import LiveObject, arn_of
 from archdoc.drift.reader import KindReader
 
 
 def _zones(snapshot: Snapshot) -> list[LiveObject]:
-    return [LiveObject(raw["Id"].split("/")[-1], raw, name=zone_name(raw["Name"]))
-            for raw in snapshot.data["route53"]["zones"]]
+    tags = snapshot.data["route53"].get("tags", {})
+    return [LiveObject(zone_id, raw, name=zone_name(raw["Name"]), tags=tags.get(zone_id, {}),
+                       arn=arn_of(snapshot.identity, "route53", f"hostedzone/{zone_id}",
+                                  region=None, account=False))
+            for raw in snapshot.data["route53"]["zones"]
+            for zone_id in [raw["Id"].split("/")[-1]]]
 
 
 def _records(snapshot: Snapshot) -> list[LiveObject]:
@@ -37,9 +41,9 @@ def _in_its_zone(ctx: DriftContext, res: Any, every: list[LiveObject]) -> list[L
 
 
 READERS = {
-    "route53_zone": KindReader(route53, edge.route53_zone, _zones,
+    "route53_zone": KindReader(route53, edge.route53_zone, _zones, any_region=True,
                                natural_name=lambda rid, res: zone_name(res.domain)),
-    "route53_record": KindReader(route53, edge.route53_record, _records,
+    "route53_record": KindReader(route53, edge.route53_record, _records, any_region=True,
                                  natural_name=lambda rid, res: zone_name(res.name),
                                  candidates=_in_its_zone, order=1),
 }

@@ -19,15 +19,17 @@ def _resources(snapshot: Snapshot) -> list[LiveObject]:
     found = []
     for raw in snapshot.data["resourcegroupstaggingapi"]["resources"]:
         tags = {t["Key"]: t["Value"] for t in raw.get("Tags") or []}
-        found.append(LiveObject(raw["ResourceARN"], raw, arn=raw["ResourceARN"],
-                                name=tags.get("Name"), tags=tags))
+        arn = raw["ResourceARN"]
+        # the id: the ARN's last part, the physical id CloudFormation reports for most types
+        found.append(LiveObject(arn.split(":", 5)[-1].rsplit("/", 1)[-1].rsplit(":", 1)[-1],
+                                raw, arn=arn, name=tags.get("Name"), tags=tags))
     return found
 
 
 def _of_its_service(ctx: DriftContext, res: Any, every: list[LiveObject]) -> list[LiveObject]:
     """Of the type's service: a Name tag shared by a stream and a role finds the stream."""
     service = catalogue.arn_service(res.kind)
-    return [c for c in every if c.id.split(":")[2:3] == [service]]
+    return [c for c in every if (c.arn or "").split(":")[2:3] == [service]]
 
 
 def generic(ctx: DriftContext, rid: str, res: Any, live: LiveObject) -> list[Diff]:

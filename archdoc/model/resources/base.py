@@ -34,6 +34,8 @@ class ResourceBase(Strict):
     without them a resource is valid, ``validate`` warns, and what needs them says unknown."""
 
     DETAILS: ClassVar[tuple[str, ...]] = ()
+    # locator fields the drift check cannot match for this kind, and why: refused at validation
+    UNLOCATABLE: ClassVar[dict[str, str]] = {}
 
     kind: str
     label: str | None = Field(None, max_length=LABEL_MAX,

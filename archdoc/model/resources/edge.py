@@ -29,6 +29,7 @@ ALIAS_TARGETS = ("alb", "nlb", "cloudfront_distribution", "s3_bucket", "api_gate
 
 class Route53Record(ResourceBase):
     DETAILS = ("zone", "name")
+    UNLOCATABLE = {"tags": "Route 53 records carry no tags", "arn": "Route 53 records have no ARN"}
     kind: Literal["route53_record"]
     zone: Annotated[str, Ref("route53_zone")] | None = None
     name: str | None = Field(None, description="fully qualified record name")
