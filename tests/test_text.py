@@ -128,3 +128,28 @@ def test_a_phrase_is_its_english_and_says_itself_in_korean():
     assert in_language(pickle.loads(pickle.dumps(phrase)), "ko") == in_language(phrase, "ko")
     assert in_language("plain text", "ko") == "plain text"
     assert in_language(say("(none)"), "fr") == "(none)"  # no catalogue: English
+
+
+def test_every_service_the_kinds_and_examples_use_is_defined_in_both_languages():
+    import re
+
+    from archdoc import catalogue, kinds
+    from archdoc.project import load_model
+    from archdoc.text import service_definition
+
+    used = {catalogue.service_key(k.cfn) for k in kinds.REGISTRY if k.cfn}
+    for path in [ROOT / "arch.yaml", *sorted((ROOT / "examples").glob("*.yaml"))]:
+        for res in load_model(path).resources.values():
+            cfn = kinds.kind_of(res.kind).cfn
+            if cfn:
+                used.add(catalogue.service_key(cfn))
+    defined = {lang: set(_catalogue(lang)["services"]) for lang in ("en", "ko")}
+    assert defined["en"] == defined["ko"] and len(defined["en"]) >= 60
+    assert used <= defined["en"], sorted(used - defined["en"])
+    for service in defined["en"]:
+        assert catalogue.service_name(f"{service}::X") != service  # a real namespace
+        korean = service_definition(service, "ko") or ""
+        assert re.search("[가-힣]", korean) and korean != service_definition(service, "en")
+    # a type without a first-class kind is described by its service, in the model's language
+    assert kind_text("AWS::StepFunctions::StateMachine", "definition", "ko") == \
+        _catalogue("ko")["services"]["AWS::StepFunctions"]
