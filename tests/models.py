@@ -11,6 +11,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from archdoc import catalogue
+from archdoc.kinds import ALIASES
+
 REGIONS = ["us-east-1", "eu-west-1", "ap-northeast-2"]
 HOSTILE = st.sampled_from([
     '<b>"x" & y</b>', "웹 서버", "a" * 120, "line one\nline two", "\\N \\G", "{curly} %s",
@@ -114,6 +117,9 @@ def models(draw: Any) -> dict:
         add("cdn", {"kind": "cloudfront_distribution", "origins": ["alb"], "certificate": "cert"})
         add("record", {"kind": "route53_record", "zone": "zone", "name": "www.example.com",
                        "alias_target": "alb"})
+    more_kinds(draw, add, res, subnets, two_az, region)
+    for i in range(draw(st.integers(0, 4))):
+        add(f"any{i}", generic_resource(draw, subnets, region))
     drawn = [r for r, b in res.items() if b["kind"] not in ("vpc", "subnet")]
     flows = [{"from": a, "to": b, **({"label": draw(HOSTILE)} if draw(st.booleans()) else {})}
              for a, b in draw(st.lists(st.tuples(st.sampled_from(drawn),
@@ -129,3 +135,124 @@ def models(draw: Any) -> dict:
                 "security": [{"text": "claim", "see": ["figure"]}]})
     return {"title": draw(HOSTILE), "region": region, "language": draw(st.sampled_from(
         ["en", "ko"])), "resources": res, "flows": flows, "sections": sections}
+
+
+# a property value of each JSON type the type catalogue names
+_VALUES = {"string": "value", "integer": 3, "number": 1.5, "boolean": True, "array": [],
+           "object": {}, "": "value"}
+TYPES = sorted(set(catalogue.types()) - set(ALIASES))  # those of first-class kinds are theirs
+
+
+def generic_resource(draw: Any, subnets: list[str], region: str) -> dict:
+    """Any CloudFormation type: placed in subnets, in the VPC, in another region or nowhere,
+    with some of its schema's properties (or none: a sketch)."""
+    kind = draw(st.sampled_from(TYPES))
+    body: dict = {"kind": kind}
+    where = draw(st.sampled_from(["subnets", "vpc", "region", "none"]))
+    if where == "subnets" and subnets:
+        body["subnets"] = draw(st.lists(st.sampled_from(subnets), min_size=1, max_size=3,
+                                        unique=True))
+    elif where == "vpc":
+        body["vpc"] = "vpc"
+    elif where == "region":
+        body["region"] = draw(st.sampled_from([r for r in REGIONS if r != region]))
+    schema = catalogue.properties(kind) or {}
+    if schema and draw(st.booleans()):
+        names = draw(st.lists(st.sampled_from(sorted(schema)), max_size=3, unique=True))
+        body["properties"] = {n: _VALUES.get(schema[n], "value") for n in names}
+    return body
+
+
+def more_kinds(draw: Any, add: Any, res: dict[str, dict], subnets: list[str],
+               two_az: list[str], region: str) -> None:
+    """Each first-class kind beyond the seed's, drawn or not, as a sketch (kind and placement
+    only) or with its details, wired to what the model has."""
+    def maybe() -> bool:
+        return bool(draw(st.booleans()))
+
+    def sketch() -> bool:
+        return bool(draw(st.integers(0, 3)) == 0)
+
+    if maybe():
+        add("key", {"kind": "kms_key"} if sketch() else
+            {"kind": "kms_key", "alias": "alias/app", "rotation": draw(st.booleans())})
+    key = ["key"] if "key" in res else []
+    if maybe():
+        add("queue", {"kind": "sqs_queue"} if sketch() else {
+            "kind": "sqs_queue", "encryption": "SSE-KMS" if key else "SSE-SQS",
+            **({"kms_key": key[0]} if key else {}), "visibility_timeout": 60})
+    if maybe():
+        add("topic", {"kind": "sns_topic"} if sketch() else {
+            "kind": "sns_topic", "subscriptions": [{"protocol": "email",
+                                                    "address": "ops@example.com"}]})
+    if maybe():
+        add("table", {"kind": "dynamodb_table"} if sketch() else {
+            "kind": "dynamodb_table", "partition_key": "pk", "point_in_time_recovery":
+            draw(st.booleans()), **({"encryption": "CUSTOMER_MANAGED", "kms_key": key[0]}
+                                    if key else {})})
+    if maybe():
+        add("logs", {"kind": "log_group", "retention_days": 90})
+    if maybe():
+        add("pool", {"kind": "cognito_user_pool"} if sketch() else
+            {"kind": "cognito_user_pool", "mfa": "ON", "password_min_length": 14})
+    if maybe():
+        api: dict = {"kind": "api_gateway_rest_api"}
+        if not sketch():
+            auth = [{"name": "users", "type": "cognito", "user_pool": "pool"}] \
+                if "pool" in res else []
+            api.update({"endpoint": "REGIONAL", "authorizers": auth, "routes": [
+                {"method": "GET", "path": "/items", **({"authorizer": "users"} if auth
+                                                       else {"authorization": "iam"})}]})
+        add("rest", api)
+    if maybe():
+        add("http", {"kind": "api_gateway_http_api", "routes": [
+            {"method": "GET", "path": "/health", "authorization": "none"}]})
+    if maybe():
+        protects = [r for r in ("rest", "alb") if r in res][:1]
+        add("waf", {"kind": "waf_web_acl"} if sketch() else {
+            "kind": "waf_web_acl", "protects": protects,
+            "rules": [{"name": "rate", "priority": 0, "rate_limit": 1000}]})
+    if maybe():
+        trail: dict = {"kind": "cloudtrail_trail", "multi_region": draw(st.booleans()),
+                       "log_file_validation": True, "bucket": "bucket"}
+        add("trail", {"kind": "cloudtrail_trail"} if sketch() else trail)
+    if maybe():
+        add("guard", {"kind": "guardduty_detector"})
+    if maybe():
+        add("guard-2", {"kind": "guardduty_detector",
+                        "region": draw(st.sampled_from([r for r in REGIONS if r != region]))})
+    if maybe():
+        add("cluster", {"kind": "ecs_cluster", "container_insights": draw(st.booleans())})
+        add("task", {"kind": "ecs_task_definition"} if sketch() else {
+            "kind": "ecs_task_definition", "cpu": 256, "memory": 512,
+            "containers": [{"name": "web", "image": "nginx:1.27", "port": 80}]})
+        service: dict = {"kind": "ecs_service", "cluster": "cluster", "task_definition": "task",
+                         "desired_count": draw(st.integers(0, 6))}
+        if subnets:
+            service.update({"subnets": draw(st.lists(st.sampled_from(subnets), min_size=1,
+                                                     max_size=4, unique=True)),
+                            "security_groups": ["sg-b"]})
+        add("service", service)
+    if subnets and maybe():
+        add("k8s", {"kind": "eks_cluster", "version": "1.31", "subnets": draw(st.lists(
+            st.sampled_from(subnets), min_size=1, max_size=4, unique=True)),
+            "endpoint_public": draw(st.booleans()), "endpoint_private": True})
+    if subnets and maybe():
+        add("cache", {"kind": "elasticache_cluster", "subnets": two_az or subnets[:1],
+                      "transit_encryption": draw(st.booleans())})
+    if subnets and maybe():
+        add("acl", {"kind": "network_acl", "vpc": "vpc", "subnets": subnets[:2], "ingress": [
+            {"rule_number": 100, "protocol": "tcp", "port": 443, "cidr": "0.0.0.0/0"}]})
+    if two_az and "tg" in res and maybe():
+        add("nlb", {"kind": "nlb", "subnets": two_az, "listeners": [
+            {"port": 443, "protocol": "TLS", "certificate": "cert", "target_group": "tg"}]})
+    if maybe():  # a second VPC, peered or joined by a Transit Gateway
+        add("vpc-2", {"kind": "vpc", "cidr": "10.1.0.0/16"})
+        add("vpc-2-a", {"kind": "subnet", "vpc": "vpc-2", "az": f"{region}a",
+                        "cidr": "10.1.0.0/24"})
+        if maybe():
+            add("peer", {"kind": "vpc_peering", "requester": "vpc", "accepter": "vpc-2"})
+        else:
+            add("hub", {"kind": "transit_gateway"})
+            add("hub-att", {"kind": "transit_gateway_attachment", "transit_gateway": "hub",
+                            "vpc": "vpc-2", "subnets": ["vpc-2-a"]})

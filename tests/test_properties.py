@@ -7,15 +7,19 @@ and reports the first failures with their YAML. ``make fuzz`` runs the second wi
 
 from __future__ import annotations
 
+import io
 import os
 import time
 import traceback
 import xml.etree.ElementTree as ET
 
+import docx
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, seed, settings
+from PIL import Image
 
+from archdoc.kinds import KINDS, kind_of
 from tests.layout.geometry_checks import check_layout
 from tests.models import models
 
@@ -35,10 +39,18 @@ def build_everything(text: str) -> None:
     start, end = index.index("<svg"), index.index("</svg>") + len("</svg>")
     ET.fromstring(index[start:end])  # the live diagram is well-formed whatever the labels
     assert "\n\n" not in index[start:end]  # a blank line would end Markdown's HTML block
-    assert files["architecture.png"][:8] == b"\x89PNG\r\n\x1a\n"
+    with Image.open(io.BytesIO(files["architecture.png"])) as png:
+        assert png.format == "PNG" and min(png.size) > 0
     ET.fromstring(files["architecture.svg"])
-    ET.fromstring(files["architecture.drawio"])
-    assert files[ctx.model.report_file][:2] == b"PK"
+    drawio = ET.fromstring(files["architecture.drawio"])
+    styles = " ".join(c.get("style", "") for c in drawio.iter("mxCell"))
+    for res in ctx.model.resources.values():  # every kind drawn with its own draw.io shape
+        kind = kind_of(res.kind)
+        if not kind.generic or kind.place(res, ctx.model).where == "outside":
+            continue
+        assert f"mxgraph.aws4.{kind.drawio[2]}" in styles, res.kind
+    report = docx.Document(io.BytesIO(files[ctx.model.report_file]))
+    assert any(p.style.name.startswith("Heading") for p in report.paragraphs)
     check_layout(ctx.scene, ctx.figure.layout)
     for figure in ctx.section_figures:
         check_layout(figure.scene, figure.layout)
@@ -82,6 +94,9 @@ def test_thousands_of_generated_models_build(chunk):
 
     collect()
     assert len(texts) >= wanted // 2  # hypothesis may stop early on tiny spaces only
+    written = {r["kind"] for t in texts for r in yaml.safe_load(t)["resources"].values()}
+    assert set(KINDS) <= written, sorted(set(KINDS) - written)  # every first-class kind
+    assert len([k for k in written if "::" in k]) > 50  # and types without one
     started = time.monotonic()
     results = [_build_one(text) for text in texts]
     failures = [(t, r) for t, r in zip(texts, results, strict=True) if r]
