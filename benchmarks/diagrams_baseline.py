@@ -16,8 +16,8 @@ from diagrams import Cluster, Diagram, Edge, Node
 from diagrams.custom import Custom
 
 from archdoc import kinds
-from archdoc.layout.icons import icon_path
 from archdoc.layout import build_scene
+from archdoc.layout.icons import icon_path
 from archdoc.project import load_model
 
 

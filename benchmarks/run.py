@@ -30,7 +30,7 @@ OUT = HERE / "out"
 sys.path.insert(0, str(HERE))
 
 import yaml  # noqa: E402
-from generate import generate  # noqa: E402
+from generate import generate, generate_mixed  # noqa: E402
 
 PNG_LIMIT = 32767
 
@@ -75,11 +75,11 @@ def bench(name: str, model: Path, repeat: int) -> dict:
     return row
 
 
-def bench_full_build(model: Path, repeat: int) -> float:
-    """Seconds for a whole `archdoc build` (every output), median of ``repeat``."""
-    return statistics.median(
-        measure([sys.executable, "-m", "archdoc", "build", str(model), "-o",
-                 str(OUT / "full")])[0] for _ in range(repeat))
+def bench_full_build(model: Path, repeat: int) -> tuple[float, float]:
+    """A whole `archdoc build` (every output): median seconds and peak MB of ``repeat``."""
+    runs = [measure([sys.executable, "-m", "archdoc", "build", str(model), "-o",
+                     str(OUT / "full")]) for _ in range(repeat)]
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
 
 
 def bench_everyday(model: Path, repeat: int) -> dict[str, float]:
@@ -133,8 +133,13 @@ def main() -> int:
         measure([sys.executable, "-m", "archdoc", "build", str(models["1000 resources"]), "-o",
                  str(OUT / "report"), "--only", "report"])[0] for _ in range(args.repeat))
     print(f"report of the 1,000-resource model: {report:.2f} s (target < 5 s)")
-    full = bench_full_build(models["1000 resources"], args.repeat)
-    print(f"full build (all outputs) of the 1,000-resource model: {full:.2f} s")
+    full, full_mb = bench_full_build(models["1000 resources"], args.repeat)
+    mixed_model = OUT / "generated-mixed-1000.yaml"
+    mixed_model.write_text(yaml.safe_dump(generate_mixed(1000), sort_keys=False), "utf-8")
+    mixed, mixed_mb = bench_full_build(mixed_model, args.repeat)
+    print(f"full build (all outputs) of the 1,000-resource model: {full:.2f} s, "
+          f"{full_mb:.0f} MB; of 1,000 resources mixing every kind and 51 other types: "
+          f"{mixed:.2f} s, {mixed_mb:.0f} MB")
     day = bench_everyday(models["seed"], args.repeat)
     print(f"seed, full build (PNG, SVG, draw.io, report): {day['full']:.2f} s; "
           f"diagrams PNG+SVG {day['diagrams']:.2f} s (default ortho edges) -> "
