@@ -33,7 +33,7 @@ from archdoc.model.resources.messaging import SnsTopic, SqsQueue
 from archdoc.text import say
 
 Where = Literal["outside", "global", "regional", "between_vpcs", "vpc_border", "vpc_edge", "vpc",
-                "subnets", "group"]
+                "subnets", "span", "group", "hidden"]
 
 
 @dataclass(frozen=True)
@@ -43,10 +43,12 @@ class Placement:
     ``outside`` the cloud (users); ``global`` in the cloud, outside any region; ``regional``
     in its region, outside the VPC; ``between_vpcs`` in its region, between its first two VPCs
     (what links them: peering, a Transit Gateway); ``vpc_border`` on the VPC's top edge
-    (internet gateway); ``vpc_edge`` on its right edge (gateway endpoints); ``vpc`` in the
-    VPC-wide strip (security groups, route tables, target groups); ``subnets`` once in each
-    listed subnet, the first being the primary; ``group`` drawn as a box, not an icon (VPC,
-    subnet).
+    (internet gateway); ``vpc_edge`` on its right edge (gateway endpoints); ``vpc`` in a row
+    at the VPC's foot (what serves the whole VPC and takes part in a flow); ``subnets`` once in
+    each listed subnet, the first being the primary; ``span`` once, across its subnets of
+    several AZs (a load balancer, as AWS draws it); ``group`` drawn as a box, not an icon (VPC,
+    subnet); ``hidden`` not an icon at all (a security group is a red boundary round its
+    members, a route table a table in the report).
     """
 
     where: Where
@@ -65,6 +67,30 @@ def _fixed(where: Where) -> PlaceFn:
 
 def _in_vpc(where: Where) -> PlaceFn:
     return lambda res, model: Placement(where, vpc=res.vpc) if res.vpc else REGIONAL
+
+
+def _hidden(res: Any, model: Architecture) -> Placement:
+    return Placement("hidden")
+
+
+def _in_flows(where: Where) -> PlaceFn:
+    """Drawn (``where``) only when a flow names it; else described by the report alone."""
+    def place(res: Any, model: Architecture) -> Placement:
+        rid = next((r for r, c in model.resources.items() if c is res), None)
+        if not any(rid in (f.from_, f.to) for f in model.flows):
+            return Placement("hidden")
+        return _in_vpc(where)(res, model)
+    return place
+
+
+def _spanning(res: Any, model: Architecture) -> Placement:
+    """Once across its subnets when they lie in more than one AZ (a load balancer)."""
+    subnets = tuple(dict.fromkeys(res.subnets))
+    if not subnets:
+        return REGIONAL
+    azs = {model.get(s, r.Subnet).az for s in subnets}
+    return Placement("span" if len(azs) > 1 else "subnets", subnets if len(azs) > 1
+                     else subnets[:1])
 
 
 def _one_subnet(res: Any, model: Architecture) -> Placement:
@@ -178,19 +204,19 @@ REGISTRY: tuple[Kind, ...] = (
     Kind("nat_gateway", r.NatGateway, "AWS::EC2::NatGateway", "aws/network/nat-gateway.png",
          ("resource", NET, "nat_gateway"), _one_subnet, "ec2"),
     Kind("route_table", r.RouteTable, "AWS::EC2::RouteTable", "aws/network/route-table.png",
-         ("resource", NET, "route_table"), _in_vpc("vpc"), "ec2", collapse_at=12),
+         ("resource", NET, "route_table"), _hidden, "ec2", collapse_at=12),
     Kind("vpc_endpoint", r.VpcEndpoint, "AWS::EC2::VPCEndpoint", "aws/network/endpoint.png",
          ("resource", NET, "endpoints"), _endpoint, "ec2"),
     Kind("security_group", r.SecurityGroup, "AWS::EC2::SecurityGroup",
          "aws/general/generic-firewall.png", ("plain", "#DD3522", "security_group"),
-         _in_vpc("vpc"), "ec2", table="security_group_rules", collapse_at=12),
+         _hidden, "ec2", table="security_group_rules", collapse_at=12),
     Kind("alb", r.Alb, "AWS::ElasticLoadBalancingV2::LoadBalancer",
          "aws/network/elb-application-load-balancer.png",
-         ("resource", NET, "application_load_balancer"), _each_subnet, "elbv2",
+         ("resource", NET, "application_load_balancer"), _spanning, "elbv2",
          table="alb_resource_map"),
     Kind("target_group", r.TargetGroup, "AWS::ElasticLoadBalancingV2::TargetGroup",
-         "aws/compute/ec2-instances.png", ("resource", COMPUTE, "instances"), _in_vpc("vpc"),
-         "elbv2"),
+         "aws/compute/ec2-instances.png", ("resource", COMPUTE, "instances"),
+         _in_flows("vpc"), "elbv2"),
     Kind("ec2_instance", r.Ec2Instance, "AWS::EC2::Instance", "aws/compute/ec2-instance.png",
          ("resource", COMPUTE, "instance2"), _one_subnet, "ec2"),
     Kind("autoscaling_group", r.AutoScalingGroup, "AWS::AutoScaling::AutoScalingGroup",
@@ -206,7 +232,7 @@ REGISTRY: tuple[Kind, ...] = (
          "aws/storage/simple-storage-service-s3-bucket.png", ("resource", STORAGE, "bucket"),
          _fixed("regional"), "s3"),
     Kind("ssm_session_manager", r.SsmSessionManager, None, "aws/management/systems-manager.png",
-         ("resource", MANAGEMENT, "systems_manager_session_manager"), _fixed("regional"),
+         ("resource", MANAGEMENT, "systems_manager"), _fixed("regional"),
          "ssm"),
     Kind("rds_instance", r.RdsInstance, "AWS::RDS::DBInstance", "aws/database/rds-instance.png",
          ("resource", DATABASE, "rds_instance"), _rds, NOT_READ_YET),
@@ -233,7 +259,7 @@ REGISTRY: tuple[Kind, ...] = (
          "ec2"),
     Kind("nlb", Nlb, "AWS::ElasticLoadBalancingV2::LoadBalancer",
          "aws/network/elb-network-load-balancer.png",
-         ("resource", NET, "network_load_balancer"), _each_subnet, "elbv2"),
+         ("resource", NET, "network_load_balancer"), _spanning, "elbv2"),
     Kind("ecs_cluster", containers.EcsCluster, "AWS::ECS::Cluster",
          "aws/compute/elastic-container-service.png", ("service", COMPUTE, "ecs"),
          _fixed("regional"), "ecs"),

@@ -33,13 +33,18 @@ def build_scene(model: Architecture) -> Scene:
     placed = place(model)
     nodes, outside, node_of = collapse(model, placed)
     edges = connect(model, nodes, node_of)
+    for node in nodes.values():  # a security group is drawn as a boundary round its members
+        groups = dict.fromkeys(sg for rid in node.resources
+                               for sg in getattr(model.resources[rid], "security_groups", ()))
+        node.boundary = ", ".join(model.label(sg) for sg in groups if sg in model.resources)
     return Scene(nodes, outside, placed.root, edges, node_of, model.language)
 
 
 def figure_of(scene: Scene, formats: tuple[str, ...] = ("png", "svg"),
               dpi: float = 96.0) -> Figure:
-    from archdoc.layout.graphviz import draw, route
+    from archdoc.layout.graphviz import draw
     from archdoc.layout.grid import grid_layout
+    from archdoc.layout.route import route
 
     layout = route(scene, grid_layout(scene))
     # never let Graphviz shrink the PNG on its own: choose the resolution that fits, and say so

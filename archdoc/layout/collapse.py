@@ -38,7 +38,7 @@ def collapse(model: Architecture, placed: Placed
              ) -> tuple[dict[str, Node], list[str], dict[str, list[str]]]:
     """Nodes by id, the ids outside every group, and resource id -> its node ids."""
     signature = _signatures(model)
-    multi = {slot.resource for slot in placed.slots if slot.copy > 0}
+    multi = {slot.resource for slot in placed.slots if slot.copy > 0 or slot.span}
     buckets: dict[tuple, list[str]] = defaultdict(list)
     for slot in placed.slots:
         if slot.resource not in multi:
@@ -63,7 +63,7 @@ def collapse(model: Architecture, placed: Placed
             label = (f"{kind_name(kind, model.language)} × {len(members)}" if len(members) > 1
                      else _label(model, rid, slot.role))
             nodes[nid] = Node(nid, kind, label, members, slot.copy, slot.where, slot.subnet,
-                              slot.az)
+                              slot.az, slot.role, slot.span)
             (slot.group.nodes if slot.group else outside).append(nid)
         node_of[rid].append(nid)
     return nodes, outside, dict(node_of)

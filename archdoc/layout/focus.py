@@ -20,6 +20,8 @@ def focus(scene: Scene, resources: set[str]) -> Scene:
         elif edge.head in focal and edge.tail not in focal:
             neighbours.add(edge.tail)
     kept = focal | neighbours
+    # the subnets a kept node is drawn across stay, or it would have nowhere to stand
+    keep_groups |= {f"g_{s}" for nid in kept for s in scene.nodes[nid].span}
 
     def prune(group: Group) -> Group | None:
         children = [c for c in (prune(g) for g in group.groups) if c is not None]

@@ -1,39 +1,31 @@
-"""Route the edges of a placed scene and draw it, with Graphviz.
+"""Draw a finished layout with Graphviz: PNG and SVG from one ``neato -n2`` run.
 
-Positions come from :mod:`layout.grid`; ``neato -n2`` keeps them and routes each edge as a
-spline around the icons. archdoc then places the edge labels itself, where they overlap no
-icon, no other label and no other edge, and a second ``neato -n2`` run draws PNG and SVG from
-the finished :class:`Layout`. Only this module knows Graphviz's coordinates and JSON.
+Positions come from :mod:`layout.grid`, edge routes and label positions from
+:mod:`layout.route`; Graphviz keeps every one of them (``-n2``) and only draws. Only this
+module knows Graphviz's coordinates.
 """
 
 from __future__ import annotations
 
 import html
-import json
+import math
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import graphviz
 
 from archdoc import processes
 from archdoc.errors import OutputError, ToolMissingError, shown
-from archdoc.layout.geometry import EdgeRoute, Layout, Rect
-from archdoc.layout.grid import label_size
+from archdoc.layout.geometry import Layout, Rect
 from archdoc.layout.icons import icon_path
 from archdoc.layout.scene import Scene
-from archdoc.layout.textsize import wrap
 from archdoc.output import reason
 
 FONT = "Noto Sans CJK KR"  # has Hangul and Latin; the set-up installs fonts-noto-cjk
-# neato's obstacle-avoiding spline router grows steeply with the number of icons (3.9 s for
-# 144 icons and 174 flows); beyond this many icons edges are drawn straight instead.
-SPLINE_ROUTING_MAX_NODES = 90
-EDGE_LABEL_WIDTH = 120.0
-ROUTE_MARGIN = 1.5  # neato's esep: how close a routed flow may pass an icon or a label
-ROUTE_GAP = 2 * ROUTE_MARGIN + 0.5  # between an icon and its label, as obstacles
+ARROW = 7.0  # length of the arrowhead (arrowsize 0.7)
 
 # AWS Architecture Icons group colours (2023 guidelines): border, fill, label colour, dashed.
 GROUP_COLOURS: dict[str, tuple[str, str, str, bool]] = {
@@ -93,13 +85,26 @@ def _gv(layout: Layout, x: float, y: float) -> str:
     return f"{x:.2f},{layout.height - y:.2f}"
 
 
-def to_dot(scene: Scene, layout: Layout, routed: bool = True,
-           **graph_attrs: str) -> graphviz.Digraph:
-    """DOT with every position pinned from ``layout``; with ``routed`` the edge routes and
-    label positions too (for drawing), else edges are left to Graphviz to route."""
+def _spline(layout: Layout, points: tuple[tuple[float, float], ...]) -> str:
+    """Graphviz's ``pos`` for a polyline: straight cubic segments, ending where the
+    arrowhead (drawn to the last point) begins."""
+    pts = list(points)
+    (ax, ay), (bx, by) = pts[-2], pts[-1]
+    length = math.dist((ax, ay), (bx, by)) or 1.0
+    back = min(ARROW, length * 0.9)
+    base = (bx - (bx - ax) / length * back, by - (by - ay) / length * back)
+    pts[-1] = base
+    controls = [pts[0]]
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
+        controls += [(x0 + (x1 - x0) / 3, y0 + (y1 - y0) / 3),
+                     (x0 + 2 * (x1 - x0) / 3, y0 + 2 * (y1 - y0) / 3), (x1, y1)]
+    return f"e,{_gv(layout, bx, by)} " + " ".join(_gv(layout, x, y) for x, y in controls)
+
+
+def to_dot(scene: Scene, layout: Layout, **graph_attrs: str) -> graphviz.Digraph:
+    """DOT with every position, edge route and label position pinned from ``layout``."""
     dot = graphviz.Digraph("architecture")
-    splines = "true" if len(scene.nodes) <= SPLINE_ROUTING_MAX_NODES else "line"
-    dot.attr(bb=f"0,0,{layout.width:.2f},{layout.height:.2f}", splines=splines, fontname=FONT,
+    dot.attr(bb=f"0,0,{layout.width:.2f},{layout.height:.2f}", splines="true", fontname=FONT,
              fontsize=f"{layout.fonts.group:g}", pad="0", bgcolor="white", outputorder="edgesfirst",
              **graph_attrs)
     dot.attr("node", shape="plain", fontname=FONT, fontsize=f"{layout.fonts.node:g}")
@@ -131,26 +136,6 @@ def to_dot(scene: Scene, layout: Layout, routed: bool = True,
                  f'</FONT></TD></TR></TABLE>>')
         graph.node(nid, label, tooltip=node.tooltip, **_box(layout, box.rect))
 
-    def add_obstacles(nid: str, ends: set[str]) -> None:
-        """For routing: the icon as the node, so that a flow ends at the icon and not at the
-        edge of the box round icon and label, and the label as an obstacle of its own. A
-        node no flow ends at is one box (each obstacle makes neato's routing slower)."""
-        box = layout.nodes[nid]
-        if nid not in ends:
-            dot.node(nid, "", shape="box", **_box(layout, box.rect))
-            return
-        icon = box.icon
-        # neato routes nothing (straight lines everywhere) if two obstacles come closer than
-        # twice ``esep``: the icon gives up a sliver of its (blank) foot to the gap
-        top = icon.bottom - 1.0
-        dot.node(nid, "", shape="box", **_box(layout, Rect(icon.x, icon.y, icon.w, top - icon.y)))
-        if box.label_lines:
-            w, h = label_size(box.label_lines, layout.fonts.node)
-            w, h = min(w, box.rect.w), min(h, box.rect.bottom - icon.bottom) - ROUTE_GAP
-            dot.node(f"label of {nid}", "", shape="box",
-                     **_box(layout, Rect(icon.centre[0] - w / 2, top + 1.0 + ROUTE_GAP, w,
-                                         max(h, 1.0))))
-
     def add_group(graph: graphviz.Digraph, group) -> None:
         box = layout.groups.get(group.id)
         if box is None:
@@ -158,9 +143,10 @@ def to_dot(scene: Scene, layout: Layout, routed: bool = True,
         border, fill, font, dashed = GROUP_COLOURS[group.style]
         r = box.rect
         with graph.subgraph(name=f"cluster_{group.id}") as sub:
-            sub.attr(label=f"<{_html_lines(box.label_lines, 'LEFT')}>", labeljust="l",
+            sub.attr(label=_group_title(group.style, box.label_lines), labeljust="l",
                      labelloc="t", color=border, fontcolor=font, bgcolor=fill, penwidth="1.5",
-                     style="dashed" if dashed else "solid",
+                     style="invis" if group.style == "vpc_wide" else
+                     ("dashed" if dashed else "solid"),
                      bb=f"{r.x:.2f},{layout.height - r.bottom:.2f},{r.right:.2f},"
                         f"{layout.height - r.y:.2f}")
             for nid in group.nodes:
@@ -168,32 +154,95 @@ def to_dot(scene: Scene, layout: Layout, routed: bool = True,
             for child in group.groups:
                 add_group(sub, child)
 
-    if routed:
-        for nid in scene.outside:
-            add_node(dot, nid)
-        add_group(dot, scene.root)
-    else:
-        # Routing needs only icons and labels as obstacles. Given clusters, neato routes the
-        # edges cluster by cluster, a hundred times slower on a large model, for no better route.
-        ends = {n for edge in scene.edges for n in (edge.tail, edge.head)}
-        for nid in [*scene.outside, *(n for g in scene.groups() for n in g.nodes)]:
-            add_obstacles(nid, ends)
+    for nid, box in layout.nodes.items():  # security groups, under everything they frame
+        if box.boundary is not None:
+            dot.node(f"boundary of {nid}", _boundary(box), **_box(layout, box.boundary))
+    for nid in scene.outside:
+        add_node(dot, nid)
+    add_group(dot, scene.root)
     for edge in scene.edges:
         attrs: dict[str, str] = {"id": edge.id}
         if edge.tail in scene.dimmed or edge.head in scene.dimmed:  # context of a chapter
             attrs.update(color=DIMMED, fontcolor=DIMMED)
         route = layout.edges.get(edge.id)
-        if routed and route is not None:
-            pts = " ".join(_gv(layout, x, y) for x, y in route.points)
-            attrs["pos"] = f"e,{_gv(layout, *route.points[-1])} {pts}"
-            if route.label is not None:
+        if edge.style == "replication":  # a database's primary and standby: both ways
+            attrs.update(style="dashed", dir="both")
+        if route is not None:
+            attrs["pos"] = _spline(layout, route.points)
+            if route.label is not None and route.badge:
+                attrs["label"] = _badge(route.badge)
+                attrs["lp"] = _gv(layout, *route.label.centre)
+            elif route.label is not None:
                 # on a white ground: a label may sit on its own line, which it interrupts
                 attrs["label"] = (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" '
                                   f'CELLPADDING="1" BGCOLOR="white"><TR><TD>'
                                   f'{_html_lines(route.label_lines)}</TD></TR></TABLE>>')
                 attrs["lp"] = _gv(layout, *route.label.centre)
         dot.edge(edge.tail, edge.head, **attrs)
+    if layout.legend and layout.legend_box is not None:
+        dot.node("legend", _legend(layout), **_box(layout, layout.legend_box))
     return dot
+
+
+BADGE_COLOUR = "#232F3E"
+SECURITY_GROUP = "#DD344C"
+
+
+def _group_title(style: str, lines: tuple[str, ...]) -> str:
+    """A group's title: its icon (as AWS draws its groups), then the text."""
+    from archdoc.layout.boxes import GROUP_ICON
+    from archdoc.layout.icons import group_icon_path
+
+    if not lines:
+        return ""
+    icon = group_icon_path(style)
+    text = f"<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">{_html_lines(lines)}</TD>"
+    if icon is None:
+        return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+                f'{text}</TR></TABLE>>')
+    size = _fixed(GROUP_ICON, GROUP_ICON)
+    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+            f'<TD {size}><IMG SRC="{html.escape(icon)}" SCALE="TRUE"/></TD>'
+            f'<TD {_fixed(4, GROUP_ICON)}></TD>{text}</TR></TABLE>>')
+
+
+def _boundary(box) -> str:
+    """A security group's red dashed boundary, its names at the top left."""
+    r = box.boundary
+    size = 0.8  # of the node font, as the layout measured it (boxes.SG_FONT)
+    title = _html_lines(box.boundary_lines)
+    return (f'<<TABLE BORDER="1" COLOR="{SECURITY_GROUP}" STYLE="rounded,dashed" '
+            f'CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" {_fixed(r.w, r.h)}>'
+            f'<TR><TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT" {_fixed(r.w - 2, r.h - 2)}>'
+            f'<FONT COLOR="{SECURITY_GROUP}" POINT-SIZE="{11 * size:.1f}">{title}</FONT>'
+            f'</TD></TR></TABLE>>')
+
+
+def _badge(number: str) -> str:
+    """A label's number on its line: white on dark, as AWS numbers the steps of a flow."""
+    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" '
+            f'STYLE="rounded" BGCOLOR="{BADGE_COLOUR}"><TR><TD {_fixed(15, 15)}>'
+            f'<FONT COLOR="white" POINT-SIZE="9">{html.escape(number)}</FONT></TD></TR>'
+            f'</TABLE>>')
+
+
+def _legend(layout: Layout) -> str:
+    """The numbered labels, as rows of (number, label) entries."""
+    from archdoc.layout.route import legend_columns
+
+    per_row, entry_w, _ = legend_columns(layout.legend, layout.fonts.edge,
+                                         layout.width)
+    rows = []
+    for start in range(0, len(layout.legend), per_row):
+        cells = []
+        for number, lines in layout.legend[start:start + per_row]:
+            cells.append(f'<TD {_fixed(15, 15)} BGCOLOR="{BADGE_COLOUR}" STYLE="rounded">'
+                         f'<FONT COLOR="white" POINT-SIZE="9">{html.escape(number)}</FONT></TD>'
+                         f'<TD ALIGN="LEFT" {_fixed(entry_w - 15, 15)}>'
+                         f'{_html_lines(lines, "LEFT")}</TD>')
+        rows.append("<TR>" + "<TD></TD>".join(cells) + "</TR>")
+    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="1">'
+            f'{"".join(rows)}</TABLE>>')
 
 
 def _run(source: str, outputs: dict[str, str]) -> dict[str, bytes]:
@@ -222,69 +271,9 @@ def _run(source: str, outputs: dict[str, str]) -> dict[str, bytes]:
                           f"{reason(exc)}") from None
 
 
-def _parse_routes(data: dict, layout: Layout) -> dict[str, tuple[tuple[float, float], ...]]:
-    routes: dict[str, tuple[tuple[float, float], ...]] = {}
-    for edge in data.get("edges", []):
-        if "id" not in edge or "pos" not in edge:
-            continue
-        end = None
-        controls: list[tuple[float, float]] = []
-        for token in edge["pos"].split():
-            if token.startswith(("e,", "s,")):
-                x, y = (float(v) for v in token[2:].split(","))
-                if token[0] == "e":
-                    end = (x, layout.height - y)
-                continue
-            x, y = (float(v) for v in token.split(","))
-            controls.append((x, layout.height - y))
-        if end is not None and controls:
-            # the arrowhead's tip: extend the last segment to it so the route reaches the icon
-            last = controls[-1]
-            controls += [last, end, end]
-        routes[edge["id"]] = tuple(controls)
-    return routes
-
-
-def route(scene: Scene, layout: Layout) -> Layout:
-    """Route every edge around the icons and place its label; returns the finished layout."""
-    source = to_dot(scene, layout, routed=False, esep=f"+{ROUTE_MARGIN:g}").source
-    # json0: positions and attributes without the drawing operations, which are not needed
-    data = json.loads(_run(source, {"json0": ""})["json0"])
-    routes = _parse_routes(data, layout)
-    from archdoc.layout.labels import place_labels
-
-    column = _az_columns(scene, layout)
-    edges: dict[str, EdgeRoute] = {}
-    for edge in scene.edges:
-        points = routes.get(edge.id)
-        if not points:
-            a, b = layout.nodes[edge.tail].icon.centre, layout.nodes[edge.head].icon.centre
-            points = (a, a, b, b)
-        box = column.get(edge.tail)
-        if box is not None and box == column.get(edge.head):
-            # a flow within one AZ stays in its column: the curve lies in the hull of its
-            # control points, so keeping them inside keeps the curve inside
-            points = tuple((min(max(x, box.x + 3), box.right - 3), y) for x, y in points)
-        lines = tuple(wrap(edge.label, layout.fonts.edge, EDGE_LABEL_WIDTH)) if edge.label \
-            else ()
-        edges[edge.id] = EdgeRoute(points, None, lines)
-    edges, width, height = place_labels(layout, edges,
-                                        lambda lines: label_size(lines, layout.fonts.edge))
-    return replace(layout, edges=edges, width=width, height=height)
-
-
-def _az_columns(scene: Scene, layout: Layout) -> dict[str, Rect]:
-    """Node id -> the box of the AZ column it stands in, for nodes in a subnet."""
-    out: dict[str, Rect] = {}
-    for az in (g for g in scene.groups() if g.style == "az" and g.id in layout.groups):
-        for group in az.walk():
-            out.update(dict.fromkeys(group.nodes, layout.groups[az.id].rect))
-    return out
-
-
 def draw(scene: Scene, layout: Layout, formats: tuple[str, ...] = ("png", "svg"),
          dpi: float = 96.0) -> Drawing:
-    """PNG and SVG of a routed ``layout`` (from :func:`route`), from one Graphviz run."""
+    """PNG and SVG of a routed ``layout`` (``layout.route.route``), from one Graphviz run."""
     out = _run(to_dot(scene, layout, dpi=f"{dpi:.1f}").source, dict.fromkeys(formats, ""))
     return Drawing(out.get("png", b""), out.get("svg", b""), layout)
 

@@ -30,6 +30,7 @@ from archdoc.layout.scene import Group, Scene
 from archdoc.layout.textsize import block_size
 
 LINK_GAP = 2 * GAP  # beside the links between two VPCs
+EDGE_LABEL_WIDTH = 120.0  # edge labels wrap at this width
 
 
 def flow_columns(scene: Scene, nids: list[str]) -> list[list[str]]:

@@ -9,9 +9,32 @@ import diagrams
 
 from archdoc.kinds import kind_of
 
+# the small icon at the top left of each group's title, as AWS draws its groups: the VPC and
+# subnet ones from the diagrams package, the cloud's and region's archdoc's own
+# (scripts/group_icons.py)
+GROUP_ICONS = {"cloud": "archdoc:aws-cloud.png", "region": "archdoc:region.png",
+               "vpc": "aws/network/vpc.png", "public_subnet": "aws/network/public-subnet.png",
+               "private_subnet": "aws/network/private-subnet.png"}
+
+
+def _resources() -> str:
+    return os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(diagrams.__file__))),
+                        "resources")
+
+
+@cache
+def group_icon_path(style: str) -> str | None:
+    """Absolute path of the icon of a group style, None for a group drawn without one."""
+    name = GROUP_ICONS.get(style)
+    if name is None:
+        return None
+    if name.startswith("archdoc:"):
+        return os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                            "data", "icons", name.removeprefix("archdoc:"))
+    return os.path.join(_resources(), name)
+
 
 @cache
 def icon_path(kind: str) -> str:
     """Absolute path of the PNG icon for ``kind`` (named in its registry entry)."""
-    root = os.path.dirname(os.path.dirname(os.path.abspath(diagrams.__file__)))
-    return os.path.join(root, "resources", kind_of(kind).icon)
+    return os.path.join(_resources(), kind_of(kind).icon)

@@ -1,136 +1,265 @@
-"""Place edge labels where they overlap no icon, no other label and no other edge.
+"""Place edge labels on their own lines: on a straight segment of the edge, where they cover
+no icon, no node label, no group title or border, no other label and no other edge.
 
-Candidates run along the edge's own curve from its middle outwards, centred on it (the label
-has a white ground and interrupts its own line) and then to either side; the first free one
-wins. Where the whole curve is crowded, the label takes the free spot nearest to any part of
-its curve that lies nearer its own line than any other, so it cannot be read as another
-flow's; only then anywhere free around the middle. Edges are traced every few points, so no
-line slips between two samples. Obstacles sit in a grid of buckets, so a model with a thousand
-flows is placed in well under a second."""
+A label sits centred on a segment (its white ground interrupts its own line, as AWS's and
+draw.io's connector labels do), first on the segment holding the route's middle, then on the
+others, longest first, sliding from each segment's middle outwards; else just beside a
+segment, where no other edge comes nearer it than its own; only then anywhere free near the
+middle that is nearer its own line than any other, and as a last resort in a row under the
+picture. Obstacles and segments sit in a grid of buckets and every label tries a bounded
+number of positions, so placing n labels costs O(n) queries of constant size.
+"""
 
 from __future__ import annotations
 
-import functools
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
-from archdoc.layout.geometry import EdgeRoute, Layout, Rect
+from archdoc.layout.geometry import (
+    EdgeRoute,
+    Layout,
+    Rect,
+    node_parts,
+    segment_to_rect,
+    title_rect,
+)
 from archdoc.layout.textsize import block_size
 
 SizeFn = Callable[[tuple[str, ...]], tuple[float, float]]
-# from the middle of the curve outwards, never at its very ends (they touch the icons)
-_ALONG = (0.5, *(t for k in range(1, 11) for t in (0.5 - 0.04 * k, 0.5 + 0.04 * k)))
-_CELL = 64.0
+Point = tuple[float, float]
+_CELL = 48.0
+_SLIDE = 6.0  # step along a segment
+_SLIDES = 16  # positions tried each way from a segment's middle
+_NEAR = 4.0  # a label beside its line stands this far from it
 
 
-class _Buckets:
-    """Rectangles and points by grid cell, for quick overlap queries."""
+class Index:
+    """Rectangles and edge segments by grid cell, for quick overlap and distance queries."""
 
     def __init__(self) -> None:
         self.rects: dict[tuple[int, int], list[Rect]] = defaultdict(list)
-        self.points: dict[tuple[int, int], list[tuple[str, float, float]]] = defaultdict(list)
+        self.segments: dict[tuple[int, int], list[tuple[str, Point, Point]]] = defaultdict(list)
 
     @staticmethod
-    def _cells(rect: Rect, margin: float = 0.0) -> Iterator[tuple[int, int]]:
-        for ix in range(math.floor((rect.x - margin) / _CELL),
-                        math.floor((rect.right + margin) / _CELL) + 1):
-            for iy in range(math.floor((rect.y - margin) / _CELL),
-                            math.floor((rect.bottom + margin) / _CELL) + 1):
+    def _cells(x0: float, y0: float, x1: float, y1: float) -> Iterator[tuple[int, int]]:
+        for ix in range(math.floor(x0 / _CELL), math.floor(x1 / _CELL) + 1):
+            for iy in range(math.floor(y0 / _CELL), math.floor(y1 / _CELL) + 1):
                 yield ix, iy
 
     def add_rect(self, rect: Rect) -> None:
-        for cell in self._cells(rect):
+        for cell in self._cells(rect.x, rect.y, rect.right, rect.bottom):
             self.rects[cell].append(rect)
 
-    def add_point(self, owner: str, x: float, y: float) -> None:
-        self.points[(math.floor(x / _CELL), math.floor(y / _CELL))].append((owner, x, y))
+    def add_segment(self, owner: str, a: Point, b: Point) -> None:
+        for cell in self._cells(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]),
+                                max(a[1], b[1])):
+            self.segments[cell].append((owner, a, b))
+
+    def covered(self, rect: Rect) -> bool:
+        """Whether ``rect`` overlaps an obstacle or a placed label."""
+        for cell in self._cells(rect.x - 1, rect.y - 1, rect.right + 1, rect.bottom + 1):
+            if any(rect.overlaps(o, 1.0) for o in self.rects.get(cell, ())):
+                return True
+        return False
 
     def other_within(self, rect: Rect, owner: str, radius: float) -> bool:
         """Whether another edge passes within ``radius`` of ``rect``."""
-        for cell in self._cells(rect, radius):
-            for other, x, y in self.points.get(cell, ()):
-                if other != owner and rect.distance_to(x, y) <= radius:
+        for cell in self._cells(rect.x - radius, rect.y - radius, rect.right + radius,
+                                rect.bottom + radius):
+            for other, a, b in self.segments.get(cell, ()):
+                if other != owner and segment_to_rect(a, b, rect) <= radius:
                     return True
         return False
 
-    def blocked(self, rect: Rect, owner: str, edges_too: bool) -> bool:
-        for cell in self._cells(rect, 2.0):
-            if any(rect.overlaps(o, 1.0) for o in self.rects.get(cell, ())):
-                return True
-            if edges_too and any(other != owner and rect.contains_point(x, y, 1.5)
-                                 for other, x, y in self.points.get(cell, ())):
-                return True
-        return False
 
-
-def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn
-                 ) -> tuple[dict[str, EdgeRoute], float, float]:
-    """Labelled routes, and the picture's width and height: a label with no free place in
-    the picture (a tiny picture, a long label) goes in a margin added at its foot."""
-    index = _Buckets()
+def _obstacles(layout: Layout, index: Index) -> None:
     for node in layout.nodes.values():
-        index.add_rect(node.rect)
+        width = block_size(node.label_lines, layout.fonts.node)[0] if node.label_lines else 0.0
+        for part in node_parts(node, width):
+            index.add_rect(part)
+        if node.boundary is not None:  # a security group's line and title
+            for line in _border(node.boundary):
+                index.add_rect(line)
     for group in layout.groups.values():
-        w, h = block_size(group.label_lines, layout.fonts.group)
-        # the group's title, as Graphviz writes it (a margin, then the text), with some air
-        index.add_rect(Rect(group.rect.x, group.rect.y, w * 1.1 + 24, h + 10))
+        if group.label_lines:  # the group's title, with some air
+            t = title_rect(group, layout.fonts.group)
+            index.add_rect(Rect(t.x, t.y, t.w + 4, t.h + 2))
         for line in _border(group.rect):  # a label on a box's line reads as part of the box
             index.add_rect(line)
-    samples = {eid: e.trace() for eid, e in edges.items()}
-    for eid, points in samples.items():
-        for x, y in points:
-            index.add_point(eid, x, y)
+
+
+BADGE = 15.0  # side of a label's number on its line
+
+
+def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn,
+                 variants: dict[str, list[tuple[str, ...]]] | None = None
+                 ) -> tuple[dict[str, EdgeRoute], list[tuple[str, tuple[str, ...]]]]:
+    """Labelled routes, and the legend. A label sits centred on its own line (in one of
+    ``variants``, other ways to break its lines, where the first does not fit); where none
+    fits, a number sits on the line instead (AWS's numbered steps) and the legend lists the
+    number with the label; where not even the number fits, the label stands beside its line,
+    nearer it than any other."""
+    index = Index()
+    _obstacles(layout, index)
+    for eid, edge in edges.items():
+        for a, b in edge.segments():
+            index.add_segment(eid, a, b)
     picture = Rect(0, 0, layout.width, layout.height)
     cloud = layout.groups["g_cloud"].rect if "g_cloud" in layout.groups else picture
-
-    def free(rect: Rect, strict: bool, eid: str, bounds: Rect = picture) -> bool:
-        inside = rect.x >= bounds.x and rect.y >= bounds.y and rect.right <= bounds.right and \
-            rect.bottom <= bounds.bottom
-        return inside and not index.blocked(rect, eid, strict)
-
     placed: dict[str, EdgeRoute] = {}
-    width, height = layout.width, layout.height
-    foot = _Foot(layout.width, layout.height)
-    # a crowded picture searches less far before a label goes to the foot: the search is what
-    # costs (a thousand flows would take minutes)
-    labelled = sum(1 for e in edges.values() if e.label_lines)
-    near, far = (30, 400) if labelled <= 120 else (3, 6)
+    legend: list[tuple[str, tuple[str, ...]]] = []
     for eid, edge in edges.items():
         if not edge.label_lines:
             placed[eid] = edge
             continue
-        w, h = size(edge.label_lines)
-        curve = samples[eid]
-        middle = curve[len(curve) // 2]
-        # on the curve clear of other edges; else beside it, nearer it than any other line;
-        # else around its middle clear of other edges; else on the curve or anywhere clear
-        # of icons and labels
-        # a flow inside the cloud keeps its label inside the cloud's box
         ends = (edge.points[0], edge.points[-1])
+        # a flow inside the cloud keeps its label inside the cloud's box
         bounds = cloud if all(cloud.contains_point(x, y) for x, y in ends) else picture
-        strict = functools.partial(free, eid=eid, strict=True, bounds=bounds)
 
-        def own(rect: Rect, eid: str = eid, curve: list = curve,
-                strict: Callable[[Rect], bool] = strict) -> bool:
-            """Clear, and nearer its own line than any other: it cannot be read as theirs."""
-            if not strict(rect):
+        def inside(rect: Rect, bounds: Rect = bounds) -> bool:
+            return rect.x >= bounds.x and rect.y >= bounds.y and \
+                rect.right <= bounds.right and rect.bottom <= bounds.bottom
+
+        def on_line(rect: Rect, eid: str = eid) -> bool:
+            return inside(rect) and not index.covered(rect) and \
+                not index.other_within(rect, eid, 1.5)
+
+        def beside(rect: Rect, eid: str = eid, edge: EdgeRoute = edge) -> bool:
+            if not inside(rect) or index.covered(rect):
                 return False
-            return not index.other_within(rect, eid, min(rect.distance_to(x, y) for x, y in curve))
+            own = edge.distance_to(rect)
+            return not index.other_within(rect, eid, own + _NEAR)
 
-        # (reading its own line's distance costs: a crowded picture goes without)
-        owned = own if labelled <= 120 else strict
-        loose = functools.partial(free, eid=eid, strict=False, bounds=bounds)
-        spot = _along(curve, w, h, strict) or _beside(curve, w, h, owned, min(near, 10)) or \
-            _beside(curve, w, h, owned, near) or _ring_search(middle, w, h, strict, near) or \
-            _along(curve, w, h, loose) or _ring_search(middle, w, h, loose, far) or \
-            _ring_search(middle, w, h, functools.partial(free, eid=eid, strict=False), far)
+        forms = (variants or {}).get(eid) or [edge.label_lines]
+        spot, lines, badge = None, forms[0], ""
+        for form in forms:
+            w, h = size(form)
+            spot = _on_segments(edge, w, h, on_line, None)
+            if spot is not None:
+                lines = form
+                break
         if spot is None:
-            spot = foot.place(w, h)
-            width, height = max(width, foot.width), max(height, foot.height)
+            number = str(len(legend) + 1)
+            spot = _on_segments(edge, BADGE, BADGE, on_line, None)
+            if spot is not None:
+                badge = number
+                legend.append((number, forms[0]))
+        for near in (True, False):  # beside one of its segments, else near its middle
+            if spot is not None:
+                break
+            for form in forms:
+                w, h = size(form)
+                spot = _on_segments(edge, w, h, None, beside) if near else \
+                    _around(edge, w, h, beside)
+                if spot is not None:
+                    lines = form
+                    break
+        if spot is None:  # nowhere near its line: a number in the crowd, listed below
+            badge = str(len(legend) + 1)
+            legend.append((badge, forms[0]))
+            spot = _around(edge, BADGE, BADGE, lambda r, eid=eid: inside(r) and
+                           not index.covered(r) and not index.other_within(r, eid, 1.5),
+                           rings=40) or Rect(*edge.trace()[len(edge.trace()) // 2], 0, 0)
         index.add_rect(spot)
-        placed[eid] = EdgeRoute(edge.points, spot, edge.label_lines)
-    return placed, width, height
+        placed[eid] = EdgeRoute(edge.points, spot, lines, badge)
+    return placed, legend
+
+
+_AT_ICON = 14.0  # a label keeps this far from where its line meets an icon (the arrowhead)
+
+
+def _trimmed(a: Point, b: Point, start: float, end: float) -> tuple[Point, Point] | None:
+    length = math.dist(a, b)
+    if length <= start + end + 1:
+        return None
+    ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
+    return (a[0] + ux * start, a[1] + uy * start), (b[0] - ux * end, b[1] - uy * end)
+
+
+def _segments_in_order(edge: EdgeRoute) -> list[tuple[Point, Point]]:
+    """The stretches a label may sit on: every segment, less its ends at the icons, the one
+    holding the route's middle first, then the others, longest first."""
+    segs = edge.segments()
+    usable: list[tuple[Point, Point]] = []
+    middle: tuple[Point, Point] | None = None
+    total = sum(math.dist(a, b) for a, b in segs)
+    run = 0.0
+    for k, (a, b) in enumerate(segs):
+        cut = _trimmed(a, b, _AT_ICON if k == 0 else 0.0, _AT_ICON if k == len(segs) - 1 else 0.0)
+        if cut is not None:
+            usable.append(cut)
+            if middle is None and run + math.dist(a, b) >= total / 2:
+                middle = cut
+        run += math.dist(a, b)
+    rest = sorted((u for u in usable if u != middle), key=lambda u: -math.dist(*u))
+    return ([middle] if middle else []) + rest
+
+
+def _slides(a: Point, b: Point, room: float) -> Iterator[Point]:
+    """Centres along segment a-b from its middle outwards, keeping ``room`` from its ends."""
+    length = math.dist(a, b)
+    if length < 2 * room:
+        if length >= 2 * room * 0.6:  # a short segment: its middle only
+            yield (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
+        return
+    ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
+    mx, my = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
+    reach = length / 2 - room
+    yield mx, my
+    for k in range(1, _SLIDES + 1):
+        d = k * _SLIDE
+        if d > reach:
+            return
+        yield mx + ux * d, my + uy * d
+        yield mx - ux * d, my - uy * d
+
+
+def _on_segments(edge: EdgeRoute, w: float, h: float,
+                 on_line: Callable[[Rect], bool] | None,
+                 beside: Callable[[Rect], bool] | None) -> Rect | None:
+    """Centred on one of the edge's segments (``on_line``), or just beside one (``beside``)."""
+    order = _segments_in_order(edge)
+    for a, b in order if on_line is not None else ():  # centred on the line
+        assert on_line is not None
+        horizontal = abs(a[1] - b[1]) < 0.01
+        room = (w if horizontal else h) / 2 + 4
+        for cx, cy in _slides(a, b, room):
+            rect = Rect(cx - w / 2, cy - h / 2, w, h)
+            if on_line(rect):
+                return rect
+    if beside is None:
+        return None
+    for a, b in order:  # just beside the line
+        horizontal = abs(a[1] - b[1]) < 0.01
+        room = (w if horizontal else h) / 2
+        for cx, cy in _slides(a, b, room):
+            if horizontal:
+                spots = (Rect(cx - w / 2, cy - h - _NEAR, w, h),
+                         Rect(cx - w / 2, cy + _NEAR, w, h))
+            else:
+                spots = (Rect(cx + _NEAR, cy - h / 2, w, h),
+                         Rect(cx - w - _NEAR, cy - h / 2, w, h))
+            for rect in spots:
+                if beside(rect):
+                    return rect
+    return None
+
+
+def _around(edge: EdgeRoute, w: float, h: float, free: Callable[[Rect], bool],
+            rings: int = 12) -> Rect | None:
+    """The free spot nearest the route's middle, at most ``rings`` steps of 8 pt out."""
+    trace = edge.trace(8.0)
+    cx, cy = trace[len(trace) // 2]
+    for ring in range(1, rings + 1):
+        r = ring * 8.0
+        steps = 8 * ring
+        for k in range(steps):
+            angle = 2 * math.pi * k / steps
+            rect = Rect(cx + r * math.cos(angle) - w / 2, cy + r * math.sin(angle) - h / 2, w, h)
+            if free(rect):
+                return rect
+    return None
 
 
 def _border(rect: Rect, reach: float = 2.0) -> list[Rect]:
@@ -140,71 +269,3 @@ def _border(rect: Rect, reach: float = 2.0) -> list[Rect]:
             Rect(x - reach, b - reach, rect.w + 2 * reach, 2 * reach),
             Rect(x - reach, y - reach, 2 * reach, rect.h + 2 * reach),
             Rect(r - reach, y - reach, 2 * reach, rect.h + 2 * reach)]
-
-
-class _Foot:
-    """Rows under the picture for labels that found no free place in it."""
-
-    def __init__(self, width: float, height: float):
-        self.width, self.height = width, height
-        self.x, self.y, self.row = 8.0, height + 4, 0.0
-
-    def place(self, w: float, h: float) -> Rect:
-        if self.x > 8.0 and self.x + w > self.width - 8:
-            self.x, self.y, self.row = 8.0, self.y + self.row + 4, 0.0
-        spot = Rect(self.x, self.y, w, h)
-        self.x += w + 8
-        self.row = max(self.row, h)
-        self.width = max(self.width, spot.right + 8)
-        self.height = max(self.height, spot.bottom + 4)
-        return spot
-
-
-def _along(curve: list[tuple[float, float]], w: float, h: float,
-           free: Callable[[Rect], bool]) -> Rect | None:
-    for t in _ALONG:
-        cx, cy = curve[min(len(curve) - 1, int(t * (len(curve) - 1)))]
-        for dx, dy in ((0, 0), (w / 2 + 3, 0), (-w / 2 - 3, 0), (0, h / 2 + 3),
-                       (0, -h / 2 - 3), (w / 2 + 3, h / 2 + 3), (-w / 2 - 3, h / 2 + 3),
-                       (w / 2 + 3, -h / 2 - 3), (-w / 2 - 3, -h / 2 - 3),
-                       (0, h + 6), (0, -h - 6)):
-            rect = Rect(cx + dx - w / 2, cy + dy - h / 2, w, h)
-            if free(rect):
-                return rect
-    return None
-
-
-def _beside(curve: list[tuple[float, float]], w: float, h: float,
-            free: Callable[[Rect], bool], rings: int) -> Rect | None:
-    """The free spot nearest to any part of the curve, ``rings`` steps of 6 pt out at most:
-    a label close to its own line, where the middle of the line is crowded."""
-    # every few points of the curve, from its middle outwards, not its ends at the icons
-    inner = curve[len(curve) // 10: len(curve) - len(curve) // 10 or None:3] or curve
-    mid = len(inner) // 2
-    order = sorted(range(len(inner)), key=lambda i: abs(i - mid))
-    for ring in range(1, rings + 1):
-        gap = 6.0 * ring
-        for i in order:
-            cx, cy = inner[i]
-            for dx, dy in ((w / 2 + gap, 0), (-w / 2 - gap, 0), (0, h / 2 + gap),
-                           (0, -h / 2 - gap), (w / 2 + gap, h / 2 + gap),
-                           (-w / 2 - gap, h / 2 + gap), (w / 2 + gap, -h / 2 - gap),
-                           (-w / 2 - gap, -h / 2 - gap)):
-                rect = Rect(cx + dx - w / 2, cy + dy - h / 2, w, h)
-                if free(rect):
-                    return rect
-    return None
-
-
-def _ring_search(centre: tuple[float, float], w: float, h: float,
-                 free: Callable[[Rect], bool], rings: int = 400) -> Rect | None:
-    cx, cy = centre
-    for ring in range(1, rings):
-        r = ring * 8.0
-        steps = 8 * ring
-        for k in range(steps):
-            angle = 2 * math.pi * k / steps
-            rect = Rect(cx + r * math.cos(angle) - w / 2, cy + r * math.sin(angle) - h / 2, w, h)
-            if free(rect):
-                return rect
-    return None

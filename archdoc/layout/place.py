@@ -28,6 +28,7 @@ class Slot:
     role: str = ""  # text key naming the copy ("primary", "standby"), or ""
     subnet: str | None = None
     az: str | None = None
+    span: tuple[str, ...] = ()  # ``where == "span"``: the subnets it is drawn across
 
 
 @dataclass
@@ -102,7 +103,7 @@ def place(model: Architecture) -> Placed:
     slots: list[Slot] = []
     for rid, res in model.resources.items():
         spot: Placement = kind_of(res.kind).placement(res, model)
-        if spot.where == "group":
+        if spot.where in ("group", "hidden"):
             continue
         if spot.where == "outside":
             slots.append(Slot(rid, None, spot.where))
@@ -114,6 +115,9 @@ def place(model: Architecture) -> Placed:
             slots.append(Slot(rid, _vpc_wide(vpcs[spot.vpc or ""], lang), spot.where))
         elif spot.where in ("vpc_border", "vpc_edge"):
             slots.append(Slot(rid, vpcs[spot.vpc or ""], spot.where))
+        elif spot.where == "span":
+            home = all_subnets[spot.subnets[0]].vpc
+            slots.append(Slot(rid, vpcs[home], spot.where, span=spot.subnets))
         else:
             for copy, sid in enumerate(spot.subnets):
                 role = spot.roles[copy] if copy < len(spot.roles) else ""
@@ -139,6 +143,7 @@ def _vpc_wide(vpc: Group, lang: str) -> Group:
     for group in vpc.groups:
         if group.style == "vpc_wide":
             return group
-    strip = Group(f"{vpc.id}_wide", "vpc_wide", text("vpc_resources", lang))
+    # untitled and unframed: a row of icons, not a box that takes a fifth of the picture
+    strip = Group(f"{vpc.id}_wide", "vpc_wide", "")
     vpc.groups.append(strip)
     return strip

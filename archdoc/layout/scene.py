@@ -32,6 +32,9 @@ class Node:
     where: Where = "subnets"  # the placement (see ``archdoc.kinds.Placement``)
     subnet: str | None = None  # the subnet this copy is drawn in, for nodes in a subnet
     az: str | None = None  # ... and that subnet's Availability Zone
+    role: str = ""  # text key naming the copy ("primary", "standby"), or ""
+    span: tuple[str, ...] = ()  # for a node drawn once across subnets: those subnets
+    boundary: str = ""  # the security groups round it (names), drawn as a red boundary
 
     @property
     def tooltip(self) -> str:
@@ -62,7 +65,8 @@ class Edge:
     tail: str
     head: str
     label: str
-    flow: int  # index into the model's flows
+    flow: int  # index into the model's flows (-1: drawn by archdoc, as replication)
+    style: str = ""  # "replication": a Multi-AZ database's primary to its standby
 
 
 @dataclass

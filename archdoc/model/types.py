@@ -21,7 +21,10 @@ from archdoc.errors import shown
 class Strict(BaseModel):
     """Base of every model object: unknown fields are errors, values are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # defer_build: a class's validator is built when first used, so a run pays only for the
+    # kinds its model has (building all of them was most of a small build's time)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
+                              defer_build=True)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,15 @@ from archdoc.layout import Figure
 from archdoc.layout.geometry import Rect
 from archdoc.layout.scene import Group
 from archdoc.render import BuildContext
-from archdoc.render.drawio_styles import EDGE, GROUP_STYLES, kind_style
+from archdoc.render.drawio_styles import (
+    BADGE,
+    EDGE,
+    GROUP_STYLES,
+    LEGEND,
+    REPLICATION,
+    SECURITY_GROUP,
+    kind_style,
+)
 
 ICON = 40  # the layout's icon size, in draw.io units (points)
 DIMMED = "opacity=30;textOpacity=30;"
@@ -65,6 +73,11 @@ def _page(figure: Figure, name: str, page_id: str) -> ET.Element:
             style += DIMMED
         if nid in scene.marked:
             style += MARKED
+        if box.boundary is not None:  # its security groups: a red boundary round it
+            frame = ET.SubElement(root, "mxCell", {
+                "id": f"{nid}-sg", "value": label_value("\n".join(box.boundary_lines)),
+                "style": SECURITY_GROUP, "vertex": "1", "parent": parent_id})
+            _geometry(frame, box.boundary, parent_box)
         cell = ET.SubElement(root, "mxCell", {"id": nid, "value": label_value(node.label),
                                               "style": style, "vertex": "1",
                                               "parent": parent_id})
@@ -74,21 +87,71 @@ def _page(figure: Figure, name: str, page_id: str) -> ET.Element:
         add_node(nid, "1", None)
     add_group(scene.root, "1", None)
     for edge in scene.edges:
-        style = EDGE
-        if edge.tail in scene.dimmed or edge.head in scene.dimmed:
-            style += DIMMED  # context of a chapter figure, not its subject
-        cell = ET.SubElement(root, "mxCell", {"id": edge.id, "value": label_value(edge.label),
-                                              "style": style, "edge": "1", "parent": "1",
-                                              "source": edge.tail, "target": edge.head})
-        geo = ET.SubElement(cell, "mxGeometry", {"relative": "1", "as": "geometry"})
         route = layout.edges.get(edge.id)
-        if route is not None:
-            inner = route.on_curve()[1:-1]
-            if inner:
-                array = ET.SubElement(geo, "Array", {"as": "points"})
-                for x, y in inner:
-                    ET.SubElement(array, "mxPoint", {"x": f"{x:.1f}", "y": f"{y:.1f}"})
+        if route is None:
+            continue
+        _edge(root, edge, route, layout, scene)
+    if layout.legend and layout.legend_box is not None:
+        text = "<br>".join(f"<b>{html.escape(n)}</b>&nbsp;&nbsp;"
+                           + html.escape(" ".join(lines)) for n, lines in layout.legend)
+        legend = ET.SubElement(root, "mxCell", {"id": "legend", "value": text, "style": LEGEND,
+                                                "vertex": "1", "parent": "1"})
+        _geometry(legend, layout.legend_box, None)
     return diagram
+
+
+def _fraction(point: tuple[float, float], box: Rect) -> tuple[float, float]:
+    """A point on an icon's side as draw.io's exitX/exitY (0..1 of the icon's box)."""
+    return (round(min(max((point[0] - box.x) / box.w, 0.0), 1.0), 4),
+            round(min(max((point[1] - box.y) / box.h, 0.0), 1.0), 4))
+
+
+def path_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The point halfway along a polyline: where draw.io puts an edge's label at x=0."""
+    import math
+
+    total = sum(math.dist(a, b) for a, b in zip(points, points[1:], strict=False))
+    run = 0.0
+    for a, b in zip(points, points[1:], strict=False):
+        step = math.dist(a, b)
+        if step and run + step >= total / 2:
+            t = (total / 2 - run) / step
+            return a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+        run += step
+    return points[0]
+
+
+def _edge(root: ET.Element, edge, route, layout, scene) -> None:
+    """An edge along the PNG's route: from the same port, through the same bends, into the
+    same port, its label (or its number) where the PNG has it."""
+    style = EDGE
+    if edge.tail in scene.dimmed and edge.head in scene.dimmed:
+        style += DIMMED  # context of a chapter figure, not its subject
+    if edge.style == "replication":
+        style += REPLICATION
+    if route.badge:
+        style += BADGE
+    points = list(route.points)
+    ex, ey = _fraction(points[0], layout.nodes[edge.tail].icon)
+    nx, ny = _fraction(points[-1], layout.nodes[edge.head].icon)
+    style += f"exitX={ex};exitY={ey};entryX={nx};entryY={ny};"
+    value = route.badge or label_value("\n".join(route.label_lines) if route.label_lines
+                                       else edge.label)
+    cell = ET.SubElement(root, "mxCell", {"id": edge.id, "value": value if route.label
+                                          else "", "style": style, "edge": "1", "parent": "1",
+                                          "source": edge.tail, "target": edge.head})
+    geo = ET.SubElement(cell, "mxGeometry", {"x": "0", "y": "0", "relative": "1",
+                                             "as": "geometry"})
+    inner = points[1:-1]
+    if inner:
+        array = ET.SubElement(geo, "Array", {"as": "points"})
+        for x, y in inner:
+            ET.SubElement(array, "mxPoint", {"x": f"{x:.1f}", "y": f"{y:.1f}"})
+    if route.label is not None:
+        mx, my = path_middle(points)
+        cx, cy = route.label.centre
+        ET.SubElement(geo, "mxPoint", {"x": f"{cx - mx:.1f}", "y": f"{cy - my:.1f}",
+                                       "as": "offset"})
 
 
 def render_drawio(ctx: BuildContext) -> dict[str, bytes]:

@@ -39,7 +39,7 @@ GROUP_STYLES: dict[str, str] = {
                       "fontColor=#232F3E;dashed=0;",
     "region": _GROUP + "grIcon=mxgraph.aws4.group_region;strokeColor=#00A4A6;fillColor=none;"
                        "verticalAlign=top;align=left;spacingLeft=30;fontColor=#147EBA;dashed=1;",
-    "vpc": _GROUP + "grIcon=mxgraph.aws4.group_vpc2;strokeColor=#8C4FFF;fillColor=none;"
+    "vpc": _GROUP + "grIcon=mxgraph.aws4.group_vpc;strokeColor=#8C4FFF;fillColor=none;"
                     "verticalAlign=top;align=left;spacingLeft=30;fontColor=#AAB7B8;dashed=0;",
     "public_subnet": _GROUP + "grIcon=mxgraph.aws4.group_security_group;grStroke=0;"
                               "strokeColor=#7AA116;fillColor=#F2F6E8;verticalAlign=top;"
@@ -47,8 +47,8 @@ GROUP_STYLES: dict[str, str] = {
     "private_subnet": _GROUP + "grIcon=mxgraph.aws4.group_security_group;grStroke=0;"
                                "strokeColor=#00A4A6;fillColor=#E6F6F7;verticalAlign=top;"
                                "align=left;spacingLeft=30;fontColor=#147EBA;dashed=0;",
-    # archdoc's strip of VPC-wide resources: a plain dashed grey container
-    "vpc_wide": "fillColor=#FAFAFA;strokeColor=#7D8998;dashed=1;verticalAlign=top;align=left;"
+    # the row at a VPC's foot of what serves the whole VPC: an invisible container
+    "vpc_wide": "fillColor=none;strokeColor=none;verticalAlign=top;align=left;"
                 "spacingLeft=8;fontStyle=0;fontColor=#545B64;whiteSpace=wrap;html=1;"
                 "container=1;collapsible=0;",
     # draw.io draws an Availability Zone as a plain dashed rectangle; container=1 makes it one
@@ -56,9 +56,11 @@ GROUP_STYLES: dict[str, str] = {
           "fontColor=#147EBA;whiteSpace=wrap;html=1;container=1;collapsible=0;",
 }
 
-# A security group has no icon in the AWS set; the palette draws it as a red rectangle.
-SECURITY_GROUP = ("fillColor=none;strokeColor=#DD3522;verticalAlign=top;fontStyle=0;"
-                  "fontColor=#DD3522;whiteSpace=wrap;html=1;")
+# A security group has no icon in the AWS set; it is drawn as a red dashed boundary round its
+# members, its names at the top left (as AWS's reference architectures draw it).
+SECURITY_GROUP = ("fillColor=none;strokeColor=#DD344C;dashed=1;rounded=1;arcSize=6;"
+                  "verticalAlign=top;align=left;spacingLeft=4;spacingTop=-2;fontStyle=0;"
+                  "fontSize=9;fontColor=#DD344C;whiteSpace=wrap;html=1;pointerEvents=0;")
 
 
 def kind_style(kind: str) -> str:
@@ -73,9 +75,17 @@ def kind_style(kind: str) -> str:
     return SECURITY_GROUP
 
 
-# The palette's default AWS arrow, drawn as a curve through Graphviz's waypoints instead of
-# orthogonally, so the draw.io page looks like the PNG.
-EDGE = "html=1;endArrow=block;startArrow=none;endFill=1;strokeColor=#545B64;curved=1;"
+# The palette's AWS arrow through archdoc's orthogonal route: straight segments between the
+# waypoints, leaving and entering the icons at the ports the PNG uses (perimeter off), the
+# label on a white ground where the PNG has it.
+EDGE = ("html=1;endArrow=block;startArrow=none;endFill=1;strokeColor=#545B64;edgeStyle=none;"
+        "rounded=0;exitPerimeter=0;entryPerimeter=0;labelBackgroundColor=#FFFFFF;fontSize=11;"
+        "fontColor=#232F3E;")
+REPLICATION = "dashed=1;startArrow=block;startFill=1;"
+BADGE = ("labelBackgroundColor=#232F3E;fontColor=#FFFFFF;fontSize=9;fontStyle=1;"
+         "spacingLeft=3;spacingRight=3;")
+LEGEND = ("text;html=1;align=left;verticalAlign=top;whiteSpace=wrap;fontSize=11;"
+          "fontColor=#232F3E;strokeColor=none;fillColor=none;")
 
 
 def allowed_names() -> set[str]:

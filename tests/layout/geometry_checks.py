@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from archdoc.layout.geometry import Layout
+from archdoc.layout.metrics import measure
 from archdoc.layout.scene import Scene
 
 
@@ -51,18 +52,25 @@ def check_layout(scene: Scene, layout: Layout) -> None:
             column = groups[a].rect
             for x, _ in layout.edges[edge.id].samples():
                 assert column.x - 2 <= x <= column.right + 2, (edge.id, x, column)
-    # a flow starts and ends at its icons, not at the blank edge of a node's box
+    # a flow starts and ends at its icons (or under its label, the bottom port), not at the
+    # blank edge of a node's box; every segment is horizontal or vertical
     for edge in scene.edges:
-        points = layout.edges[edge.id].points
-        for end, nid in ((points[0], edge.tail), (points[-1], edge.head)):
-            assert layout.nodes[nid].icon.distance_to(*end) <= 3.0, (edge.id, nid, end)
-    # labels overlap no other label, no icon and no node's own label
+        route = layout.edges[edge.id]
+        for end, nid in ((route.points[0], edge.tail), (route.points[-1], edge.head)):
+            box = layout.nodes[nid]
+            below = abs(end[1] - box.rect.bottom) <= 0.5 and box.icon.x <= end[0] <= box.icon.right
+            assert box.icon.distance_to(*end) <= 3.0 or below, (edge.id, nid, end)
+        for (ax, ay), (bx, by) in route.segments():
+            assert abs(ax - bx) < 0.01 or abs(ay - by) < 0.01, (edge.id, (ax, ay), (bx, by))
+    # labels overlap no other label, no icon and no node's label; each is nearer its own
+    # line than any other, inside the picture, clear of group titles (layout.metrics)
     labels = [(eid, e.label) for eid, e in layout.edges.items() if e.label is not None]
     for i, (eid, rect) in enumerate(labels):
         for other, rect2 in labels[i + 1:]:
             assert not rect.overlaps(rect2), (eid, other)
-        for nid, node in layout.nodes.items():
-            assert not rect.overlaps(node.rect), (eid, nid)
+    found = measure(layout)
+    assert (found.mislabelled, found.outside, found.covering, found.through_titles) == \
+        (0, 0, 0, 0), found
     # every node lies inside the picture, every group inside its parent
     for nid, node in layout.nodes.items():
         r = node.rect

@@ -1,5 +1,5 @@
-"""Graphviz routes the edges of the placed scene once and draws PNG and SVG in one more run;
-a chapter's figure is laid out on its own."""
+"""Graphviz only draws: archdoc places and routes, and one Graphviz run draws PNG and SVG; a
+chapter's figure is laid out on its own."""
 
 from __future__ import annotations
 
@@ -25,14 +25,14 @@ def graphviz_runs(monkeypatch) -> list[list[str]]:
     return runs
 
 
-def test_one_routing_run_then_png_and_svg_from_one_drawing_run(seed_model, graphviz_runs):
+def test_png_and_svg_from_one_drawing_run(seed_model, graphviz_runs):
     files = render_diagram(BuildContext(seed_model))
     assert files["architecture.png"][:8] == b"\x89PNG\r\n\x1a\n"
     assert b"<svg" in files["architecture.svg"]
-    assert len(graphviz_runs) == 2
+    assert len(graphviz_runs) == 1
     formats = [[a for a in run if a.startswith("-T")] for run in graphviz_runs]
-    assert formats == [["-Tjson0"], ["-Tpng", "-Tsvg"]]
-    # positions are archdoc's: neato only keeps them (-n2) and routes edges around the icons
+    assert formats == [["-Tpng", "-Tsvg"]]
+    # positions and routes are archdoc's: neato only keeps them (-n2) and draws
     assert all("-n2" in r and "-Kneato" in r for r in graphviz_runs)
 
 
@@ -43,10 +43,16 @@ def test_section_figures_are_laid_out_on_their_own(seed_model, graphviz_runs):
     figures = ctx.section_figures
     assert len(figures) == len(seed_model.sections)
     assert all(f.png[:8] == b"\x89PNG\r\n\x1a\n" for f in figures)
-    assert len(graphviz_runs) == 2 * len(seed_model.sections)
+    assert len(graphviz_runs) == len(seed_model.sections)
     for section, figure in zip(seed_model.sections, figures, strict=True):
         shown = {r for n in figure.scene.nodes.values() for r in n.resources}
-        assert set(section.resources) - {"web-tg"} <= shown or set(section.resources) <= shown
+        framed = {b for box in figure.layout.nodes.values() for b in box.boundary_lines}
+        for rid in section.resources:
+            kind = seed_model.resources[rid].kind
+            if kind == "security_group":  # a red boundary round its members, named
+                assert seed_model.label(rid) in " ".join(framed), rid
+            elif kind not in ("route_table", "target_group"):  # in the report's tables
+                assert rid in shown, rid
         # smaller than the whole diagram: only the chapter's part is drawn
         assert figure.layout.width * figure.layout.height < whole.width * whole.height
 

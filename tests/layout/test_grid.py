@@ -36,15 +36,20 @@ def test_three_tier_is_a_two_by_three_grid(three_tier):
 def test_multi_subnet_resources_appear_in_each_subnet(three_tier):
     model, scene, layout = three_tier
     where = {nid: g.resource for g in scene.groups() for nid in g.nodes}
-    assert [where[n] for n in scene.node_of["web-alb"]] == ["public-a", "public-b"]
     assert [where[n] for n in scene.node_of["web-asg"]] == ["app-a", "app-b"]
     assert [where[n] for n in scene.node_of["orders-db"]] == ["data-a", "data-b"]
     assert [scene.nodes[n].label for n in scene.node_of["orders-db"]] == [
         "Orders database (primary)", "Orders database (standby)"]
-    # ALB -> ASG is drawn within each AZ, never across
-    pairs = {(where[e.tail], where[e.head]) for e in scene.edges
-             if e.tail in scene.node_of["web-alb"] and e.head in scene.node_of["web-asg"]}
-    assert pairs == {("public-a", "app-a"), ("public-b", "app-b")}
+    # the load balancer is drawn once, across the public subnets, on the line between the AZs
+    (alb,) = scene.node_of["web-alb"]
+    a, b = layout.groups["g_public-a"].rect, layout.groups["g_public-b"].rect
+    icon = layout.nodes[alb].icon
+    assert a.right < icon.centre[0] < b.x or abs(icon.centre[0] - (a.right + b.x) / 2) < 1
+    assert a.y < icon.y and icon.bottom < a.bottom
+    # and forwards to the servers of both AZs
+    heads = {where[e.head] for e in scene.edges if e.tail == alb and e.head in
+             scene.node_of["web-asg"]}
+    assert heads == {"app-a", "app-b"}
 
 
 def test_gateways_sit_on_the_vpc_border(three_tier):
@@ -56,10 +61,18 @@ def test_gateways_sit_on_the_vpc_border(three_tier):
         assert layout.groups[subnet].rect.contains_point(*layout.nodes[nat].icon.centre)
 
 
-def test_security_groups_keep_their_names(three_tier):
+def test_security_groups_are_red_boundaries_round_their_members(three_tier):
     model, scene, layout = three_tier
-    labels = {n.label for n in scene.nodes.values() if n.kind == "security_group"}
-    assert labels == {"alb-sg", "app-sg", "db-sg"}
+    assert not any(n.kind == "security_group" for n in scene.nodes.values())
+    named = {}
+    for nid, box in layout.nodes.items():
+        if box.boundary is not None:
+            r = box.boundary
+            assert r.x < box.icon.x and box.icon.right < r.right and r.y < box.icon.y and \
+                box.rect.bottom <= r.bottom  # round the icon and its label
+            named.setdefault(" ".join(box.boundary_lines), set()).update(
+                scene.nodes[nid].resources)
+    assert named == {"alb-sg": {"web-alb"}, "app-sg": {"web-asg"}, "db-sg": {"orders-db"}}
 
 
 def grid_model(n_az: int, n_tiers: int, skip: tuple[int, int] | None = None) -> str:

@@ -32,18 +32,43 @@ def test_seed_placement(seed_model):
     assert group_path(scene, "n_ec2-role") == ["cloud"]
     assert group_path(scene, "n_igw") == ["cloud", "region", "vpc"]
     assert scene.nodes["n_igw"].where == "vpc_border"
-    assert group_path(scene, "n_alb-sg") == ["cloud", "region", "vpc", "vpc_wide"]
+    # security groups and route tables are not icons: a boundary, a table in the report
+    assert not any(n.kind in ("security_group", "route_table") for n in scene.nodes.values())
+    assert scene.nodes["n_web-server"].boundary == "ec2-sg"
+    assert scene.nodes["n_web-alb"].boundary == "alb-sg"
 
 
-def test_alb_is_drawn_in_each_of_its_subnets(seed_model):
+def test_alb_is_drawn_once_across_its_subnets(seed_model):
     scene = build_scene(seed_model)
-    assert scene.node_of["web-alb"] == ["n_web-alb", "n_web-alb_1"]
-    subnets = {g.resource for g in scene.groups() if set(g.nodes) & set(scene.node_of["web-alb"])}
-    assert subnets == {"public-a", "public-c"}
-    # the flow into the ALB reaches both copies, labelled once
-    into_alb = [e for e in scene.edges if e.head.startswith("n_web-alb") and e.tail == "n_users"]
-    assert sorted(e.head for e in into_alb) == ["n_web-alb", "n_web-alb_1"]
-    assert sorted(bool(e.label) for e in into_alb) == [False, True]
+    assert scene.node_of["web-alb"] == ["n_web-alb"]
+    alb = scene.nodes["n_web-alb"]
+    assert alb.where == "span" and set(alb.span) == {"public-a", "public-c"}
+    assert group_path(scene, "n_web-alb") == ["cloud", "region", "vpc"]
+    # the users' flow reaches it through the internet gateway, labelled on the way in
+    users = [(e.tail, e.head, e.label) for e in scene.edges if e.flow == 1]
+    assert users == [("n_users", "n_igw", "HTTPS:443"), ("n_igw", "n_web-alb", "")]
+
+
+def test_a_multi_az_database_takes_its_flows_at_the_primary():
+    scene = build_scene(parse_model("""title: t
+region: us-east-1
+resources:
+  vpc: {kind: vpc, cidr: 10.0.0.0/16}
+  a: {kind: subnet, vpc: vpc, az: us-east-1a, cidr: 10.0.1.0/24}
+  b: {kind: subnet, vpc: vpc, az: us-east-1b, cidr: 10.0.2.0/24}
+  app-a: {kind: ec2_instance, subnet: a}
+  app-b: {kind: ec2_instance, subnet: b}
+  db: {kind: rds_instance, engine: postgres, subnets: [a, b], multi_az: true}
+flows:
+  - {from: app-a, to: db, protocol: PostgreSQL, port: 5432}
+  - {from: app-b, to: db, protocol: PostgreSQL, port: 5432}
+"""))
+    primary, standby = scene.node_of["db"]
+    assert (scene.nodes[primary].role, scene.nodes[standby].role) == ("primary", "standby")
+    into = sorted((e.tail, e.head) for e in scene.edges if e.flow >= 0)
+    assert into == [("n_app-a", primary), ("n_app-b", primary)]
+    (replication,) = [e for e in scene.edges if e.style == "replication"]
+    assert (replication.tail, replication.head, replication.flow) == (primary, standby, -1)
 
 
 def fleet_model(count: int) -> str:

@@ -1,0 +1,506 @@
+"""Orthogonal routing of the flows on the placed grid, as AWS draws its reference diagrams.
+
+Every flow leaves its tail's icon and enters its head's at a right angle, through a port on a
+side (three per side, so several flows into one icon do not share a line), and runs in
+horizontal and vertical segments around every icon, node label and group title. The search is
+A* on a sparse lattice: the lines just clear of each obstacle, through each port and just
+inside and outside each group border, costing length, bends, crossings with the flows routed
+before and stretches shared with them. A line never runs along a group's border.
+
+Above ``SEARCH_MAX_NODES`` icons the search would cost more than the picture is worth: flows
+are drawn as one- or two-bend connectors between facing ports instead (linear in the flows).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from archdoc.layout.geometry import Layout, Rect, node_parts, title_rect
+from archdoc.layout.scene import Scene
+
+Point = tuple[float, float]
+
+STUB = 10.0  # a flow leaves and enters an icon at a right angle for this long (the
+# arrowhead, 7 pt, sits on the last stub)
+CLEAR = 3.0  # how close a flow may pass an obstacle
+LINE_GAP = 8.0  # lattice lines this far outside each obstacle
+BORDER_GAP = 5.0  # lattice lines this far inside and outside each group's border
+ON_BORDER = 2.5  # a line this close to a parallel border runs along it: not allowed
+PORT_OFFSETS = (0.0, -12.0, 12.0)
+BEND = 30.0  # cost of a bend, in points of length
+CROSS = 60.0  # of crossing a flow routed before
+SHARE = 150.0  # of running along a stretch another flow uses
+PORT_TAKEN = 80.0  # of a port another flow already uses
+SEARCH_MAX_NODES = 220
+EXPANSIONS = 60_000  # per flow; beyond this the flow is drawn as a simple connector
+
+RIGHT, LEFT, DOWN, UP = 0, 1, 2, 3
+STEP = {RIGHT: (1, 0), LEFT: (-1, 0), DOWN: (0, 1), UP: (0, -1)}
+REVERSE = {RIGHT: LEFT, LEFT: RIGHT, DOWN: UP, UP: DOWN}
+
+
+@dataclass(frozen=True)
+class Port:
+    node: str
+    side: int  # the direction a flow leaves it in
+    point: Point  # on the icon's side (the bottom port: under the node's label)
+    stub: Point  # STUB out from ``point``
+
+
+def ports(nid: str, layout: Layout, where: str) -> list[Port]:
+    """The ports of a node: three per side; a node on a VPC's top border only up and down,
+    one on its right border only left and right (never along the border line)."""
+    box = layout.nodes[nid]
+    icon = box.icon
+    cx, cy = icon.centre
+    sides = {"vpc_border": (UP, DOWN), "vpc_edge": (LEFT, RIGHT)}.get(
+        where, (RIGHT, LEFT, DOWN, UP))
+    found = []
+    for side in sides:
+        for o in PORT_OFFSETS:
+            if side == RIGHT:
+                p = (icon.right, cy + o)
+            elif side == LEFT:
+                p = (icon.x, cy + o)
+            elif side == UP:
+                p = (cx + o, icon.y)
+            else:
+                p = (cx + o, box.rect.bottom)
+            dx, dy = STEP[side]
+            found.append(Port(nid, side, p, (p[0] + dx * STUB, p[1] + dy * STUB)))
+    return found
+
+
+def obstacles(layout: Layout, title_size) -> list[Rect]:
+    """Icons, node labels and group titles, each grown by CLEAR."""
+    out = []
+    for box in layout.nodes.values():
+        width = title_size(box.label_lines, "node")[0] if box.label_lines else 0.0
+        out += [_grow(part, CLEAR) for part in node_parts(box, width)]
+    for group in layout.groups.values():
+        if group.label_lines:
+            out.append(_grow(title_rect(group, layout.fonts.group), CLEAR))
+    return out
+
+
+def _grow(r: Rect, m: float) -> Rect:
+    return Rect(r.x - m, r.y - m, r.w + 2 * m, r.h + 2 * m)
+
+
+def _dedupe(values: Iterable[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > 0.75:
+            out.append(v)
+    return out
+
+
+def _with(lines: list[float], fixed: set[float]) -> list[float]:
+    keep = sorted(fixed)
+    out = set(fixed)
+    for v in lines:
+        k = bisect_right(keep, v)
+        near = [keep[i] for i in (k - 1, k) if 0 <= i < len(keep)]
+        if all(abs(v - f) > 1.5 for f in near):
+            out.add(v)
+    return sorted(out)
+
+
+def _merge(intervals: list[tuple[float, float]]) -> tuple[list[float], list[float]]:
+    """Sorted, merged intervals as two lists (starts, ends)."""
+    starts: list[float] = []
+    ends: list[float] = []
+    for a, b in sorted(intervals):
+        if starts and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+class Lattice:
+    """The lines a route may run on, and which stretches of each are blocked."""
+
+    def __init__(self, layout: Layout, blocks: list[Rect], port_points: list[Point]):
+        xs: list[float] = []
+        ys: list[float] = []
+        for r in blocks:
+            xs += [r.x - LINE_GAP + CLEAR, r.right + LINE_GAP - CLEAR]
+            ys += [r.y - LINE_GAP + CLEAR, r.bottom + LINE_GAP - CLEAR]
+        for g in layout.groups.values():
+            r = g.rect
+            xs += [r.x - BORDER_GAP, r.x + BORDER_GAP, r.right - BORDER_GAP, r.right + BORDER_GAP]
+            ys += [r.y - BORDER_GAP, r.y + BORDER_GAP, r.bottom - BORDER_GAP,
+                   r.bottom + BORDER_GAP]
+        # the lines through the ports, and the others where they are not within a point and a
+        # half of one (a route would jog by less than that)
+        self.xs = _with(_dedupe(xs), {p[0] for p in port_points})
+        self.ys = _with(_dedupe(ys), {p[1] for p in port_points})
+        self.x_at = {x: i for i, x in enumerate(self.xs)}
+        self.y_at = {y: j for j, y in enumerate(self.ys)}
+        borders_h = [(r.y, r.x, r.right) for g in layout.groups.values() for r in [g.rect]]
+        borders_h += [(r.bottom, r.x, r.right) for g in layout.groups.values() for r in [g.rect]]
+        borders_v = [(r.x, r.y, r.bottom) for g in layout.groups.values() for r in [g.rect]]
+        borders_v += [(r.right, r.y, r.bottom) for g in layout.groups.values()
+                      for r in [g.rect]]
+        self.h_solid = self._lines(self.ys, [(r.y, r.bottom, r.x, r.right) for r in blocks])
+        self.v_solid = self._lines(self.xs, [(r.x, r.right, r.y, r.bottom) for r in blocks])
+        h_all = self._raw(self.ys, [(r.y, r.bottom, r.x, r.right) for r in blocks]
+                          + [(y - ON_BORDER, y + ON_BORDER, a, b) for y, a, b in borders_h])
+        v_all = self._raw(self.xs, [(r.x, r.right, r.y, r.bottom) for r in blocks]
+                          + [(x - ON_BORDER, x + ON_BORDER, a, b) for x, a, b in borders_v])
+        self.h_block = [_merge(iv) for iv in h_all]
+        self.v_block = [_merge(iv) for iv in v_all]
+
+    @staticmethod
+    def _raw(lines: list[float], spans: list[tuple[float, float, float, float]]
+             ) -> list[list[tuple[float, float]]]:
+        """For each line, the stretches (a, b) of every span (lo, hi, a, b) whose band
+        lo < line < hi it lies in."""
+        out: list[list[tuple[float, float]]] = [[] for _ in lines]
+        for lo, hi, a, b in spans:
+            k = bisect_right(lines, lo)
+            while k < len(lines) and lines[k] < hi:
+                out[k].append((a, b))
+                k += 1
+        return out
+
+    def _lines(self, lines: list[float], spans: list[tuple[float, float, float, float]]
+               ) -> list[tuple[list[float], list[float]]]:
+        return [_merge(iv) for iv in self._raw(lines, spans)]
+
+    @staticmethod
+    def _hits(block: tuple[list[float], list[float]], a: float, b: float) -> bool:
+        """Whether (a, b) meets a blocked stretch."""
+        starts, ends = block
+        k = bisect_right(starts, b) - 1  # the last stretch starting before b
+        return k >= 0 and ends[k] > a
+
+    def inside(self, i: int, j: int) -> bool:
+        """Whether the lattice point lies inside an obstacle."""
+        x = self.xs[i]
+        starts, ends = self.h_solid[j]
+        k = bisect_right(starts, x) - 1
+        return k >= 0 and ends[k] > x and starts[k] < x
+
+    def open(self, i: int, j: int, d: int) -> bool:
+        """Whether the stretch from lattice point (i, j) to its neighbour in direction d is
+        free."""
+        if d in (RIGHT, LEFT):
+            i2 = i + STEP[d][0]
+            if not 0 <= i2 < len(self.xs):
+                return False
+            a, b = sorted((self.xs[i], self.xs[i2]))
+            return not self._hits(self.h_block[j], a, b)
+        j2 = j + STEP[d][1]
+        if not 0 <= j2 < len(self.ys):
+            return False
+        a, b = sorted((self.ys[j], self.ys[j2]))
+        return not self._hits(self.v_block[i], a, b)
+
+
+class Usage:
+    """What the flows routed so far occupy: lattice stretches, crossings, ports."""
+
+    def __init__(self) -> None:
+        self.stretch: dict[tuple[int, int, int], int] = {}  # (i, j, horizontal?) -> flows
+        self.through: dict[tuple[int, int], set[int]] = {}  # point -> orientations (0 h, 1 v)
+        self.ports: dict[Point, int] = {}
+
+    def add(self, cells: list[tuple[int, int]]) -> None:
+        for (i, j), (i2, j2) in zip(cells, cells[1:], strict=False):
+            if (i, j) == (i2, j2):
+                continue
+            horizontal = j == j2
+            key = (min(i, i2), min(j, j2), 1 if horizontal else 0)
+            self.stretch[key] = self.stretch.get(key, 0) + 1
+            for p in ((i, j), (i2, j2)):
+                self.through.setdefault(p, set()).add(0 if horizontal else 1)
+
+
+def _route_one(lattice: Lattice, usage: Usage, starts: list[Port], goals: list[Port],
+               bounds: Rect | None) -> list[Point] | None:
+    xs, ys = lattice.xs, lattice.ys
+    goal_at: dict[tuple[int, int], list[Port]] = {}
+    for goal in goals:
+        goal_at.setdefault((lattice.x_at[goal.stub[0]], lattice.y_at[goal.stub[1]]),
+                           []).append(goal)
+    targets = [goal.stub for goal in goals]
+
+    def h(i: int, j: int) -> float:
+        x, y = xs[i], ys[j]
+        return min(abs(x - tx) + abs(y - ty) for tx, ty in targets)
+
+    heap: list[tuple[float, float, int, int, int, int]] = []
+    best: dict[tuple[int, int, int], float] = {}
+    parent: dict[tuple[int, int, int], tuple[int, int, int] | None] = {}
+    start_port: dict[tuple[int, int, int], Port] = {}
+    counter = 0
+    for s in starts:
+        i, j = lattice.x_at[s.stub[0]], lattice.y_at[s.stub[1]]
+        state = (i, j, s.side)
+        g0 = PORT_TAKEN * usage.ports.get(s.point, 0)
+        if g0 < best.get(state, math.inf):
+            best[state] = g0
+            parent[state] = None
+            start_port[state] = s
+            heapq.heappush(heap, (g0 + h(i, j), g0, counter, i, j, s.side))
+            counter += 1
+    expansions = 0
+    while heap:
+        f, g, _, i, j, d = heapq.heappop(heap)
+        state = (i, j, d)
+        if g > best.get(state, math.inf):
+            continue
+        if (i, j) in goal_at:
+            # arriving into the head's port: along its stub, or with one more bend
+            port = min(goal_at[(i, j)], key=lambda p: (BEND if d != REVERSE[p.side] else 0.0)
+                       + PORT_TAKEN * usage.ports.get(p.point, 0))
+            if d != port.side:  # not arriving from inside the icon
+                return _trace(state, parent, start_port, port, xs, ys)
+        expansions += 1
+        if expansions > EXPANSIONS:
+            return None
+        for nd in (RIGHT, LEFT, DOWN, UP):
+            if nd == REVERSE[d] or not lattice.open(i, j, nd):
+                continue
+            i2, j2 = i + STEP[nd][0], j + STEP[nd][1]
+            if lattice.inside(i2, j2):
+                continue
+            x2, y2 = xs[i2], ys[j2]
+            if bounds is not None and not bounds.contains_point(x2, y2):
+                continue
+            step = abs(x2 - xs[i]) + abs(y2 - ys[j])
+            horizontal = nd in (RIGHT, LEFT)
+            key = (min(i, i2), min(j, j2), 1 if horizontal else 0)
+            cost = g + step + (BEND if nd != d else 0.0) + SHARE * usage.stretch.get(key, 0)
+            crossing = usage.through.get((i2, j2))
+            if crossing and (0 if horizontal else 1) not in crossing:
+                cost += CROSS
+            nxt = (i2, j2, nd)
+            if cost < best.get(nxt, math.inf):
+                best[nxt] = cost
+                parent[nxt] = state
+                heapq.heappush(heap, (cost + h(i2, j2), cost, counter, i2, j2, nd))
+                counter += 1
+    return None
+
+
+def _trace(state, parent, start_port, goal: Port, xs, ys) -> list[Point]:
+    cells = []
+    cur = state
+    while cur is not None:
+        cells.append(cur)
+        prev = parent[cur]
+        if prev is None:
+            start = start_port[cur]
+        cur = prev
+    cells.reverse()
+    points = [start.point] + [(xs[i], ys[j]) for i, j, _ in cells] + [goal.point]
+    return points
+
+
+def simplify(points: list[Point]) -> list[Point]:
+    """Without repeated and collinear points."""
+    out: list[Point] = []
+    for p in points:
+        if out and math.dist(out[-1], p) < 0.01:
+            continue
+        if len(out) >= 2:
+            (ax, ay), (bx, by) = out[-2], out[-1]
+            if (abs(ax - bx) < 0.01 and abs(bx - p[0]) < 0.01) or \
+                    (abs(ay - by) < 0.01 and abs(by - p[1]) < 0.01):
+                out[-1] = p
+                continue
+        out.append(p)
+    return out
+
+
+JOG = 8.0  # a sideways step this short next to an icon is taken out by moving the port
+
+
+def unjog(path: list[Point], layout: Layout, tail: str, head: str) -> list[Point]:
+    """Without the little step a route makes to meet a port a few points off its line: the
+    port slides along its side instead (while it stays on the icon)."""
+    path = list(path)
+    for end, nid in ((0, tail), (-1, head)):
+        if len(path) < 4:
+            break
+        icon = layout.nodes[nid].icon
+        step = 1 if end == 0 else -1
+        p, stub, bend, after = (path[end], path[end + step], path[end + 2 * step],
+                                path[end + 3 * step])
+        vertical = abs(p[0] - stub[0]) < 0.01
+        if vertical and abs(stub[1] - bend[1]) < 0.01 and abs(bend[0] - stub[0]) < JOG \
+                and abs(after[0] - bend[0]) < 0.01 and icon.x + 4 <= bend[0] <= icon.right - 4:
+            dx = bend[0]
+            path[end], path[end + step] = (dx, p[1]), (dx, stub[1])
+        elif not vertical and abs(stub[0] - bend[0]) < 0.01 and abs(bend[1] - stub[1]) < JOG \
+                and abs(after[1] - bend[1]) < 0.01 and icon.y + 4 <= bend[1] <= icon.bottom - 4:
+            dy = bend[1]
+            path[end], path[end + step] = (p[0], dy), (stub[0], dy)
+    return simplify(path)
+
+
+def _facing(a: list[Port], b: list[Port]) -> tuple[Port, Port]:
+    """The centre ports of the two nodes that face each other best (nearest stubs)."""
+    centres_a, centres_b = a[::len(PORT_OFFSETS)], b[::len(PORT_OFFSETS)]
+    return min(((pa, pb) for pa in centres_a for pb in centres_b),
+               key=lambda pair: abs(pair[0].stub[0] - pair[1].stub[0])
+               + abs(pair[0].stub[1] - pair[1].stub[1]))
+
+
+def connector(pa: Port, pb: Port) -> list[Point]:
+    """A one- or two-bend connector from port to port, without obstacle avoidance."""
+    (ax, ay), (bx, by) = pa.stub, pb.stub
+    if pa.side in (RIGHT, LEFT):
+        if pb.side in (RIGHT, LEFT):
+            mid = (ax + bx) / 2
+            inner = [(mid, ay), (mid, by)]
+        else:
+            inner = [(bx, ay)]
+    elif pb.side in (UP, DOWN):
+        mid = (ay + by) / 2
+        inner = [(ax, mid), (bx, mid)]
+    else:
+        inner = [(ax, by)]
+    return simplify([pa.point, pa.stub, *inner, pb.stub, pb.point])
+
+
+def self_loop(layout: Layout, nid: str) -> list[Point]:
+    icon = layout.nodes[nid].icon
+    cx, cy = icon.centre
+    r, top = icon.right + STUB + 4, icon.y - STUB - 4
+    return [(icon.right, cy), (r, cy), (r, top), (cx, top), (cx, icon.y)]
+
+
+def route_all(scene: Scene, layout: Layout, title_size,
+              bounds_of=None) -> dict[str, list[Point]]:
+    """Edge id -> its orthogonal polyline from the tail's icon to the head's."""
+    port_sets = {nid: ports(nid, layout, scene.nodes[nid].where) for nid in layout.nodes}
+    edges = [e for e in scene.edges if e.tail in layout.nodes and e.head in layout.nodes]
+    routes: dict[str, list[Point]] = {}
+    search = len(layout.nodes) <= SEARCH_MAX_NODES
+    lattice = None
+    if search:
+        used_ports = {p.stub for e in edges for n in (e.tail, e.head) for p in port_sets[n]}
+        lattice = Lattice(layout, obstacles(layout, title_size), list(used_ports))
+    usage = Usage()
+
+    def length(e) -> float:
+        (ax, ay), (bx, by) = layout.nodes[e.tail].icon.centre, layout.nodes[e.head].icon.centre
+        return abs(ax - bx) + abs(ay - by)
+
+    for edge in sorted(edges, key=length):
+        if edge.tail == edge.head:
+            routes[edge.id] = self_loop(layout, edge.tail)
+            continue
+        found = None
+        if lattice is not None:
+            found = _route_one(lattice, usage, port_sets[edge.tail], port_sets[edge.head],
+                               bounds_of(edge) if bounds_of else None)
+        if found is None:
+            found = connector(*_facing(port_sets[edge.tail], port_sets[edge.head]))
+        path = unjog(simplify(found), layout, edge.tail, edge.head)
+        routes[edge.id] = path
+        usage.ports[path[0]] = usage.ports.get(path[0], 0) + 1
+        usage.ports[path[-1]] = usage.ports.get(path[-1], 0) + 1
+        if lattice is not None:  # every stretch it runs along, stubs included
+            usage.add(_cells(lattice, simplify(found[1:-1])))
+    return routes
+
+
+def _cells(lattice: Lattice, path: list[Point]) -> list[tuple[int, int]]:
+    """The lattice points along a path's inner vertices (each stretch between lattice
+    neighbours), for the usage of the flows routed after it."""
+    out: list[tuple[int, int]] = []
+    for (ax, ay), (bx, by) in zip(path, path[1:], strict=False):
+        ia, ja = lattice.x_at.get(ax), lattice.y_at.get(ay)
+        ib, jb = lattice.x_at.get(bx), lattice.y_at.get(by)
+        if None in (ia, ja, ib, jb):
+            continue
+        assert ia is not None and ja is not None and ib is not None and jb is not None
+        if ja == jb:
+            step = 1 if ib >= ia else -1
+            out += [(i, ja) for i in range(ia, ib + step, step)]
+        else:
+            step = 1 if jb >= ja else -1
+            out += [(ia, j) for j in range(ja, jb + step, step)]
+    return out
+
+
+def _az_columns(scene: Scene, layout: Layout) -> dict[str, Rect]:
+    """Node id -> the box of the AZ column it stands in, for nodes in a subnet."""
+    out: dict[str, Rect] = {}
+    for az in (g for g in scene.groups() if g.style == "az" and g.id in layout.groups):
+        for group in az.walk():
+            out.update(dict.fromkeys(group.nodes, layout.groups[az.id].rect))
+    return out
+
+
+def route(scene: Scene, layout: Layout) -> Layout:
+    """Route every edge and place its label; returns the finished layout."""
+    from dataclasses import replace
+
+    from archdoc.layout.geometry import EdgeRoute
+    from archdoc.layout.grid import EDGE_LABEL_WIDTH, label_size
+    from archdoc.layout.labels import place_labels
+    from archdoc.layout.textsize import block_size, wrap
+
+    fonts = layout.fonts
+
+    def title_size(lines, which: str) -> tuple[float, float]:
+        return block_size(lines, fonts.node if which == "node" else fonts.group)
+
+    column = _az_columns(scene, layout)
+
+    def bounds_of(edge) -> Rect | None:
+        """A flow within one AZ stays in its column."""
+        box = column.get(edge.tail)
+        return box if box is not None and box == column.get(edge.head) else None
+
+    paths = route_all(scene, layout, title_size, bounds_of)
+    edges = {}
+    variants: dict[str, list[tuple[str, ...]]] = {}
+    for edge in scene.edges:
+        if edge.id not in paths:
+            continue
+        lines = tuple(wrap(edge.label, fonts.edge, EDGE_LABEL_WIDTH)) if edge.label else ()
+        edges[edge.id] = EdgeRoute(tuple(paths[edge.id]), None, lines)
+        if lines:  # narrower and taller, for a label that does not fit its line as it is
+            forms = [lines] + [tuple(wrap(edge.label, fonts.edge, w)) for w in (84.0, 60.0)]
+            variants[edge.id] = list(dict.fromkeys(forms))
+    edges, legend = place_labels(layout, edges, lambda ls: label_size(ls, fonts.edge), variants)
+    if not legend:
+        return replace(layout, edges=edges)
+    box = legend_box(legend, fonts.edge, layout.width, layout.height)
+    return replace(layout, edges=edges, legend=tuple(legend), legend_box=box,
+                   height=box.bottom + 10.0)
+
+
+LEGEND_GAP = 16.0  # between two entries of the legend in one row
+
+
+def legend_columns(legend, size: float, width: float) -> tuple[int, float, float]:
+    """How many entries a row of the legend holds, and each entry's width and height."""
+    from archdoc.layout.labels import BADGE
+    from archdoc.layout.textsize import block_size
+
+    sizes = [block_size(lines, size) for _, lines in legend]
+    entry_w = BADGE + 6 + max(w for w, _ in sizes)
+    entry_h = max(max(h for _, h in sizes), BADGE) + 4
+    per_row = max(1, int((width - 20 + LEGEND_GAP) // (entry_w + LEGEND_GAP)))
+    return min(per_row, len(legend)), entry_w, entry_h
+
+
+def legend_box(legend, size: float, width: float, top: float) -> Rect:
+    """The box under the picture that lists the numbered labels."""
+    per_row, entry_w, entry_h = legend_columns(legend, size, width)
+    rows = -(-len(legend) // per_row)
+    w = per_row * entry_w + (per_row - 1) * LEGEND_GAP + 12
+    return Rect(10.0, top + 4, w, rows * entry_h + 10)
