@@ -158,9 +158,8 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn,
         if spot is None:  # nowhere near its line: a number in the crowd, listed below
             badge = str(len(legend) + 1)
             legend.append((badge, forms[0]))
-            spot = _around(edge, BADGE, BADGE, lambda r, eid=eid: inside(r) and
-                           not index.covered(r) and not index.other_within(r, eid, 1.5),
-                           rings=40) or Rect(*edge.trace()[len(edge.trace()) // 2], 0, 0)
+            spot = _around(edge, BADGE, BADGE, on_line, rings=40) or \
+                Rect(*edge.trace()[len(edge.trace()) // 2], 0, 0)
         index.add_rect(spot)
         placed[eid] = EdgeRoute(edge.points, spot, lines, badge)
     return placed, legend
