@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import math
 import os
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ from archdoc import __version__
 from archdoc.checks.claims import ClaimStatus, claim_line
 from archdoc.kinds import kind_of
 from archdoc.layout import Figure, figure_part
+from archdoc.layout.geometry import Rect
 from archdoc.model import Architecture, Section
 from archdoc.render import BuildContext
 from archdoc.render.report import word
@@ -114,49 +116,69 @@ class ReportWriter:
             word.add_field(paragraph, f"REF {self._bookmark(kind, number)} \\h", str(number))
         paragraph.add_run(f"{after})")
 
-    def figure(self, figure: Figure, caption: str) -> int:
-        """The figure at a size where its smallest label prints at ``MIN_PRINTED_PT`` or more:
-        on a portrait page if it fits there, else on a landscape one, else split into parts
-        over landscape pages ("part 1 of 3"). Returns the number of its (first) caption."""
+    def figure(self, figure: Figure, caption: str,
+               heading: Callable[[], object] | None = None) -> int:
+        """One figure, one number, on one page: at a size where its smallest label prints at
+        ``MIN_PRINTED_PT`` or more on a portrait page if it fits there, else on a landscape
+        one; else scaled to the landscape page, followed by focused details of it (each VPC,
+        or each AZ of a VPC too large), each a figure of its own at the readable size.
+        ``heading`` writes the heading that goes with it, on the figure's page. Returns the
+        figure's number."""
         layout = figure.layout
         need = MIN_PRINTED_PT / layout.fonts.smallest  # the smallest scale allowed
         portrait = word.figure_scale(self.doc, layout.width, layout.height)
         landscape = word.figure_scale(self.doc, layout.width, layout.height, landscape=True)
         if portrait >= need:
+            if heading:
+                heading()
             return self._picture(figure.png, layout.width * portrait, layout.height * portrait,
                                  caption)
         word.start_section(self.doc, landscape=True)
-        if landscape >= need:
-            first = self._picture(figure.png, layout.width * landscape,
-                                  layout.height * landscape, caption)
-        else:
-            first = self._parts(figure, caption, need)
+        if heading:  # on the figure's page, not alone at the foot of the one before
+            heading()
+        number = self._picture(figure.png, layout.width * landscape, layout.height * landscape,
+                               caption)
+        if landscape < need:
+            self._details(figure, caption, need)
         word.start_section(self.doc, landscape=False)
-        return first
+        return number
 
-    def _parts(self, figure: Figure, caption: str, need: float) -> int:
-        """Split a figure too large for one page into a grid of parts, one per page."""
+    def _details(self, figure: Figure, caption: str, need: float) -> None:
+        """Figures of the parts of a figure too large to read whole: each VPC (or region
+        without one), else each of its AZ columns, else tiles of it, at a readable scale."""
         layout = figure.layout
-        scale = max(need, 0.75)
         page_w, page_h = word.text_area(self.doc)
-        cols = math.ceil(layout.width * scale / page_w)
-        rows = math.ceil(layout.height * scale / page_h)
-        part_w, part_h = layout.width / cols, layout.height / rows
-        cells = [(r, c) for r in range(rows) for c in range(cols)]
+        scale = max(need, 0.75)
+
+        def fits(r: Rect) -> bool:
+            return r.w * scale <= page_w and r.h * scale <= page_h
+
+        parts: list[tuple[str, Rect]] = []
+        tops = [g for g in figure.scene.groups() if g.style == "vpc"] or \
+            [g for g in figure.scene.groups() if g.style == "region"]
+        for group in tops:
+            box = layout.groups.get(group.id)
+            if box is None:
+                continue
+            rect = _grown(box.rect, 8.0, layout)
+            if fits(rect):
+                parts.append((group.label.split("\n")[0], rect))
+                continue
+            columns = [g for g in group.groups if g.style == "az" and g.id in layout.groups]
+            for column in columns or [group]:
+                inner = _grown(layout.groups[column.id].rect, 8.0, layout)
+                tiles = _tiles(inner, page_w / scale, page_h / scale)
+                for k, tile in enumerate(tiles, start=1):
+                    name = column.label.split("\n")[0]
+                    parts.append((name if len(tiles) == 1 else f"{name} {k}/{len(tiles)}", tile))
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:  # one dot run each
-            pngs = list(pool.map(lambda rc: figure_part(figure, rc[1] * part_w, rc[0] * part_h,
-                                                        part_w, part_h), cells))
-        first = 0
-        for r in range(rows):
-            for c in range(cols):
-                png = pngs[r * cols + c]
-                text = self.w["figure_part"].format(caption=caption, part=r * cols + c + 1,
-                                                     parts=rows * cols)
-                number = self._picture(png, part_w * scale, part_h * scale, text)
-                first = first or number
-                if (r, c) != (rows - 1, cols - 1):
-                    self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        return first
+            pngs = list(pool.map(lambda p: figure_part(figure, p[1].x, p[1].y, p[1].w, p[1].h),
+                                 parts))
+        for (name, rect), png in zip(parts, pngs, strict=True):
+            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            fit = min(1.0, page_w / rect.w, page_h / rect.h)  # as large as the page allows
+            self._picture(png, rect.w * fit, rect.h * fit,
+                          self.w["figure_detail"].format(caption=caption, part=name))
 
     def _picture(self, png: bytes, width_pt: float, height_pt: float, caption: str) -> int:
         self.n.figure += 1
@@ -229,8 +251,8 @@ class ReportWriter:
                 paragraph.add_run(f" ({self.w['because']}: {change.why})")
 
     def diagram(self) -> None:
-        self.heading(self.w["diagram"], 1)
-        self.figure(self.ctx.figure, self.model.figure_caption or self.model.title)
+        self.figure(self.ctx.figure, self.model.figure_caption or self.model.title,
+                    lambda: self.heading(self.w["diagram"], 1))
 
     def overview(self) -> None:
         self.heading(self.w["overview"], 1)
@@ -241,9 +263,9 @@ class ReportWriter:
     def chapter(self, index: int, section: Section) -> None:
         m, w = self.model, self.w
         number = index + 1
-        self.heading(f"{number}. {section.title}", 1)
         fig = self.figure(self.ctx.section_figures[index],
-                          section.figure_caption or section.title)
+                          section.figure_caption or section.title,
+                          lambda: self.heading(f"{number}. {section.title}", 1))
 
         self.heading(f"{number}.1. {w['definition']}", 2)
         for service, definition in definitions(m, section):
@@ -354,3 +376,17 @@ def _clear_body(doc: DocxDocument) -> None:
         if child.tag.endswith("}sectPr"):
             continue
         body.remove(child)
+
+
+def _grown(rect: Rect, margin: float, layout) -> Rect:
+    """``rect`` grown by ``margin``, kept inside the picture."""
+    x, y = max(rect.x - margin, 0.0), max(rect.y - margin, 0.0)
+    return Rect(x, y, min(rect.right + margin, layout.width) - x,
+                min(rect.bottom + margin, layout.height) - y)
+
+
+def _tiles(rect: Rect, max_w: float, max_h: float) -> list[Rect]:
+    """``rect`` cut into the fewest equal tiles of at most ``max_w`` by ``max_h``."""
+    cols, rows = max(1, math.ceil(rect.w / max_w)), max(1, math.ceil(rect.h / max_h))
+    w, h = rect.w / cols, rect.h / rows
+    return [Rect(rect.x + c * w, rect.y + r * h, w, h) for r in range(rows) for c in range(cols)]

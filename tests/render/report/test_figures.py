@@ -15,6 +15,7 @@ from archdoc.render import BuildContext
 from tests.conftest import ROOT, SEED, archdoc
 
 EXAMPLE = ROOT / "examples" / "three-tier.yaml"
+WIDE = ROOT / "examples" / "multi-vpc-tgw.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -25,31 +26,81 @@ def example_build(tmp_path_factory):
     return out
 
 
+@pytest.fixture(scope="module")
+def wide_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("multi-vpc")
+    proc = archdoc("build", str(WIDE), "-o", str(out), "--only", "report")
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
 def placed_pictures(path):
-    """(width in points, PNG pixel width) of each picture, in document order."""
+    """(width in points, PNG pixel width, caption, section index) of each picture, in
+    document order; the section index counts the section breaks before it."""
     document = docx.Document(str(path))
     pictures = []
-    for inline in document.element.body.iter(qn("wp:inline")):
-        extent = inline.find(qn("wp:extent"))
-        blip = next(inline.iter(qn("a:blip")))
-        png = document.part.related_parts[blip.get(qn("r:embed"))].blob
-        pictures.append((int(extent.get("cx")) / 12700, struct.unpack(">I", png[16:20])[0]))
+    section = 0
+    paragraphs = list(document.element.body.iter(qn("w:p")))
+    for k, paragraph in enumerate(paragraphs):
+        for inline in paragraph.iter(qn("wp:inline")):
+            extent = inline.find(qn("wp:extent"))
+            blip = next(inline.iter(qn("a:blip")))
+            png = document.part.related_parts[blip.get(qn("r:embed"))].blob
+            caption = "".join(t.text or "" for t in paragraphs[k + 1].iter(qn("w:t")))
+            pictures.append((int(extent.get("cx")) / 12700, struct.unpack(">I", png[16:20])[0],
+                             caption, section))
+        if paragraph.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            section += 1
     return pictures
 
 
-@pytest.mark.parametrize("model_path,build", [(SEED, "seed_build"), (EXAMPLE, "example_build")])
-def test_smallest_label_prints_at_7pt_or_more(model_path, build, request):
+def printed_sizes(out, model):
+    ctx = BuildContext(model)
+    smallest = min(f.layout.fonts.smallest for f in [ctx.figure] + ctx.section_figures)
+    return [(smallest * placed_pt / (png_px * 72 / 96), caption, section)
+            for placed_pt, png_px, caption, section in placed_pictures(out / model.report_file)]
+
+
+@pytest.mark.parametrize("model_path,build", [(SEED, "seed_build"), (EXAMPLE, "example_build"),
+                                              (WIDE, "wide_build")])
+def test_one_number_per_figure_and_every_label_readable(model_path, build, request):
+    """No figure is split: each has one number; one too large to read whole is shown whole,
+    scaled to the page, and followed by its details, each its own figure at 7 pt or more."""
     out = request.getfixturevalue(build)
     model = load_model(model_path)
-    ctx = BuildContext(model)
-    figures = [ctx.figure] + ctx.section_figures
-    pictures = placed_pictures(out / model.report_file)
-    assert len(pictures) >= len(figures)  # a figure too large for a page is split in parts
-    smallest = min(f.layout.fonts.smallest for f in figures)
-    for placed_pt, png_px in pictures:
-        shown_pt = png_px * 72 / 96  # figures are drawn at 96 dpi: pixels -> layout points
-        printed = smallest * placed_pt / shown_pt
-        assert printed >= 7.0, (placed_pt, shown_pt, printed)
+    sizes = printed_sizes(out, model)
+    captions = [c for _, c, _ in sizes]
+    assert len(set(captions)) == len(captions) and not any("part" in c for c in captions)
+    assert len(sizes) >= 1 + len(model.sections)
+    for k, (printed, caption, _) in enumerate(sizes):
+        if printed < 7.0:
+            details = [c for _, c, _ in sizes[k + 1:] if "in detail" in c]
+            title = caption.split(". ", 1)[-1].split(": ", 1)[-1]
+            assert details and all(title in d for d in details[:1]), (caption, details)
+        else:
+            assert printed >= 7.0
+
+
+def test_a_wide_figure_and_its_heading_share_a_landscape_page(wide_build):
+    model = load_model(WIDE)
+    document = docx.Document(str(wide_build / model.report_file))
+    sizes = printed_sizes(wide_build, model)
+    assert any(p < 7.0 for p, _, _ in sizes)  # the multi-VPC overall figure needs details
+    assert sum("in detail" in c for _, c, _ in sizes) >= 3  # one per VPC
+    # the diagram's heading is in the same (landscape) section as its figure
+    section = 0
+    for paragraph in document.element.body.iter(qn("w:p")):
+        text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+        style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if text == "Architecture diagram" and style is not None and \
+                style.get(qn("w:val")).startswith("Heading"):  # not the contents' entry
+            break
+        if paragraph.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            section += 1
+    first_picture_section = sizes[0][2]
+    assert section == first_picture_section
+    landscape = document.sections[section]
+    assert landscape.page_width > landscape.page_height
 
 
 def test_chapter_figures_differ_from_the_overall_one(seed_build):
