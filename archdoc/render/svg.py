@@ -14,6 +14,12 @@ from pathlib import Path
 _HREF = re.compile(rb'(xlink:href|href)="([^"#][^"]*)"')
 _COMMENT = re.compile(rb"<!--.*?-->\n?", re.S)
 _SIZE = re.compile(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"\s+viewBox="[^"]*"')
+# The font the PNG is drawn in first, then faces with the same Hangul and Latin coverage that
+# other machines have: without a chain, a browser lacking Noto falls back to a serif, wider
+# than the boxes measured for the labels.
+FONTS = ("'Noto Sans CJK KR', 'Noto Sans KR', 'Source Han Sans KR', 'Malgun Gothic', "
+         "'Apple SD Gothic Neo', 'NanumGothic', 'Noto Sans', 'Segoe UI', Arial, sans-serif")
+_FAMILY = re.compile(rb'font-family="Noto Sans CJK KR[^"]*"')
 
 
 @cache
@@ -34,4 +40,5 @@ def self_contained_svg(svg: bytes) -> bytes:
     # a browser clips the right and bottom quarter. The viewBox is set to the drawn size.
     svg = _SIZE.sub(lambda m: b'<svg width="%spt" height="%spt" viewBox="0 0 %s %s"' % (
         m.group(1), m.group(2), m.group(1), m.group(2)), svg, count=1)
+    svg = _FAMILY.sub(b'font-family="' + FONTS.encode() + b'"', svg)
     return _HREF.sub(embed, svg)
