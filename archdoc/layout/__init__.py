@@ -36,17 +36,21 @@ def build_scene(model: Architecture) -> Scene:
     for node in nodes.values():  # a security group is drawn as a boundary round its members
         groups = dict.fromkeys(sg for rid in node.resources
                                for sg in getattr(model.resources[rid], "security_groups", ()))
-        node.boundary = ", ".join(model.label(sg) for sg in groups if sg in model.resources)
+        node.security_groups = tuple(sg for sg in groups if sg in model.resources)
+        node.boundary = ", ".join(model.label(sg) for sg in node.security_groups)
     return Scene(nodes, outside, placed.root, edges, node_of, model.language)
 
 
 def figure_of(scene: Scene, formats: tuple[str, ...] = ("png", "svg"),
               dpi: float = 96.0) -> Figure:
     from archdoc.layout.graphviz import draw
-    from archdoc.layout.grid import grid_layout
+    from archdoc.layout.grid import grid_layout, order_by_flows
     from archdoc.layout.route import route
 
-    layout = route(scene, grid_layout(scene))
+    placed = grid_layout(scene)
+    if order_by_flows(scene, placed):  # fewer crossings: rows in the order of their flows
+        placed = grid_layout(scene)
+    layout = route(scene, placed)
     # never let Graphviz shrink the PNG on its own: choose the resolution that fits, and say so
     dpi = min(dpi, (PNG_LIMIT - 1) * 72 / max(layout.width, layout.height, 1.0))
     drawing = draw(scene, layout, formats=formats, dpi=dpi)

@@ -215,7 +215,9 @@ class Boxes:
         if strip:
             sw, sh = self.flow(strip.nodes, 99, max_width=strip_max)
             strip_w, strip_h = sw + 2 * PAD, sh + 2 * PAD + self.title(strip)[2]
-        inner_w = max(grid_w, strip_w, vpc_tw, self.flow(border, 8)[0] if border else 0.0)
+        span_w = max((self.flow(nids, 99)[0] for nids in spans.values()), default=0.0)
+        inner_w = max(grid_w, strip_w, vpc_tw, span_w,
+                      self.flow(border, 8)[0] if border else 0.0)
         width = PAD + inner_w + PAD + (edge_w / 2 if edge else 0.0)
         body_h = max(grid_h, edge_h + 2 * PAD)
         height = top_band + body_h + (GAP / 2 + strip_h if strip else 0) + PAD
@@ -239,7 +241,7 @@ class Boxes:
             self.put_group(az, az_rect)
             self._place_az_column(az, plan, gx + PAD, gy + plan.az_th + PAD)
             gx += az_rect.w + GAP
-        self._place_spans(plan, y + plan.top_band + plan.az_th + PAD)
+        self._place_spans(plan, x + PAD, y + plan.top_band + plan.az_th + PAD)
         if plan.edge:  # icon centres on the right border, in the middle of the grid
             ey = y + plan.top_band + (plan.body_h - plan.edge_h) / 2
             for nid in plan.edge:
@@ -254,9 +256,10 @@ class Boxes:
                       srect.y + self.title(plan.strip)[2] + PAD, plan.inner_w - 2 * PAD,
                       max_width=plan.strip_max)
 
-    def _place_spans(self, plan: VpcPlan, top: float) -> None:
+    def _place_spans(self, plan: VpcPlan, inner_x: float, top: float) -> None:
         """Each tier's spanning nodes in the band at its foot, side by side, centred across
-        the subnets they are drawn over (the AZ line between them, as AWS draws it)."""
+        the subnets they are drawn over (the AZ line between them, as AWS draws it), and
+        inside the VPC when they are wider than those subnets."""
         for t in plan.tiers:
             nids = plan.spans.get(t, [])
             if nids:
@@ -265,8 +268,9 @@ class Boxes:
                 left = min(b.x for b in boxes)
                 right = max(b.right for b in boxes)
                 w, h = self.flow(nids, 99)
-                self.flow(nids, 99, left + (right - left - w) / 2 + w / 2 - w / 2,
-                          top + plan.row_h[t] - plan.band[t], w)
+                start = min(max(left + (right - left - w) / 2, inner_x),
+                            inner_x + plan.inner_w - w)
+                self.flow(nids, 99, start, top + plan.row_h[t] - plan.band[t], w)
             top += plan.row_h[t] + TIER_GAP
 
     def _place_az_column(self, az: Group, plan: VpcPlan, x: float, top: float) -> None:

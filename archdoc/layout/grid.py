@@ -163,7 +163,8 @@ class Grid(Boxes):
         self.put_group(cloud, Rect(x, y, width, height))
         top = y + th + PAD
         if cloud.nodes:
-            self.flow(cloud.nodes, 99, x + PAD, top, inner_w, max_width=row_max)
+            # from the left, as the regions below: a service stands nearer what it serves
+            self.flow(cloud.nodes, 99, x + PAD, top, None, max_width=row_max)
             top += gh + GAP
         rx = x + PAD
         for region, plan in zip(regions, plans, strict=True):
@@ -193,3 +194,45 @@ def label_size(lines: tuple[str, ...] | list[str], size: float) -> tuple[float, 
 
 
 __all__ = ["flow_columns", "grid_layout", "label_size"]
+
+
+def order_by_flows(scene: Scene, layout: Layout) -> bool:
+    """Put the icons of each row (the global services, a subnet's icons) in the order of where
+    what they talk to stands (the barycentre of their flow neighbours), so that flows cross
+    less; regional services keep their flow columns, ordered within a column by the same
+    rule, top to bottom. Returns whether any order changed (the grid is then laid out again)."""
+    neighbours: dict[str, list[str]] = {n: [] for n in scene.nodes}
+    for edge in scene.edges:
+        if edge.tail != edge.head:
+            neighbours[edge.tail].append(edge.head)
+            neighbours[edge.head].append(edge.tail)
+    changed = False
+
+    def centre(nid: str, axis: int) -> float:
+        own = layout.nodes[nid].icon.centre[axis]
+        near = [layout.nodes[n].icon.centre[axis] for n in neighbours[nid] if n in layout.nodes]
+        return sum(near) / len(near) if near else own
+
+    for group in scene.groups():
+        if len(group.nodes) < 2 or any(n not in layout.nodes for n in group.nodes):
+            continue
+        if group.style in ("cloud", "public_subnet", "private_subnet"):
+            keyed = sorted(group.nodes, key=lambda n: (centre(n, 0), layout.nodes[n].icon.x))
+        elif group.style == "region":
+            # within each flow column (same x), top to bottom by the neighbours' height
+            columns: dict[float, list[str]] = {}
+            for n in group.nodes:
+                columns.setdefault(round(layout.nodes[n].icon.x), []).append(n)
+            order = {n: i for i, n in enumerate(group.nodes)}
+            keyed = list(group.nodes)
+            for members in columns.values():
+                slots = sorted(order[n] for n in members)
+                for slot, n in zip(slots, sorted(members, key=lambda m: centre(m, 1)),
+                                   strict=True):
+                    keyed[slot] = n
+        else:
+            continue
+        if keyed != group.nodes:
+            group.nodes[:] = keyed
+            changed = True
+    return changed

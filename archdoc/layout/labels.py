@@ -158,7 +158,7 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn,
         if spot is None:  # nowhere near its line: a number in the crowd, listed below
             badge = str(len(legend) + 1)
             legend.append((badge, forms[0]))
-            spot = _around(edge, BADGE, BADGE, on_line, rings=40) or \
+            spot = _around(edge, BADGE, BADGE, beside, rings=40) or \
                 Rect(*edge.trace()[len(edge.trace()) // 2], 0, 0)
         index.add_rect(spot)
         placed[eid] = EdgeRoute(edge.points, spot, lines, badge)

@@ -18,6 +18,8 @@ from archdoc.layout.textsize import block_size
 
 Point = tuple[float, float]
 _CELL = 64.0
+STRAIGHT = 0.25  # a segment whose ends differ by less than this across is straight (a file
+# written to a tenth of a point stays comparable with the layout)
 
 
 @dataclass(frozen=True)
@@ -43,13 +45,13 @@ def crossings(routes: dict[str, list[tuple[Point, Point]]]) -> int:
     found = 0
     for eid, segments in routes.items():
         for (ax, ay), (bx, by) in segments:
-            if abs(ay - by) < 0.01 and abs(ax - bx) > 0.01:
+            if abs(ay - by) < STRAIGHT <= abs(ax - bx):
                 x0, x1 = sorted((ax, bx))
                 for cell in range(math.floor(x0 / _CELL), math.floor(x1 / _CELL) + 1):
                     horizontal[cell].append((eid, ay, x0, x1))
     for eid, segments in routes.items():
         for (ax, ay), (bx, by) in segments:
-            if abs(ax - bx) < 0.01 and abs(ay - by) > 0.01:
+            if abs(ax - bx) < STRAIGHT <= abs(ay - by):
                 y0, y1 = sorted((ay, by))
                 for other, y, x0, x1 in horizontal.get(math.floor(ax / _CELL), ()):
                     if other != eid and x0 + 0.5 < ax < x1 - 0.5 and y0 + 0.5 < y < y1 - 0.5:

@@ -32,11 +32,16 @@ BORDER_GAP = 5.0  # lattice lines this far inside and outside each group's borde
 ON_BORDER = 2.5  # a line this close to a parallel border runs along it: not allowed
 PORT_OFFSETS = (0.0, -12.0, 12.0)
 BEND = 30.0  # cost of a bend, in points of length
-CROSS = 60.0  # of crossing a flow routed before
+CROSS = 120.0  # of crossing a flow routed before
 SHARE = 150.0  # of running along a stretch another flow uses
 PORT_TAKEN = 80.0  # of a port another flow already uses
 SEARCH_MAX_NODES = 220
-EXPANSIONS = 60_000  # per flow; beyond this the flow is drawn as a simple connector
+EXPANSIONS = 200_000  # per flow; beyond this the flow is drawn as a simple connector
+# for the whole figure: routing costs at most this many search steps, whatever the model (a
+# flow routed after the budget is spent is a simple connector; the second, improving pass
+# runs only while budget is left)
+BUDGET = 150_000
+GREED = 1.0  # the heuristic's weight (1: the cheapest route)
 
 RIGHT, LEFT, DOWN, UP = 0, 1, 2, 3
 STEP = {RIGHT: (1, 0), LEFT: (-1, 0), DOWN: (0, 1), UP: (0, -1)}
@@ -91,10 +96,12 @@ def _grow(r: Rect, m: float) -> Rect:
     return Rect(r.x - m, r.y - m, r.w + 2 * m, r.h + 2 * m)
 
 
-def _dedupe(values: Iterable[float]) -> list[float]:
+def _dedupe(values: Iterable[float], apart: float = 6.0) -> list[float]:
+    """``values`` sorted, without those within ``apart`` of the one before (lines that close
+    give a route nothing the first does not, and make the search slower)."""
     out: list[float] = []
     for v in sorted(values):
-        if not out or v - out[-1] > 0.75:
+        if not out or v - out[-1] > apart:
             out.append(v)
     return out
 
@@ -156,6 +163,50 @@ class Lattice:
                           + [(x - ON_BORDER, x + ON_BORDER, a, b) for x, a, b in borders_v])
         self.h_block = [_merge(iv) for iv in h_all]
         self.v_block = [_merge(iv) for iv in v_all]
+        # per line, made when first searched: which stretches are free, which points solid
+        self._h_open: dict[int, bytes] = {}
+        self._v_open: dict[int, bytes] = {}
+        self._solid: dict[int, bytes] = {}
+
+    @staticmethod
+    def _free(coords: list[float], block: tuple[list[float], list[float]]) -> bytes:
+        """For each stretch between neighbouring ``coords`` on one line: 1 if it meets no
+        blocked stretch (one sweep along the line)."""
+        starts, ends = block
+        out = bytearray(max(len(coords) - 1, 0))
+        k = 0
+        for n in range(len(coords) - 1):
+            a, b = coords[n], coords[n + 1]
+            while k < len(starts) and ends[k] <= a:
+                k += 1
+            out[n] = not (k < len(starts) and starts[k] < b)
+        return bytes(out)
+
+    def h_open(self, j: int) -> bytes:
+        found = self._h_open.get(j)
+        if found is None:
+            found = self._h_open[j] = self._free(self.xs, self.h_block[j])
+        return found
+
+    def v_open(self, i: int) -> bytes:
+        found = self._v_open.get(i)
+        if found is None:
+            found = self._v_open[i] = self._free(self.ys, self.v_block[i])
+        return found
+
+    def solid(self, j: int) -> bytes:
+        """For each point of horizontal line ``j``: 1 if it lies inside an obstacle."""
+        found = self._solid.get(j)
+        if found is None:
+            starts, ends = self.h_solid[j]
+            out = bytearray(len(self.xs))
+            k = 0
+            for n, x in enumerate(self.xs):
+                while k < len(starts) and ends[k] <= x:
+                    k += 1
+                out[n] = k < len(starts) and starts[k] < x
+            found = self._solid[j] = bytes(out)
+        return found
 
     @staticmethod
     def _raw(lines: list[float], spans: list[tuple[float, float, float, float]]
@@ -183,25 +234,18 @@ class Lattice:
 
     def inside(self, i: int, j: int) -> bool:
         """Whether the lattice point lies inside an obstacle."""
-        x = self.xs[i]
-        starts, ends = self.h_solid[j]
-        k = bisect_right(starts, x) - 1
-        return k >= 0 and ends[k] > x and starts[k] < x
+        return bool(self.solid(j)[i])
 
     def open(self, i: int, j: int, d: int) -> bool:
         """Whether the stretch from lattice point (i, j) to its neighbour in direction d is
         free."""
-        if d in (RIGHT, LEFT):
-            i2 = i + STEP[d][0]
-            if not 0 <= i2 < len(self.xs):
-                return False
-            a, b = sorted((self.xs[i], self.xs[i2]))
-            return not self._hits(self.h_block[j], a, b)
-        j2 = j + STEP[d][1]
-        if not 0 <= j2 < len(self.ys):
-            return False
-        a, b = sorted((self.ys[j], self.ys[j2]))
-        return not self._hits(self.v_block[i], a, b)
+        if d == RIGHT:
+            return i + 1 < len(self.xs) and bool(self.h_open(j)[i])
+        if d == LEFT:
+            return i > 0 and bool(self.h_open(j)[i - 1])
+        if d == DOWN:
+            return j + 1 < len(self.ys) and bool(self.v_open(i)[j])
+        return j > 0 and bool(self.v_open(i)[j - 1])
 
 
 class Usage:
@@ -211,16 +255,26 @@ class Usage:
         self.stretch: dict[tuple[int, int, int], int] = {}  # (i, j, horizontal?) -> flows
         self.through: dict[tuple[int, int], set[int]] = {}  # point -> orientations (0 h, 1 v)
         self.ports: dict[Point, int] = {}
+        self.budget = BUDGET  # search steps left for the figure
 
-    def add(self, cells: list[tuple[int, int]]) -> None:
+        self.passing: dict[tuple[int, int, int], int] = {}  # (point, orientation) -> flows
+
+    def add(self, cells: list[tuple[int, int]], sign: int = 1) -> None:
+        """Count a route's stretches (``sign`` -1: take a route out again)."""
         for (i, j), (i2, j2) in zip(cells, cells[1:], strict=False):
             if (i, j) == (i2, j2):
                 continue
             horizontal = j == j2
             key = (min(i, i2), min(j, j2), 1 if horizontal else 0)
-            self.stretch[key] = self.stretch.get(key, 0) + 1
+            self.stretch[key] = self.stretch.get(key, 0) + sign
             for p in ((i, j), (i2, j2)):
-                self.through.setdefault(p, set()).add(0 if horizontal else 1)
+                pk = (p[0], p[1], 0 if horizontal else 1)
+                self.passing[pk] = self.passing.get(pk, 0) + sign
+                orientations = {o for o in (0, 1) if self.passing.get((p[0], p[1], o), 0) > 0}
+                if orientations:
+                    self.through[p] = orientations
+                else:
+                    self.through.pop(p, None)
 
 
 def _route_one(lattice: Lattice, usage: Usage, starts: list[Port], goals: list[Port],
@@ -230,11 +284,13 @@ def _route_one(lattice: Lattice, usage: Usage, starts: list[Port], goals: list[P
     for goal in goals:
         goal_at.setdefault((lattice.x_at[goal.stub[0]], lattice.y_at[goal.stub[1]]),
                            []).append(goal)
-    targets = [goal.stub for goal in goals]
+    # the heuristic: how far to the box round the head's ports (never more than the rest)
+    gx0, gx1 = min(g.stub[0] for g in goals), max(g.stub[0] for g in goals)
+    gy0, gy1 = min(g.stub[1] for g in goals), max(g.stub[1] for g in goals)
 
     def h(i: int, j: int) -> float:
         x, y = xs[i], ys[j]
-        return min(abs(x - tx) + abs(y - ty) for tx, ty in targets)
+        return GREED * (max(gx0 - x, 0.0, x - gx1) + max(gy0 - y, 0.0, y - gy1))
 
     heap: list[tuple[float, float, int, int, int, int]] = []
     best: dict[tuple[int, int, int], float] = {}
@@ -249,11 +305,12 @@ def _route_one(lattice: Lattice, usage: Usage, starts: list[Port], goals: list[P
             best[state] = g0
             parent[state] = None
             start_port[state] = s
-            heapq.heappush(heap, (g0 + h(i, j), g0, counter, i, j, s.side))
+            heapq.heappush(heap, (g0 + h(i, j), -g0, counter, i, j, s.side))
             counter += 1
     expansions = 0
     while heap:
-        f, g, _, i, j, d = heapq.heappop(heap)
+        f, neg, _, i, j, d = heapq.heappop(heap)
+        g = -neg  # among equal estimates, the one furthest along first (fewer expansions)
         state = (i, j, d)
         if g > best.get(state, math.inf):
             continue
@@ -262,9 +319,11 @@ def _route_one(lattice: Lattice, usage: Usage, starts: list[Port], goals: list[P
             port = min(goal_at[(i, j)], key=lambda p: (BEND if d != REVERSE[p.side] else 0.0)
                        + PORT_TAKEN * usage.ports.get(p.point, 0))
             if d != port.side:  # not arriving from inside the icon
+                usage.budget -= expansions
                 return _trace(state, parent, start_port, port, xs, ys)
         expansions += 1
-        if expansions > EXPANSIONS:
+        if expansions > EXPANSIONS or expansions > usage.budget:
+            usage.budget -= expansions
             return None
         for nd in (RIGHT, LEFT, DOWN, UP):
             if nd == REVERSE[d] or not lattice.open(i, j, nd):
@@ -286,8 +345,9 @@ def _route_one(lattice: Lattice, usage: Usage, starts: list[Port], goals: list[P
             if cost < best.get(nxt, math.inf):
                 best[nxt] = cost
                 parent[nxt] = state
-                heapq.heappush(heap, (cost + h(i2, j2), cost, counter, i2, j2, nd))
+                heapq.heappush(heap, (cost + h(i2, j2), -cost, counter, i2, j2, nd))
                 counter += 1
+    usage.budget -= expansions
     return None
 
 
@@ -355,21 +415,24 @@ def _facing(a: list[Port], b: list[Port]) -> tuple[Port, Port]:
                + abs(pair[0].stub[1] - pair[1].stub[1]))
 
 
-def connector(pa: Port, pb: Port) -> list[Point]:
-    """A one- or two-bend connector from port to port, without obstacle avoidance."""
+def connector(pa: Port, pb: Port, avoid: tuple[Rect, ...] | list[Rect] = ()) -> list[Point]:
+    """A one- or two-bend connector from port to port, without a search: of its shapes (one
+    bend either way, two bends through the middle either way), the one that crosses the
+    fewest of ``avoid`` (group titles), then the shortest."""
+    from archdoc.layout.geometry import segment_to_rect
+
     (ax, ay), (bx, by) = pa.stub, pb.stub
-    if pa.side in (RIGHT, LEFT):
-        if pb.side in (RIGHT, LEFT):
-            mid = (ax + bx) / 2
-            inner = [(mid, ay), (mid, by)]
-        else:
-            inner = [(bx, ay)]
-    elif pb.side in (UP, DOWN):
-        mid = (ay + by) / 2
-        inner = [(ax, mid), (bx, mid)]
-    else:
-        inner = [(ax, by)]
-    return simplify([pa.point, pa.stub, *inner, pb.stub, pb.point])
+    shapes = [[(bx, ay)], [(ax, by)], [((ax + bx) / 2, ay), ((ax + bx) / 2, by)],
+              [(ax, (ay + by) / 2), (bx, (ay + by) / 2)]]
+
+    def score(inner: list[Point]) -> tuple[int, float]:
+        path = [pa.stub, *inner, pb.stub]
+        hits = sum(1 for a, b in zip(path, path[1:], strict=False) for r in avoid
+                   if segment_to_rect(a, b, r) == 0.0)
+        return hits, sum(abs(a[0] - b[0]) + abs(a[1] - b[1])
+                         for a, b in zip(path, path[1:], strict=False))
+
+    return simplify([pa.point, pa.stub, *min(shapes, key=score), pb.stub, pb.point])
 
 
 def self_loop(layout: Layout, nid: str) -> list[Point]:
@@ -396,23 +459,76 @@ def route_all(scene: Scene, layout: Layout, title_size,
         (ax, ay), (bx, by) = layout.nodes[e.tail].icon.centre, layout.nodes[e.head].icon.centre
         return abs(ax - bx) + abs(ay - by)
 
-    for edge in sorted(edges, key=length):
-        if edge.tail == edge.head:
-            routes[edge.id] = self_loop(layout, edge.tail)
-            continue
+    taken: dict[str, list[tuple[int, int]]] = {}  # edge id -> the lattice points it uses
+    titles = [title_rect(g, layout.fonts.group) for g in layout.groups.values() if g.label_lines]
+
+    def place(edge) -> None:
         found = None
-        if lattice is not None:
+        if lattice is not None and usage.budget > 0:
             found = _route_one(lattice, usage, port_sets[edge.tail], port_sets[edge.head],
                                bounds_of(edge) if bounds_of else None)
         if found is None:
-            found = connector(*_facing(port_sets[edge.tail], port_sets[edge.head]))
+            found = connector(*_facing(port_sets[edge.tail], port_sets[edge.head]), titles)
         path = unjog(simplify(found), layout, edge.tail, edge.head)
         routes[edge.id] = path
         usage.ports[path[0]] = usage.ports.get(path[0], 0) + 1
         usage.ports[path[-1]] = usage.ports.get(path[-1], 0) + 1
         if lattice is not None:  # every stretch it runs along, stubs included
-            usage.add(_cells(lattice, simplify(found[1:-1])))
+            taken[edge.id] = _cells(lattice, simplify(found[1:-1]))
+            usage.add(taken[edge.id])
+
+    ordered = sorted(edges, key=length)
+    for edge in ordered:
+        if edge.tail == edge.head:
+            routes[edge.id] = self_loop(layout, edge.tail)
+        else:
+            place(edge)
+    if lattice is not None:
+        # once more, each route taken out and searched again knowing all the others (the
+        # first routes were placed before the later ones existed); kept where it crosses less
+        for edge in ordered:
+            if edge.id not in taken or usage.budget < BUDGET // 4:
+                continue
+            before = routes[edge.id]
+            old_cells = taken[edge.id]
+            crossed = _crossings_of(edge.id, routes)
+            if not crossed:
+                continue
+            usage.add(old_cells, -1)
+            for end in (before[0], before[-1]):
+                usage.ports[end] -= 1
+            place(edge)
+            if _crossings_of(edge.id, routes) > crossed:  # worse: put the first one back
+                usage.add(taken[edge.id], -1)
+                for end in (routes[edge.id][0], routes[edge.id][-1]):
+                    usage.ports[end] -= 1
+                routes[edge.id], taken[edge.id] = before, old_cells
+                usage.add(old_cells)
+                for end in (before[0], before[-1]):
+                    usage.ports[end] = usage.ports.get(end, 0) + 1
     return routes
+
+
+def _crossings_of(eid: str, routes: dict[str, list[Point]]) -> int:
+    """How many times route ``eid`` crosses the others."""
+    mine = list(zip(routes[eid], routes[eid][1:], strict=False))
+    count = 0
+    for other, path in routes.items():
+        if other == eid:
+            continue
+        for (ax, ay), (bx, by) in mine:
+            for (cx, cy), (dx, dy) in zip(path, path[1:], strict=False):
+                if abs(ay - by) < 0.01 and abs(cx - dx) < 0.01:
+                    h, v = ((ax, bx), ay), (cx, (cy, dy))
+                elif abs(ax - bx) < 0.01 and abs(cy - dy) < 0.01:
+                    h, v = ((cx, dx), cy), (ax, (ay, by))
+                else:
+                    continue
+                (x0, x1), y = (sorted(h[0]), h[1])
+                x, (y0, y1) = v[0], sorted(v[1])
+                if x0 + 0.5 < x < x1 - 0.5 and y0 + 0.5 < y < y1 - 0.5:
+                    count += 1
+    return count
 
 
 def _cells(lattice: Lattice, path: list[Point]) -> list[tuple[int, int]]:

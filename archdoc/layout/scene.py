@@ -35,6 +35,7 @@ class Node:
     role: str = ""  # text key naming the copy ("primary", "standby"), or ""
     span: tuple[str, ...] = ()  # for a node drawn once across subnets: those subnets
     boundary: str = ""  # the security groups round it (names), drawn as a red boundary
+    security_groups: tuple[str, ...] = ()  # ... and their model ids
 
     @property
     def tooltip(self) -> str:
@@ -92,3 +93,7 @@ def mark(scene: Scene, notes: dict[str, str]) -> None:
         if said:
             node.label = "\n".join([node.label, *said])
             scene.marked.add(nid)
+        # a security group is no node of its own: its boundary round each member says it
+        said = list(dict.fromkeys(notes[g] for g in node.security_groups if g in notes))
+        if said and node.boundary:
+            node.boundary = "\n".join([node.boundary, *said])

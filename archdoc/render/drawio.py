@@ -78,9 +78,10 @@ def _page(figure: Figure, name: str, page_id: str) -> ET.Element:
                 "id": f"{nid}-sg", "value": label_value("\n".join(box.boundary_lines)),
                 "style": SECURITY_GROUP, "vertex": "1", "parent": parent_id})
             _geometry(frame, box.boundary, parent_box)
-        cell = ET.SubElement(root, "mxCell", {"id": nid, "value": label_value(node.label),
-                                              "style": style, "vertex": "1",
-                                              "parent": parent_id})
+        # broken into lines where the PNG breaks it, so the two look and measure alike
+        value = label_value("\n".join(box.label_lines))
+        cell = ET.SubElement(root, "mxCell", {"id": nid, "value": value, "style": style,
+                                              "vertex": "1", "parent": parent_id})
         _geometry(cell, box.icon, parent_box)
 
     for nid in scene.outside:
@@ -100,10 +101,16 @@ def _page(figure: Figure, name: str, page_id: str) -> ET.Element:
     return diagram
 
 
-def _fraction(point: tuple[float, float], box: Rect) -> tuple[float, float]:
-    """A point on an icon's side as draw.io's exitX/exitY (0..1 of the icon's box)."""
-    return (round(min(max((point[0] - box.x) / box.w, 0.0), 1.0), 4),
-            round(min(max((point[1] - box.y) / box.h, 0.0), 1.0), 4))
+def _port(point: tuple[float, float], box: Rect, prefix: str) -> str:
+    """A point on (or, for the bottom port, under) an icon as draw.io's exitX/exitY (0..1
+    of the icon's box) with exitDx/exitDy for the rest (the port under the node's label)."""
+    fx = min(max((point[0] - box.x) / box.w, 0.0), 1.0)
+    fy = min(max((point[1] - box.y) / box.h, 0.0), 1.0)
+    dx, dy = point[0] - (box.x + fx * box.w), point[1] - (box.y + fy * box.h)
+    out = f"{prefix}X={fx:.4f};{prefix}Y={fy:.4f};"
+    if abs(dx) > 0.05 or abs(dy) > 0.05:
+        out += f"{prefix}Dx={dx:.1f};{prefix}Dy={dy:.1f};"
+    return out
 
 
 def path_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -132,9 +139,8 @@ def _edge(root: ET.Element, edge, route, layout, scene) -> None:
     if route.badge:
         style += BADGE
     points = list(route.points)
-    ex, ey = _fraction(points[0], layout.nodes[edge.tail].icon)
-    nx, ny = _fraction(points[-1], layout.nodes[edge.head].icon)
-    style += f"exitX={ex};exitY={ey};entryX={nx};entryY={ny};"
+    style += _port(points[0], layout.nodes[edge.tail].icon, "exit")
+    style += _port(points[-1], layout.nodes[edge.head].icon, "entry")
     value = route.badge or label_value("\n".join(route.label_lines) if route.label_lines
                                        else edge.label)
     cell = ET.SubElement(root, "mxCell", {"id": edge.id, "value": value if route.label

@@ -51,10 +51,13 @@ def test_report_and_diagram_say_what_differs(seed_account: Account, tmp_path) ->
     assert said.count("⚠ 계정과 다름") == 1 and said.count("⚠ 계정에 없음") == 1
     overall = ET.parse(out / "architecture.drawio").getroot().find("diagram")
     assert overall is not None
-    marked = [c.get("value") for c in overall.iter("mxCell")
+    marked = [c.get("value", "").replace("<br>", " ") for c in overall.iter("mxCell")
               if "fontColor=#D13212" in (c.get("style") or "")]
-    assert sorted(marked) == ["S3 게이트웨이 엔드포인트<br>⚠ 계정에 없음",
-                                                 "ec2-sg<br>⚠ 계정과 다름"]
+    assert marked == ["S3 게이트웨이 엔드포인트 ⚠ 계정에 없음"]  # the missing resource's icon
+    # a security group has no icon: the red boundary round its member says it
+    frames = [c.get("value", "").replace("<br>", " ") for c in overall.iter("mxCell")
+              if c.get("id", "").endswith("-sg") and "⚠" in c.get("value", "")]
+    assert frames == ["ec2-sg ⚠ 계정과 다름"]
 
 
 def test_in_sync_account_says_so_and_exits_0(seed_account_as_provisioned: Account, tmp_path) -> None:
