@@ -55,6 +55,7 @@ def key(model_bytes: bytes, selected: list[str], options: dict[str, Any]) -> str
         "model": hashlib.sha256(model_bytes).hexdigest(),
         "outputs": selected,
         "pdf": bool(options.get("pdf")),
+        "dpi": float(options.get("dpi", 96.0)),
         "template": hashlib.sha256(options["template_bytes"]).hexdigest()
         if options.get("template_bytes") else None,
         "code": _code_fingerprint(),

@@ -216,8 +216,9 @@ class Boxes:
             sw, sh = self.flow(strip.nodes, 99, max_width=strip_max)
             strip_w, strip_h = sw + 2 * PAD, sh + 2 * PAD + self.title(strip)[2]
         span_w = max((self.flow(nids, 99)[0] for nids in spans.values()), default=0.0)
+        # the border's icons stand right of the VPC's title, never on it
         inner_w = max(grid_w, strip_w, vpc_tw, span_w,
-                      self.flow(border, 8)[0] if border else 0.0)
+                      vpc_tw + self.flow(border, 8)[0] if border else 0.0)
         width = PAD + inner_w + PAD + (edge_w / 2 if edge else 0.0)
         body_h = max(grid_h, edge_h + 2 * PAD)
         height = top_band + body_h + (GAP / 2 + strip_h if strip else 0) + PAD
@@ -230,7 +231,7 @@ class Boxes:
         self.put_group(vpc, Rect(x, y, plan.width, plan.height))
         if plan.border:
             bw, _ = self.flow(plan.border, 8)
-            left = x + (plan.width - bw) / 2
+            left = max(x + (plan.width - bw) / 2, x + self.title(vpc)[1])
             for nid in plan.border:  # icon centre on the top border line
                 w, _ = self.node_size(nid)
                 self.put_node(nid, left, y - ICON / 2 - NODE_PAD)

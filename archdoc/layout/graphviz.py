@@ -101,8 +101,21 @@ def _spline(layout: Layout, points: tuple[tuple[float, float], ...]) -> str:
     return f"e,{_gv(layout, bx, by)} " + " ".join(_gv(layout, x, y) for x, y in controls)
 
 
-def to_dot(scene: Scene, layout: Layout, **graph_attrs: str) -> graphviz.Digraph:
-    """DOT with every position, edge route and label position pinned from ``layout``."""
+def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
+           **graph_attrs: str) -> graphviz.Digraph:
+    """DOT with every position, edge route and label position pinned from ``layout``; with
+    ``clip``, only what shows in that rectangle (a detail of a figure), so that Graphviz does
+    not draw, for each detail, the icons and text of the whole figure."""
+    edges = [e for e in scene.edges
+             if clip is None or e.id not in layout.edges or _edge_shows(layout, e.id, clip)]
+    # an edge's ends are nodes Graphviz must know, shown or not
+    needed = {n for e in edges for n in (e.tail, e.head)}
+
+    def shows(nid: str) -> bool:
+        return clip is None or nid in needed or layout.nodes[nid].rect.overlaps(clip, 4.0) \
+            or (layout.nodes[nid].boundary is not None
+                and layout.nodes[nid].boundary.overlaps(clip, 4.0))  # type: ignore[union-attr]
+
     dot = graphviz.Digraph("architecture")
     dot.attr(bb=f"0,0,{layout.width:.2f},{layout.height:.2f}", splines="true", fontname=FONT,
              fontsize=f"{layout.fonts.group:g}", pad="0", bgcolor="white", outputorder="edgesfirst",
@@ -115,6 +128,8 @@ def to_dot(scene: Scene, layout: Layout, **graph_attrs: str) -> graphviz.Digraph
         dot.node(name, "", shape="point", width="0.01", style="invis", pos=_gv(layout, x, y))
 
     def add_node(graph: graphviz.Digraph, nid: str) -> None:
+        if not shows(nid):
+            return
         node, box = scene.nodes[nid], layout.nodes[nid]
         colour = DIMMED if nid in scene.dimmed else "#232F3E"
         border = 0
@@ -155,12 +170,12 @@ def to_dot(scene: Scene, layout: Layout, **graph_attrs: str) -> graphviz.Digraph
                 add_group(sub, child)
 
     for nid, box in layout.nodes.items():  # security groups, under everything they frame
-        if box.boundary is not None:
+        if box.boundary is not None and shows(nid):
             dot.node(f"boundary of {nid}", _boundary(box), **_box(layout, box.boundary))
     for nid in scene.outside:
         add_node(dot, nid)
     add_group(dot, scene.root)
-    for edge in scene.edges:
+    for edge in edges:
         attrs: dict[str, str] = {"id": edge.id}
         if edge.tail in scene.dimmed or edge.head in scene.dimmed:  # context of a chapter
             attrs.update(color=DIMMED, fontcolor=DIMMED)
@@ -179,9 +194,20 @@ def to_dot(scene: Scene, layout: Layout, **graph_attrs: str) -> graphviz.Digraph
                                   f'{_html_lines(route.label_lines)}</TD></TR></TABLE>>')
                 attrs["lp"] = _gv(layout, *route.label.centre)
         dot.edge(edge.tail, edge.head, **attrs)
-    if layout.legend and layout.legend_box is not None:
+    if layout.legend and layout.legend_box is not None and \
+            (clip is None or layout.legend_box.overlaps(clip)):
         dot.node("legend", _legend(layout), **_box(layout, layout.legend_box))
     return dot
+
+
+def _edge_shows(layout: Layout, edge_id: str, clip: Rect) -> bool:
+    """Whether any of an edge's line or label falls in ``clip``."""
+    route = layout.edges[edge_id]
+    if route.label is not None and route.label.overlaps(clip, 4.0):
+        return True
+    xs = [x for x, _ in route.points]
+    ys = [y for _, y in route.points]
+    return Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)).overlaps(clip, 4.0)
 
 
 BADGE_COLOUR = "#232F3E"
@@ -282,5 +308,5 @@ def draw_part(scene: Scene, layout: Layout, part: Rect, dpi: float = 96.0) -> by
     """PNG of one rectangle of a routed layout (a figure split over several pages)."""
     cx, cy = part.centre
     viewport = f"{part.w:.2f},{part.h:.2f},1,{cx:.2f},{layout.height - cy:.2f}"
-    source = to_dot(scene, layout, dpi=f"{dpi:.1f}", viewport=viewport).source
+    source = to_dot(scene, layout, part, dpi=f"{dpi:.1f}", viewport=viewport).source
     return _run(source, {"png": ""})["png"]

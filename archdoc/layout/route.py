@@ -42,6 +42,9 @@ EXPANSIONS = 200_000  # per flow; beyond this the flow is drawn as a simple conn
 # runs only while budget is left)
 BUDGET = 150_000
 GREED = 1.0  # the heuristic's weight (1: the cheapest route)
+RESCUE_GREED = 4.0  # ... of the search for a flow the budget left without a route
+RESCUE = 20_000  # the steps that search may take, for each such flow
+CHANNEL = 7.0  # a connector without a search passes a title this far beside it
 
 RIGHT, LEFT, DOWN, UP = 0, 1, 2, 3
 STEP = {RIGHT: (1, 0), LEFT: (-1, 0), DOWN: (0, 1), UP: (0, -1)}
@@ -278,7 +281,14 @@ class Usage:
 
 
 def _route_one(lattice: Lattice, usage: Usage, starts: list[Port], goals: list[Port],
-               bounds: Rect | None) -> list[Point] | None:
+               bounds: Rect | None, greed: float = GREED,
+               cap: int | None = None, others: bool = True) -> list[Point] | None:
+    """The cheapest route from one of ``starts`` to one of ``goals`` on the lattice (with
+    ``greed`` > 1, a good one found sooner; without ``others``, paying nothing for crossing
+    or sharing the routes placed before), or None when the search stops: after
+    ``EXPANSIONS`` steps or the figure's budget, or ``cap`` steps when given."""
+    share, cross = (SHARE, CROSS) if others else (0.0, 0.0)
+    limit = cap if cap is not None else min(EXPANSIONS, usage.budget)
     xs, ys = lattice.xs, lattice.ys
     goal_at: dict[tuple[int, int], list[Port]] = {}
     for goal in goals:
@@ -290,7 +300,7 @@ def _route_one(lattice: Lattice, usage: Usage, starts: list[Port], goals: list[P
 
     def h(i: int, j: int) -> float:
         x, y = xs[i], ys[j]
-        return GREED * (max(gx0 - x, 0.0, x - gx1) + max(gy0 - y, 0.0, y - gy1))
+        return greed * (max(gx0 - x, 0.0, x - gx1) + max(gy0 - y, 0.0, y - gy1))
 
     heap: list[tuple[float, float, int, int, int, int]] = []
     best: dict[tuple[int, int, int], float] = {}
@@ -322,7 +332,7 @@ def _route_one(lattice: Lattice, usage: Usage, starts: list[Port], goals: list[P
                 usage.budget -= expansions
                 return _trace(state, parent, start_port, port, xs, ys)
         expansions += 1
-        if expansions > EXPANSIONS or expansions > usage.budget:
+        if expansions > limit:
             usage.budget -= expansions
             return None
         for nd in (RIGHT, LEFT, DOWN, UP):
@@ -337,10 +347,10 @@ def _route_one(lattice: Lattice, usage: Usage, starts: list[Port], goals: list[P
             step = abs(x2 - xs[i]) + abs(y2 - ys[j])
             horizontal = nd in (RIGHT, LEFT)
             key = (min(i, i2), min(j, j2), 1 if horizontal else 0)
-            cost = g + step + (BEND if nd != d else 0.0) + SHARE * usage.stretch.get(key, 0)
+            cost = g + step + (BEND if nd != d else 0.0) + share * usage.stretch.get(key, 0)
             crossing = usage.through.get((i2, j2))
             if crossing and (0 if horizontal else 1) not in crossing:
-                cost += CROSS
+                cost += cross
             nxt = (i2, j2, nd)
             if cost < best.get(nxt, math.inf):
                 best[nxt] = cost
@@ -424,6 +434,15 @@ def connector(pa: Port, pb: Port, avoid: tuple[Rect, ...] | list[Rect] = ()) -> 
     (ax, ay), (bx, by) = pa.stub, pb.stub
     shapes = [[(bx, ay)], [(ax, by)], [((ax + bx) / 2, ay), ((ax + bx) / 2, by)],
               [(ax, (ay + by) / 2), (bx, (ay + by) / 2)]]
+    # and through the channels beside and under the titles near the way: right or left of a
+    # title, under or over it (up to three bends more)
+    near = Rect(min(ax, bx) - 60, min(ay, by) - 60, abs(ax - bx) + 120, abs(ay - by) + 120)
+    close = [r for r in avoid if r.overlaps(near)][:12]
+    xs = sorted({v for r in close for v in (r.right + CHANNEL, r.x - CHANNEL)})
+    ys = sorted({v for r in close for v in (r.bottom + CHANNEL, r.y - CHANNEL)})
+    shapes += [[(c, ay), (c, by)] for c in xs] + [[(ax, d), (bx, d)] for d in ys]
+    shapes += [[(c, ay), (c, d), (bx, d)] for c in xs for d in ys]
+    shapes += [[(ax, d), (c, d), (c, by)] for c in xs for d in ys]
 
     def score(inner: list[Point]) -> tuple[int, float]:
         path = [pa.stub, *inner, pb.stub]
@@ -467,6 +486,13 @@ def route_all(scene: Scene, layout: Layout, title_size,
         if lattice is not None and usage.budget > 0:
             found = _route_one(lattice, usage, port_sets[edge.tail], port_sets[edge.head],
                                bounds_of(edge) if bounds_of else None)
+        if found is None and lattice is not None:
+            # the budget spent: a greedy search (weighted A*) that pays only for length and
+            # bends, which finds a route round every icon and title in a few thousand steps
+            # where the cheapest, weighing every crossing, would take tens of thousands
+            found = _route_one(lattice, usage, port_sets[edge.tail], port_sets[edge.head],
+                               bounds_of(edge) if bounds_of else None, RESCUE_GREED, RESCUE,
+                               others=False)
         if found is None:
             found = connector(*_facing(port_sets[edge.tail], port_sets[edge.head]), titles)
         path = unjog(simplify(found), layout, edge.tail, edge.head)

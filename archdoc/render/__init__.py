@@ -45,6 +45,11 @@ class BuildContext:
     verification: DriftReport | None = None  # ``build --verify-live``: the live check's result
     claims: list[ClaimStatus] = field(default_factory=list)  # each security claim's status
 
+    @property
+    def dpi(self) -> float:
+        """The resolution asked for the PNG figures (``build --dpi``)."""
+        return float(self.options.get("dpi", 96.0))
+
     @cached_property
     def scene(self) -> Scene:
         scene = build_scene(self.model)
@@ -62,8 +67,9 @@ class BuildContext:
             done.set_result(self.__dict__["figure"])
             futures = [done]
         else:
-            futures = [pool.submit(figure_of, self.scene)]
-        futures += [pool.submit(figure_of, focus(self.scene, set(s.resources)), ("png",))
+            futures = [pool.submit(figure_of, self.scene, dpi=self.dpi)]
+        futures += [pool.submit(figure_of, focus(self.scene, set(s.resources)), ("png",),
+                                self.dpi)
                     for s in self.model.sections]
         pool.shutdown(wait=False)  # the figures finish while the renderers are loaded and begin
         return futures
@@ -78,7 +84,7 @@ class BuildContext:
         """The whole architecture: routed layout, PNG and SVG."""
         if "_figures" in self.__dict__ or self.options.get("all_figures"):
             return self._figures[0].result()
-        return figure_of(self.scene)
+        return figure_of(self.scene, dpi=self.dpi)
 
     @cached_property
     def section_figures(self) -> list[Figure]:

@@ -8,11 +8,11 @@ from archdoc.render.svg import self_contained_svg
 
 def render_diagram(ctx: BuildContext) -> dict[str, bytes]:
     figure = ctx.figure
-    if figure.dpi < 96.0:
+    if figure.dpi < ctx.dpi:
         ctx.notes.append(
             f"the diagram is {figure.layout.width:,.0f} x {figure.layout.height:,.0f} pt; "
-            f"architecture.png is drawn at {figure.dpi:.0f} dpi instead of 96 to stay within "
-            "Graphviz's 32,767-pixel limit; architecture.svg is exact at any size")
+            f"architecture.png is drawn at {figure.dpi:.0f} dpi instead of {ctx.dpi:.0f} to stay "
+            "within Graphviz's 32,767-pixel limit; architecture.svg is exact at any size")
     return {
         "architecture.png": figure.png,
         "architecture.svg": self_contained_svg(figure.svg),

@@ -61,10 +61,12 @@ def _page(figure: Figure, name: str, page_id: str) -> ET.Element:
                                               "style": GROUP_STYLES[group.style], "vertex": "1",
                                               "parent": parent_id})
         _geometry(cell, box.rect, parent_box)
-        for nid in group.nodes:
-            add_node(nid, group.id, box.rect)
+        # the groups inside first, then the group's own icons over them: an icon drawn across
+        # subnets (a load balancer) or on a border (an internet gateway) stays in sight
         for child in group.groups:
             add_group(child, group.id, box.rect)
+        for nid in group.nodes:
+            add_node(nid, group.id, box.rect)
 
     def add_node(nid: str, parent_id: str, parent_box: Rect | None) -> None:
         node, box = scene.nodes[nid], layout.nodes[nid]

@@ -91,3 +91,34 @@ def test_icons_are_drawn_where_the_layout_puts_them(seed_model, name):
         assert abs(x - icon.x) <= tolerance and abs(y - icon.y) <= tolerance, (nid, x, y, icon)
         seen += 1
     assert seen == len(figure.layout.nodes)
+
+
+@pytest.mark.parametrize("name", ["arch.yaml", "examples/multi-vpc-tgw.yaml"])
+def test_a_detail_drawn_from_what_shows_in_it_is_the_same_picture(name):
+    """A report's detail of a large figure is drawn from only what falls in it (fast);
+    pixel for pixel what Graphviz draws of the whole figure in the same window."""
+    import io
+    from pathlib import Path
+
+    from PIL import Image, ImageChops
+
+    from archdoc.layout import build_scene, figure_of
+    from archdoc.layout import graphviz as gv
+    from archdoc.layout.geometry import Rect
+    from archdoc.project import load_model
+
+    scene = build_scene(load_model(Path(__file__).parents[2] / name))
+    layout = figure_of(scene, ("png",)).layout
+    w, h = layout.width, layout.height
+    for part in (Rect(0, 0, w / 2, h / 2), Rect(w / 3, h / 4, w / 3, h / 2),
+                 Rect(w / 2, h / 2, w / 2, h / 2)):
+        clipped = gv.to_dot(scene, layout, part).source
+        assert len(clipped) < len(gv.to_dot(scene, layout).source)  # less to draw
+        cx, cy = part.centre
+        window = f"{part.w:.2f},{part.h:.2f},1,{cx:.2f},{h - cy:.2f}"
+        whole = gv._run(gv.to_dot(scene, layout, None, dpi="96.0", viewport=window).source,
+                        {"png": ""})["png"]
+        with Image.open(io.BytesIO(gv.draw_part(scene, layout, part))) as a, \
+                Image.open(io.BytesIO(whole)) as b:
+            assert a.size == b.size
+            assert ImageChops.difference(a.convert("RGB"), b.convert("RGB")).getbbox() is None

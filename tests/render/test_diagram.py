@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import io
 import re
 import xml.etree.ElementTree as ET
 
@@ -113,3 +114,34 @@ def test_text_uses_the_cjk_font_the_setup_installs(seed_build):
         found = subprocess.run(["fc-match", "-f", "%{family}", "Noto Sans CJK KR"],
                                capture_output=True, text=True).stdout
         assert "Noto Sans CJK KR" in found, f"'make run' installs fonts-noto-cjk; got {found}"
+
+
+def test_dpi_sets_the_png_resolution_of_diagram_and_report(seed_path, seed_build, tmp_path):
+    from tests.conftest import archdoc
+
+    out = tmp_path / "print"
+    proc = archdoc("build", str(seed_path), "-o", str(out), "--only", "diagram,report",
+                   "--dpi", "192", env={"ARCHDOC_CACHE": "off"})
+    assert proc.returncode == 0, proc.stderr
+    width, height = png_size(seed_build / "architecture.png")  # 96 dpi, the default
+    wide, high = png_size(out / "architecture.png")
+    assert abs(wide / width - 2) < 0.01 and abs(high / height - 2) < 0.01
+    import docx
+
+    def pixels(report) -> int:
+        parts = docx.Document(str(report)).part.related_parts.values()
+        sizes = [Image.open(io.BytesIO(p.blob)).size for p in parts
+                 if p.content_type == "image/png"]
+        return sum(w * h for w, h in sizes)
+
+    # every figure of the report at the resolution asked: four times the pixels of 96 dpi
+    assert 3.8 < pixels(out / "report.docx") / pixels(seed_build / "report.docx") < 4.2
+
+
+@pytest.mark.parametrize("value", ["12", "9000", "many"])
+def test_dpi_out_of_range_is_refused(seed_path, tmp_path, value):
+    from tests.conftest import archdoc
+
+    proc = archdoc("build", str(seed_path), "-o", str(tmp_path / "o"), "--dpi", value)
+    assert proc.returncode == 2 and "--dpi" in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "o").exists()

@@ -172,7 +172,8 @@ class ReportWriter:
                     name = column.label.split("\n")[0]
                     parts.append((name if len(tiles) == 1 else f"{name} {k}/{len(tiles)}", tile))
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:  # one dot run each
-            pngs = list(pool.map(lambda p: figure_part(figure, p[1].x, p[1].y, p[1].w, p[1].h),
+            pngs = list(pool.map(lambda p: figure_part(figure, p[1].x, p[1].y, p[1].w, p[1].h,
+                                                       self.ctx.dpi),
                                  parts))
         for (name, rect), png in zip(parts, pngs, strict=True):
             self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
