@@ -7,6 +7,7 @@ account that grew, not random noise.
 
 from __future__ import annotations
 
+import random
 import sys
 
 import yaml
@@ -197,3 +198,28 @@ def generate_mixed(total: int) -> dict:
             "sections": [{"title": f"Block {s}", "resources": [
                 r for r in (f"b{s}-alb", f"b{s}-svc", f"b{s}-table", f"b{s}-waf") if r in res]}
                 for s in range(min(b, 5))]}
+
+
+def generate_flows(flows: int, seed: int = 7) -> dict:
+    """About 70 resources of every tier and ``flows`` flows between them (no two alike)."""
+    rng = random.Random(seed)
+    res: dict[str, dict] = {"users": {"kind": "users"},
+                            "vpc": {"kind": "vpc", "cidr": "10.0.0.0/16"},
+                            "igw": {"kind": "internet_gateway", "vpc": "vpc"}}
+    for i, az in enumerate(AZS):
+        res[f"pub-{az}"] = {"kind": "subnet", "vpc": "vpc", "az": f"eu-west-1{az}",
+                            "cidr": f"10.0.{i}.0/24", "public": True}
+        res[f"app-{az}"] = {"kind": "subnet", "vpc": "vpc", "az": f"eu-west-1{az}",
+                            "cidr": f"10.0.{10 + i}.0/24"}
+    for k in range(60):
+        az = AZS[k % 3]
+        res[f"web{k}"] = {"kind": "ec2_instance", "subnet": f"app-{az}", "label": f"web {k}"}
+    for k in range(6):
+        res[f"bucket{k}"] = {"kind": "s3_bucket", "bucket_name": f"bucket-{k}-bench"}
+    drawn = [r for r, b in res.items() if b["kind"] not in ("vpc", "subnet")]
+    pairs = [(a, b) for a in drawn for b in drawn if a != b]
+    chosen = rng.sample(pairs, flows)
+    return {"title": f"{flows} flows", "region": "eu-west-1", "resources": res,
+            "flows": [{"from": a, "to": b, "label": f"flow {i}"} for i, (a, b) in
+                      enumerate(chosen)],
+            "sections": [{"title": "Web", "resources": ["web0", "web1"]}]}

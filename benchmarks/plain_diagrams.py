@@ -76,8 +76,9 @@ def main(model_path: str, out_dir: str, splines: str | None = None) -> None:
             res = resources[rid]
             made[rid] = icon(res["kind"])(str(res.get("label") or rid))
 
-    with Diagram(str(model.get("title", "architecture")), filename=str(Path(out_dir, "architecture")),
-                 show=False, direction="LR", outformat=["png", "svg"],
+    with Diagram(str(model.get("title", "architecture")),
+                 filename=str(Path(out_dir, "architecture")), show=False, direction="LR",
+                 outformat=["png", "svg"],
                  graph_attr={"splines": splines} if splines else None):
         nodes(("", None, None))
         with Cluster("AWS Cloud"):

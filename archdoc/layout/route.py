@@ -406,6 +406,9 @@ def unjog(path: list[Point], layout: Layout, tail: str, head: str) -> list[Point
         p, stub, bend, after = (path[end], path[end + step], path[end + 2 * step],
                                 path[end + 3 * step])
         vertical = abs(p[0] - stub[0]) < 0.01
+        if abs(p[0] - stub[0]) + abs(p[1] - stub[1]) > STUB + 0.5:
+            continue  # no stub of its own: its first stretch is a long one, moved it would
+            # run elsewhere (along a border, through a title) than the search let it
         if vertical and abs(stub[1] - bend[1]) < 0.01 and abs(bend[0] - stub[0]) < JOG \
                 and abs(after[0] - bend[0]) < 0.01 and icon.x + 4 <= bend[0] <= icon.right - 4:
             dx = bend[0]
