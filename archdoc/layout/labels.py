@@ -102,6 +102,7 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn,
     nearer it than any other."""
     index = Index()
     _obstacles(layout, index)
+    tries = [AROUND_BUDGET]
     for eid, edge in edges.items():
         for a, b in edge.segments():
             index.add_segment(eid, a, b)
@@ -151,14 +152,14 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn,
             for form in forms:
                 w, h = size(form)
                 spot = _on_segments(edge, w, h, None, beside) if near else \
-                    _around(edge, w, h, beside)
+                    _around(edge, w, h, beside, tries=tries)
                 if spot is not None:
                     lines = form
                     break
         if spot is None:  # nowhere near its line: a number in the crowd, listed below
             badge = str(len(legend) + 1)
             legend.append((badge, forms[0]))
-            spot = _around(edge, BADGE, BADGE, beside, rings=40) or \
+            spot = _around(edge, BADGE, BADGE, beside, rings=40, tries=tries) or \
                 Rect(*edge.trace()[len(edge.trace()) // 2], 0, 0)
         index.add_rect(spot)
         placed[eid] = EdgeRoute(edge.points, spot, lines, badge)
@@ -245,14 +246,23 @@ def _on_segments(edge: EdgeRoute, w: float, h: float,
     return None
 
 
+AROUND_BUDGET = 40_000  # spots ``_around`` may try in one figure: a crowded figure (hundreds
+# of flows) stops searching the crowd for free spots instead of spending minutes on it
+
+
 def _around(edge: EdgeRoute, w: float, h: float, free: Callable[[Rect], bool],
-            rings: int = 12) -> Rect | None:
-    """The free spot nearest the route's middle, at most ``rings`` steps of 8 pt out."""
+            rings: int = 12, tries: list[int] | None = None) -> Rect | None:
+    """The free spot nearest the route's middle, at most ``rings`` steps of 8 pt out, and
+    at most ``tries[0]`` spots (counted down) when given."""
     trace = edge.trace(8.0)
     cx, cy = trace[len(trace) // 2]
     for ring in range(1, rings + 1):
         r = ring * 8.0
         steps = 8 * ring
+        if tries is not None:
+            if tries[0] <= 0:
+                return None
+            tries[0] -= steps
         for k in range(steps):
             angle = 2 * math.pi * k / steps
             rect = Rect(cx + r * math.cos(angle) - w / 2, cy + r * math.sin(angle) - h / 2, w, h)

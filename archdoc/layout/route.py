@@ -44,6 +44,7 @@ BUDGET = 150_000
 GREED = 1.0  # the heuristic's weight (1: the cheapest route)
 RESCUE_GREED = 4.0  # ... of the search for a flow the budget left without a route
 RESCUE = 20_000  # the steps that search may take, for each such flow
+RESCUE_BUDGET = 100_000  # ... and all of them together, in one figure
 CHANNEL = 7.0  # a connector without a search passes a title this far beside it
 
 RIGHT, LEFT, DOWN, UP = 0, 1, 2, 3
@@ -259,6 +260,7 @@ class Usage:
         self.through: dict[tuple[int, int], set[int]] = {}  # point -> orientations (0 h, 1 v)
         self.ports: dict[Point, int] = {}
         self.budget = BUDGET  # search steps left for the figure
+        self.rescue = RESCUE_BUDGET  # ... and for the greedy searches after it is spent
 
         self.passing: dict[tuple[int, int, int], int] = {}  # (point, orientation) -> flows
 
@@ -489,13 +491,15 @@ def route_all(scene: Scene, layout: Layout, title_size,
         if lattice is not None and usage.budget > 0:
             found = _route_one(lattice, usage, port_sets[edge.tail], port_sets[edge.head],
                                bounds_of(edge) if bounds_of else None)
-        if found is None and lattice is not None:
+        if found is None and lattice is not None and usage.rescue > 0:
             # the budget spent: a greedy search (weighted A*) that pays only for length and
             # bends, which finds a route round every icon and title in a few thousand steps
             # where the cheapest, weighing every crossing, would take tens of thousands
+            before = usage.budget
             found = _route_one(lattice, usage, port_sets[edge.tail], port_sets[edge.head],
-                               bounds_of(edge) if bounds_of else None, RESCUE_GREED, RESCUE,
-                               others=False)
+                               bounds_of(edge) if bounds_of else None, RESCUE_GREED,
+                               min(RESCUE, usage.rescue), others=False)
+            usage.rescue -= before - usage.budget
         if found is None:
             found = connector(*_facing(port_sets[edge.tail], port_sets[edge.head]), titles)
         path = unjog(simplify(found), layout, edge.tail, edge.head)
