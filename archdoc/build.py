@@ -68,7 +68,10 @@ def build(model_path: Path, out_dir: Path, only: str | list[str] | None = None,
         pass  # load_model below says what is wrong with the file
     if live is not None:
         entry = None  # the account changes without the model changing: never from the cache
-    hit = cache.load(entry) if entry else None
+    said: list[str] = []
+    hit = cache.load(entry, said) if entry else None
+    if notes is not None:
+        notes.extend(said)
     if hit is not None:  # the same bytes built by this same archdoc: valid, and these outputs
         if notes is not None:
             notes.extend(hit[1] + [CACHED])

@@ -22,6 +22,8 @@ from typing import Any
 from archdoc import __version__
 
 KEEP = 32  # entries kept; older ones are removed when a new one is stored
+MAX_MB = 500.0  # ... and the megabytes they may take together (``ARCHDOC_CACHE_MB``)
+FORMAT = 2  # of manifest.json: every file with its name and its content's hash
 
 
 def cache_dir() -> Path | None:
@@ -63,35 +65,92 @@ def key(model_bytes: bytes, selected: list[str], options: dict[str, Any]) -> str
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
-def load(entry: str) -> tuple[dict[str, bytes], list[str]] | None:
-    """The files and notes of a stored build, or None."""
+class Miss(Exception):
+    """A cache entry that is not what archdoc stored: not used (the build runs instead)."""
+
+
+def safe_name(name: object) -> bool:
+    """An output's name as a build writes it: a relative POSIX path of plain names, inside
+    the output folder (no ``..``, no absolute path, no backslash, no empty part)."""
+    if not isinstance(name, str) or not name or "\\" in name or "\0" in name:
+        return False
+    parts = name.split("/")
+    return all(part not in ("", ".", "..") for part in parts) and not name.startswith("/")
+
+
+def _read(folder: Path) -> tuple[dict[str, bytes], list[str]]:
+    manifest_path = folder / "manifest.json"
+    if manifest_path.is_symlink() or not manifest_path.is_file():
+        raise Miss("no manifest")
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    if not isinstance(manifest, dict) or manifest.get("version") != FORMAT:
+        raise Miss("a manifest of another shape")
+    entries, notes = manifest.get("files"), manifest.get("notes")
+    if not isinstance(entries, list) or not isinstance(notes, list) or \
+            not all(isinstance(n, str) for n in notes):
+        raise Miss("a manifest of another shape")
+    files: dict[str, bytes] = {}
+    for i, item in enumerate(entries):
+        if not isinstance(item, dict) or not safe_name(item.get("name")) or \
+                not isinstance(item.get("sha256"), str):
+            raise Miss(f"file {i} of the manifest has no plain name or no hash")
+        blob = folder / f"{i}.bin"
+        if blob.is_symlink() or not blob.is_file():  # a link could serve any file
+            raise Miss(f"{blob.name} is not a plain file")
+        data = blob.read_bytes()
+        if hashlib.sha256(data).hexdigest() != item["sha256"]:
+            raise Miss(f"{item['name']} does not match its hash")
+        if item["name"] in files:
+            raise Miss(f"{item['name']} appears twice")
+        files[item["name"]] = data
+    return files, notes
+
+
+def load(entry: str, warnings: list[str] | None = None
+         ) -> tuple[dict[str, bytes], list[str]] | None:
+    """The files and notes of a stored build, each file checked against the hash stored with
+    it, or None. An entry that is not what archdoc stored (changed bytes, links, names
+    outside the output folder, another manifest) is a miss, said in ``warnings``."""
     root = cache_dir()
     if root is None:
         return None
     folder = root / entry
-    try:
-        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-        files = {name: (folder / f"{i}.bin").read_bytes()
-                 for i, name in enumerate(manifest["files"])}
-        os.utime(folder)  # recently used: kept longest
-        return files, list(manifest["notes"])
-    except (OSError, ValueError, KeyError):
+    if not folder.exists():
         return None
+    try:
+        if folder.is_symlink() or not folder.is_dir():
+            raise Miss("not a folder")
+        found = _read(folder)
+        os.utime(folder)  # recently used: kept longest
+        return found
+    except Miss as exc:
+        reason = str(exc)
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        reason = f"unreadable ({type(exc).__name__})"
+    if warnings is not None:
+        warnings.append(f"cache entry {folder} not used: {reason}; building instead")
+    return None
 
 
 def store(entry: str, files: dict[str, bytes], notes: list[str]) -> None:
-    """Keep a finished build; a cache that cannot be written is simply not used."""
+    """Keep a finished build, written beside the others and renamed into place whole; a cache
+    that cannot be written is simply not used."""
     root = cache_dir()
     if root is None:
         return
     try:
         root.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix=".new-", dir=root) as tmp:
-            for i, data in enumerate(files.values()):
+            listed = []
+            for i, (name, data) in enumerate(files.items()):
                 Path(tmp, f"{i}.bin").write_bytes(data)
+                listed.append({"name": name, "sha256": hashlib.sha256(data).hexdigest()})
             Path(tmp, "manifest.json").write_text(
-                json.dumps({"files": list(files), "notes": notes}), encoding="utf-8")
+                json.dumps({"version": FORMAT, "files": listed, "notes": notes}),
+                encoding="utf-8")
             target = root / entry
+            if target.is_symlink() or (target.exists() and load(entry) is None):
+                _remove(target)  # a damaged entry is replaced, not kept
             if not target.exists():
                 os.rename(tmp, target)
                 os.mkdir(tmp)  # for TemporaryDirectory to remove
@@ -100,8 +159,22 @@ def store(entry: str, files: dict[str, bytes], notes: list[str]) -> None:
         pass
 
 
+def _remove(path: Path) -> None:
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    else:
+        shutil.rmtree(path, ignore_errors=True)
+
+
 def _prune(root: Path) -> None:
-    entries = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")),
+    """At most ``KEEP`` entries and ``ARCHDOC_CACHE_MB`` (default 500) megabytes: the least
+    recently used go first."""
+    limit = float(os.environ.get("ARCHDOC_CACHE_MB", "") or MAX_MB) * 1e6
+    entries = sorted((p for p in root.iterdir() if p.is_dir() and not p.is_symlink()
+                      and not p.name.startswith(".")),
                      key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[KEEP:]:
-        shutil.rmtree(old, ignore_errors=True)
+    total = 0.0
+    for k, folder in enumerate(entries):
+        total += sum(f.stat().st_size for f in folder.iterdir() if f.is_file())
+        if k >= KEEP or (k > 0 and total > limit):
+            shutil.rmtree(folder, ignore_errors=True)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from archdoc.build import CACHED
-from tests.conftest import SEED, run_archdoc
+from tests.conftest import SEED, archdoc, run_archdoc
 
 
 def test_an_unchanged_model_comes_from_the_cache_and_a_changed_one_does_not(tmp_path):
@@ -43,3 +47,91 @@ def test_an_invalid_model_is_never_cached(tmp_path):
         proc = run_archdoc("build", str(bad), "-o", str(tmp_path / "o"), env=env)
         assert proc.returncode == 2 and "unknown kind 'userz'" in proc.stderr
     assert not any((tmp_path / "cache").glob("*/manifest.json"))
+
+
+def _entry(cache_root):
+    (folder,) = [p for p in cache_root.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    return folder
+
+
+def _tamper_bytes(folder, outside):
+    blob = folder / "0.bin"
+    blob.write_bytes(b"\x89PNG not the picture")
+
+
+def _empty_file(folder, outside):
+    (folder / "1.bin").write_bytes(b"")
+
+
+def _symlink(folder, outside):
+    (folder / "0.bin").unlink()
+    (folder / "0.bin").symlink_to("/etc/hostname")
+
+
+def _name(value):
+    def tamper(folder, outside):
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        manifest["files"][0]["name"] = value.format(outside=outside)
+        (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return tamper
+
+
+def _shape(value):
+    def tamper(folder, outside):
+        (folder / "manifest.json").write_text(value, encoding="utf-8")
+    return tamper
+
+
+TAMPERINGS = {
+    "changed bytes": _tamper_bytes, "empty file": _empty_file, "symlink": _symlink,
+    "../ name": _name("../escaped.txt"), "absolute name": _name("{outside}/escaped.txt"),
+    "nested ../": _name("site/../../escaped.txt"),
+    "manifest a list": _shape("[1, 2]"), "manifest without files": _shape('{"version": 2}'),
+    "manifest of the old shape": _shape('{"files": ["architecture.png"], "notes": []}'),
+    "not JSON": _shape("{{{"), "files not a list": _shape('{"version": 2, "files": 3, '
+                                                        '"notes": []}'),
+}
+
+
+@pytest.mark.parametrize("how", list(TAMPERINGS))
+def test_a_tampered_cache_entry_is_a_miss_never_a_served_file(tmp_path, how):
+    """A cache restored from elsewhere (CI, another branch) may hold anything: every file is
+    checked against its hash and its name before use, and anything unexpected is rebuilt."""
+    cache_root, outside = tmp_path / "cache", tmp_path / "outside"
+    outside.mkdir()
+    env = {"ARCHDOC_CACHE": str(cache_root)}
+    first = archdoc("build", str(SEED), "-o", str(tmp_path / "a"), "--only", "drawio,diagram",
+                    env=env)
+    assert first.returncode == 0, first.stderr
+    TAMPERINGS[how](_entry(cache_root), outside)
+    again = archdoc("build", str(SEED), "-o", str(tmp_path / "b"), "--only", "drawio,diagram",
+                    env=env)
+    assert again.returncode == 0 and "Traceback" not in again.stderr, again.stderr
+    assert CACHED not in again.stderr
+    warned = [line for line in again.stderr.splitlines() if "cache entry" in line]
+    assert len(warned) == 1 and "not used" in warned[0] and "building instead" in warned[0]
+    for name in ("architecture.png", "architecture.svg", "architecture.drawio"):
+        assert (tmp_path / "b" / name).read_bytes() == (tmp_path / "a" / name).read_bytes()
+    assert not (tmp_path / "escaped.txt").exists() and not (outside / "escaped.txt").exists()
+    # the damaged entry was replaced by a good one: the next build is served from it
+    third = archdoc("build", str(SEED), "-o", str(tmp_path / "c"), "--only", "drawio,diagram",
+                    env=env)
+    assert CACHED in third.stderr and "not used" not in third.stderr
+
+
+def test_the_cache_stays_within_its_size(tmp_path):
+    env = {"ARCHDOC_CACHE": str(tmp_path / "cache"), "ARCHDOC_CACHE_MB": "0.001"}
+    for only in ("drawio", "diagram"):
+        assert archdoc("build", str(SEED), "-o", str(tmp_path / only), "--only", only,
+                       env=env).returncode == 0
+    kept = [p for p in (tmp_path / "cache").iterdir() if not p.name.startswith(".")]
+    assert len(kept) == 1  # the newest only, although over the bound alone
+
+
+@pytest.mark.parametrize("name, ok", [
+    ("architecture.png", True), ("site/docs/index.md", True), ("../x", False), ("/etc/x", False),
+    ("a/../b", False), ("a//b", False), ("a\\b", False), ("", False), (".", False), (3, False)])
+def test_safe_names(name, ok):
+    from archdoc.cache import safe_name
+
+    assert safe_name(name) is ok

@@ -449,14 +449,31 @@ def connector(pa: Port, pb: Port, avoid: tuple[Rect, ...] | list[Rect] = ()) -> 
     shapes += [[(c, ay), (c, d), (bx, d)] for c in xs for d in ys]
     shapes += [[(ax, d), (c, d), (c, by)] for c in xs for d in ys]
 
-    def score(inner: list[Point]) -> tuple[int, float]:
-        path = [pa.stub, *inner, pb.stub]
-        hits = sum(1 for a, b in zip(path, path[1:], strict=False) for r in avoid
-                   if segment_to_rect(a, b, r) == 0.0)
-        return hits, sum(abs(a[0] - b[0]) + abs(a[1] - b[1])
-                         for a, b in zip(path, path[1:], strict=False))
+    # only the titles where some shape may pass can be crossed
+    px = [ax, bx, *xs]
+    py = [ay, by, *ys]
+    reach = Rect(min(px), min(py), max(px) - min(px), max(py) - min(py))
+    relevant = [r for r in avoid if r.overlaps(reach, 1.0)]
 
-    return simplify([pa.point, pa.stub, *min(shapes, key=score), pb.stub, pb.point])
+    def length(inner: list[Point]) -> float:
+        path = [pa.stub, *inner, pb.stub]
+        return sum(abs(a[0] - b[0]) + abs(a[1] - b[1])
+                   for a, b in zip(path, path[1:], strict=False))
+
+    def hits(inner: list[Point]) -> int:
+        path = [pa.stub, *inner, pb.stub]
+        return sum(1 for a, b in zip(path, path[1:], strict=False) for r in relevant
+                   if segment_to_rect(a, b, r) == 0.0)
+
+    best: tuple[int, list[Point]] | None = None
+    for inner in sorted(shapes, key=length):  # the shortest that crosses no title, else fewest
+        found = hits(inner)
+        if best is None or found < best[0]:
+            best = (found, inner)
+        if found == 0:
+            break
+    assert best is not None
+    return simplify([pa.point, pa.stub, *best[1], pb.stub, pb.point])
 
 
 def self_loop(layout: Layout, nid: str) -> list[Point]:
