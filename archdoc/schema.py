@@ -29,6 +29,9 @@ def json_schema() -> str:
     schema = schema_model(KINDS, GenericResource).model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "archdoc architecture model"
+    # ``x-`` fields hold the model's own YAML anchors (for merge keys); archdoc ignores them
+    schema["patternProperties"] = {"^x-": {"description": "ignored: a place for YAML anchors "
+                                                          "that merge keys (<<) use"}}
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -13,6 +13,7 @@ from archdoc.errors import Diagnostic, shown
 from archdoc.errors import did_you_mean as _suggest
 from archdoc.model.introspect import iter_refs
 from archdoc.model.loader import Path, SourceMap
+from archdoc.model.names import check_unique_names
 from archdoc.model.resources import (
     AcmCertificate,
     Alb,
@@ -41,6 +42,7 @@ def cross_checks(data: dict, typed: dict[str, ResourceBase], broken: set[str],
     diags += _check_one_vpc(typed, smap)
     diags += _check_placement(data, typed, smap)
     diags += _check_locators(typed, smap)
+    diags += check_unique_names(typed, str(data.get("region") or ""), smap)
     return diags
 
 

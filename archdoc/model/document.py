@@ -11,7 +11,7 @@ from archdoc.errors import Diagnostic, Location
 from archdoc.model.index import ModelIndex
 from archdoc.model.loader import SourceMap
 from archdoc.model.resources import LABEL_MAX, ResourceBase
-from archdoc.model.types import Port, Ref, Strict
+from archdoc.model.types import Label, Port, Ref, Strict
 
 PROPERTY_MAX = 255  # Word's limit for a document property (title, author)
 
@@ -28,8 +28,7 @@ class Flow(Strict):
 
     from_: Annotated[str, Ref()] = Field(alias="from")
     to: Annotated[str, Ref()]
-    label: str | None = Field(None, max_length=LABEL_MAX,
-                              description="edge label; defaults to protocol:port")
+    label: Label | None = Field(None, description="edge label; defaults to protocol:port")
     protocol: str | None = Field(None, description="e.g. HTTPS, HTTP, DNS")
     port: Port | None = None
 

@@ -25,6 +25,8 @@ MAX_NODES = 2_000_000
 
 Path = tuple[Any, ...]
 
+MERGE_KEY = "<<"
+
 _PLAIN_TAGS = {
     None,
     "!",
@@ -163,15 +165,19 @@ def decode(raw: bytes, file: str) -> str:
 
 
 class _Frame:
-    __slots__ = ("value", "path", "anchor", "size", "pending_key", "key_marks")
+    __slots__ = ("value", "path", "anchor", "size", "pending_key", "key_marks", "merged",
+                 "merge", "mark")
 
-    def __init__(self, value: Any, path: Path, anchor: str | None):
+    def __init__(self, value: Any, path: Path, anchor: str | None, mark: Mark | None = None):
         self.value = value
         self.path = path
         self.anchor = anchor
         self.size = 1
         self.pending_key: tuple[str, Mark] | None = None
         self.key_marks: dict[str, Mark] = {}
+        self.merged: set[str] = set()  # keys taken from a merge key (``<<``): a key may override
+        self.merge = False  # this container is the value of a merge key
+        self.mark = mark
 
 
 def load_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
@@ -224,6 +230,9 @@ def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
                 raise _fail(file, mark, "a mapping key must be a plain value, not a list or "
                                         "mapping")
             key = value
+            if key in parent.merged:  # written out beside a merge key: it wins, as YAML says
+                parent.merged.discard(key)
+                del parent.key_marks[key]
             if key in parent.key_marks:
                 first = parent.key_marks[key]
                 what = "resource id" if parent.path == ("resources",) else "key"
@@ -235,12 +244,35 @@ def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
         key, key_mark = parent.pending_key
         parent.pending_key = None
         path = parent.path + (key,)
+        if key == MERGE_KEY and isinstance(parent.value, dict):
+            # not a key of its own: merged by the alias below, or when its mapping ends
+            parent.key_marks.setdefault(key, key_mark)
+            return path
         if key not in parent.key_marks:
             parent.key_marks[key] = key_mark
             parent.value[key] = value
             smap.values[path] = mark
             smap.keys[path] = key_mark
         return path
+
+    def merge(frame: _Frame, value: Any, mark: Mark) -> None:
+        """YAML's merge key: the keys of a mapping (or of each of a list of mappings, the
+        first winning) join the mapping that holds ``<<``, unless written there too."""
+        sources = value if isinstance(value, list) else [value]
+        if not sources or not all(isinstance(s, dict) for s in sources):
+            diagnostics.append(Diagnostic(Location(file, mark.line, mark.col),
+                                          "a merge key (<<) takes a mapping (*anchor) or a "
+                                          "list of mappings"))
+            return
+        for source in sources:
+            for key, item in source.items():
+                if key in frame.key_marks:
+                    continue
+                frame.key_marks[key] = mark
+                frame.merged.add(key)
+                frame.value[key] = item
+                smap.values.setdefault(frame.path + (key,), mark)
+                smap.keys.setdefault(frame.path + (key,), mark)
 
     def check_tag(tag: str | None, mark: Mark) -> None:
         if tag is not None and tag not in _PLAIN_TAGS:
@@ -262,13 +294,17 @@ def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
                     raise _fail(file, mark, f"nesting deeper than {MAX_DEPTH} levels")
                 value: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
                 path = place(value, mark, 0, True)  # refuses a list or mapping as a key
-                stack.append(_Frame(value, path if path is not None else (), event.anchor))
+                stack.append(_Frame(value, path if path is not None else (), event.anchor, mark))
+                stack[-1].merge = path is not None and bool(path) and path[-1] == MERGE_KEY \
+                    and len(stack) > 1 and isinstance(stack[-2].value, dict)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 frame = stack.pop()
                 if frame.anchor:
                     anchors[frame.anchor] = (frame.value, frame.size)
                 if stack:
                     stack[-1].size += frame.size
+                if frame.merge and frame.mark is not None:
+                    merge(stack[-1], frame.value, stack[-1].key_marks[MERGE_KEY])
             elif isinstance(event, yaml.ScalarEvent):
                 mark = position(event.start_mark)
                 check_tag(event.tag, mark)
@@ -285,7 +321,9 @@ def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
                     if problem:
                         diagnostics.append(Diagnostic(Location(file, mark.line, mark.col), problem))
                         value = value if is_key else ""
-                place(value, mark, 1, False)
+                path = place(value, mark, 1, False)
+                if path and path[-1] == MERGE_KEY and isinstance(stack[-1].value, dict):
+                    merge(stack[-1], value, stack[-1].key_marks[MERGE_KEY])  # says it is wrong
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
             elif isinstance(event, yaml.AliasEvent):
@@ -294,7 +332,9 @@ def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
                     raise _fail(file, mark, f"alias '*{shown(event.anchor)}' refers to no anchor "
                                             "above it")
                 value, size = anchors[event.anchor]
-                place(value, mark, size, isinstance(value, (dict, list)))
+                path = place(value, mark, size, isinstance(value, (dict, list)))
+                if path and path[-1] == MERGE_KEY and isinstance(stack[-1].value, dict):
+                    merge(stack[-1], value, stack[-1].key_marks[MERGE_KEY])
     except yaml.YAMLError as exc:
         if parser is not yaml.SafeLoader:
             raise _SyntaxError from None

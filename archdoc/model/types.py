@@ -65,6 +65,19 @@ Cidr = Annotated[
 ]
 
 
+def _check_label(value: str) -> str:
+    # empty is "no label" (the id is drawn); only spaces would draw an empty box
+    if value and not value.strip():
+        raise ValueError("a blank label draws nothing; leave `label` out to show the id")
+    return value
+
+
+LABEL_MAX = 500  # characters of a label: a diagram cannot show more, Graphviz drops far longer
+
+# Text drawn under an icon or on a line: anything printable, but not only spaces
+Label = Annotated[str, Field(max_length=LABEL_MAX), AfterValidator(_check_label)]
+
+
 def _check_port(value: int) -> int:
     if not 1 <= value <= 65535:
         raise ValueError(f"port {value} is outside 1-65535")

@@ -38,6 +38,9 @@ def build_model(data: Any, smap: SourceMap, vocabulary: Vocabulary) -> Architect
     if not isinstance(data, dict):
         raise ModelError([smap.diagnostic((), "the model must be a mapping (title, region, "
                                               f"resources, ...), not a {type_name(data)}")])
+    # top-level ``x-`` fields are the model's own scratch space (YAML anchors for merge keys,
+    # as in Compose files): read by nothing
+    data = {k: v for k, v in data.items() if not (isinstance(k, str) and k.startswith("x-"))}
     try:
         Document.model_validate(data)
     except ValidationError as exc:

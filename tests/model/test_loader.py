@@ -138,3 +138,43 @@ def test_the_model_keeps_its_source_positions(seed_model, seed_path):
     # a path the file does not write falls back to its nearest written parent
     assert seed_model.where(("resources", "web-server", "imdsv2x")).line == \
         seed_model.where(("resources", "web-server")).line
+
+
+MERGE = """title: t
+region: ap-northeast-2
+x-templates:
+  - &bucket {kind: s3_bucket, versioning: true}
+  - &tagged {aws: {tags: {team: web}}}
+resources:
+  a:
+    <<: [*bucket, *tagged]
+    bucket_name: aaa-bucket-1
+  b:
+    <<: *bucket
+    versioning: false
+    bucket_name: bbb-bucket-1
+  c:
+    <<: {kind: users, label: from inline}
+"""
+
+
+def test_merge_keys_are_applied_and_written_keys_win():
+    model = parse_model(MERGE)
+    a, b, c = (model.resources[k] for k in "abc")
+    assert a.kind == "s3_bucket" and a.versioning is True and a.aws.tags == {"team": "web"}
+    assert b.kind == "s3_bucket" and b.versioning is False  # the key beside << wins
+    assert c.kind == "users" and c.label == "from inline"
+    assert not any(k.startswith("<<") for k in model.resources)
+
+
+def test_a_merge_key_of_a_plain_value_is_a_located_error():
+    text = MERGE.replace("<<: {kind: users, label: from inline}", "<<: notamapping\n    kind: users")
+    assert errors(text) == ["m.yaml:15:5: error: a merge key (<<) takes a mapping (*anchor) "
+                            "or a list of mappings"]
+
+
+def test_an_error_inside_merged_keys_points_at_the_merge():
+    text = MERGE.replace("versioning: true", "versioning: 3")
+    # a takes the bad value (located at its <<); b writes its own and is fine
+    assert errors(text) == ["m.yaml:8:5: error: resources.a.versioning: input should be a "
+                            "valid boolean, unable to interpret input, got 3"]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
+from archdoc.errors import shown
 from archdoc.model.resources.base import ResourceBase
 from archdoc.model.types import Port, Ref, Strict
 
@@ -38,11 +40,27 @@ class ListenerRule(Strict):
     action: Action
 
 
+# AWS adds predefined policies every year or two (TLS13, FIPS, PQ ...), all named
+# ELBSecurityPolicy-<letters, digits, dashes>: the shape is checked, not a list that would age
+_SSL_POLICY = re.compile(r"ELBSecurityPolicy-[A-Za-z0-9][A-Za-z0-9-]*")
+
+
+def _check_ssl_policy(value: str) -> str:
+    if not _SSL_POLICY.fullmatch(value):
+        raise ValueError(f"'{shown(value)}' is not an Elastic Load Balancing security policy; "
+                         "they are named ELBSecurityPolicy-..., e.g. "
+                         "ELBSecurityPolicy-TLS13-1-2-2021-06")
+    return value
+
+
+SslPolicy = Annotated[str, AfterValidator(_check_ssl_policy)]
+
+
 class Listener(Strict):
     port: Port
     protocol: Literal["HTTP", "HTTPS"]
     certificate: Annotated[str, Ref("acm_certificate")] | None = None
-    ssl_policy: str | None = Field(
+    ssl_policy: SslPolicy | None = Field(
         None, description="TLS policy, e.g. ELBSecurityPolicy-TLS13-1-2-2021-06")
     default_action: Action
     rules: list[ListenerRule] = Field(default_factory=list)
@@ -92,7 +110,7 @@ class NlbListener(Strict):
     port: Port
     protocol: Literal["TCP", "TLS", "UDP", "TCP_UDP"] = "TCP"
     certificate: Annotated[str, Ref("acm_certificate")] | None = None
-    ssl_policy: str | None = Field(
+    ssl_policy: SslPolicy | None = Field(
         None, description="TLS policy, e.g. ELBSecurityPolicy-TLS13-1-2-2021-06")
     target_group: Annotated[str, Ref("target_group")] | None = None
 

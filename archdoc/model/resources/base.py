@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from archdoc.model.types import Strict
+from archdoc.model.types import LABEL_MAX, Label, Strict  # noqa: F401 (LABEL_MAX: re-exported)
 
 
 class AwsLocator(Strict):
@@ -26,9 +26,6 @@ class SkipCheck(Strict):
     reason: str = Field(min_length=1, description="why the rule does not apply here")
 
 
-LABEL_MAX = 500  # characters of a label: a diagram cannot show more, Graphviz drops far longer
-
-
 class ResourceBase(Strict):
     """Every kind's fields. ``DETAILS`` names the fields a sketch may leave out: written
     without them a resource is valid, ``validate`` warns, and what needs them says unknown."""
@@ -38,8 +35,7 @@ class ResourceBase(Strict):
     UNLOCATABLE: ClassVar[dict[str, str]] = {}
 
     kind: str
-    label: str | None = Field(None, max_length=LABEL_MAX,
-                              description="text under the icon; defaults to the id")
+    label: Label | None = Field(None, description="text under the icon; defaults to the id")
     region: str | None = Field(None, description="AWS region it lives in; default the model's "
                                                  "region")
     aws: AwsLocator | None = None
