@@ -249,6 +249,10 @@ class Terminated(BaseException):
 
 
 def _on_signal(signum: int, frame: object) -> None:
+    from archdoc import output
+
+    if output.defer_signal(signum):  # outputs being switched: it acts when they are complete
+        return
     # Children first: threads waiting on Graphviz return at once, and their temporary folders
     # are removed as the exception unwinds them.
     from archdoc import processes

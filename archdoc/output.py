@@ -4,14 +4,25 @@ Every file is first written beside its target under a hidden temporary name. Onl
 written are they renamed into place; an old file is kept aside until the whole set is in, so a
 failed rename puts back the files already replaced. The folder holds the complete old set or the
 complete new set, and no temporary file survives an exit Python sees.
+
+The switch itself (the renames) runs with SIGINT, SIGTERM and SIGHUP held back: a Ctrl-C during
+it takes effect when the new set is complete. Before the first rename a journal
+(``.archdoc-switch.json``) lists every rename; a process killed outright (SIGKILL, power loss)
+in the middle leaves it, and the next write into the folder finishes the switch from it (every
+new file is complete on disk before the journal is written), then removes what was set aside.
 """
 
 from __future__ import annotations
 
 import errno
+import json
 import os
+import re
 import secrets
+import signal
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from archdoc.errors import OutputError
@@ -63,9 +74,12 @@ def write_outputs(directory: Path, files: dict[str, bytes]) -> list[Path]:
     for target in targets.values():
         if target.is_dir():
             raise OutputError(f"cannot write {target}: a folder of that name is in the way")
+    finish_switch(directory)  # a switch a killed run left half done
+    _remove_strays(directory)
     staged: dict[str, Path] = {}
     kept: dict[str, Path] = {}  # old files set aside until the whole new set is in place
     done: list[str] = []
+    journal = directory / JOURNAL
     try:
         for name, data in files.items():
             target = targets[name]
@@ -81,25 +95,37 @@ def write_outputs(directory: Path, files: dict[str, bytes]) -> list[Path]:
                     os.fsync(handle.fileno())
             except OSError as exc:
                 raise OutputError(f"cannot write {target}: {reason(exc)}") from None
-        for name, target in targets.items():
-            try:
-                if target.exists():
-                    aside = target.with_name(f".{target.name}.{secrets.token_hex(6)}.old")
-                    os.replace(target, aside)
-                    kept[name] = aside
-                os.replace(staged[name], target)
-                del staged[name]
-                done.append(name)
-            except OSError as exc:
-                _roll_back(targets, kept, done)
-                raise OutputError(f"cannot replace {target}: {reason(exc)}; the previous "
-                                  "outputs are back in place") from None
+        asides = {name: target.with_name(f".{target.name}.{secrets.token_hex(6)}.old")
+                  for name, target in targets.items()}
+        with _signals_held():
+            _write_journal(journal, directory, [
+                (staged[name], targets[name], asides[name]) for name in files])
+            for name, target in targets.items():
+                try:
+                    if target.exists():
+                        os.replace(target, asides[name])
+                        kept[name] = asides[name]
+                    os.replace(staged[name], target)
+                    del staged[name]
+                    done.append(name)
+                except OSError as exc:
+                    _roll_back(targets, kept, done)
+                    raise OutputError(f"cannot replace {target}: {reason(exc)}; the previous "
+                                      "outputs are back in place") from None
+            for aside in kept.values():  # the switch is done: the old set goes, then the journal
+                aside.unlink(missing_ok=True)
+            kept.clear()
+            journal.unlink(missing_ok=True)
     finally:
         for path in list(staged.values()) + list(kept.values()):
             try:
                 path.unlink()
             except OSError:
                 pass
+        try:
+            journal.unlink()
+        except OSError:
+            pass
     return [targets[name] for name in files]
 
 
@@ -116,3 +142,101 @@ def _roll_back(targets: dict[str, Path], kept: dict[str, Path], done: list[str])
             del kept[name]
         except OSError:
             pass
+
+
+JOURNAL = ".archdoc-switch.json"
+# what a run killed before its switch leaves: files staged (mkstemp's 8 characters), old files
+# set aside (12 hex digits), a journal not yet renamed; names no user file has
+_STRAY = re.compile(r"\..+\.[A-Za-z0-9_]{8}\.tmp|\..+\.[0-9a-f]{12}\.old|\.archdoc-switch\.\w{8}")
+
+
+def _remove_strays(directory: Path, depth: int = 3) -> None:
+    """Such leftovers in ``directory`` and its folders ``depth`` levels down."""
+    try:
+        entries = list(directory.iterdir())
+    except OSError:
+        return
+    for path in entries:
+        if path.is_symlink():
+            continue
+        if path.is_dir() and depth > 0:
+            _remove_strays(path, depth - 1)
+        elif _STRAY.fullmatch(path.name) and path.is_file():
+            path.unlink(missing_ok=True)
+
+
+_switching = 0  # > 0 while a switch runs: signal handlers defer (``defer_signal``)
+_deferred: list[int] = []
+
+
+def defer_signal(signum: int) -> bool:
+    """For a signal handler: True (and the signal kept for later) while outputs are being
+    switched; the switch delivers it again when the new set is complete."""
+    if _switching:
+        _deferred.append(signum)
+        return True
+    return False
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT, SIGTERM and SIGHUP wait until the block ends (then act as usual): blocked in
+    this thread, and deferred by handlers that ask ``defer_signal`` (another thread may be
+    the one the kernel hands a signal to; Python runs its handler here all the same)."""
+    global _switching
+    held = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    masked = hasattr(signal, "pthread_sigmask")
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held) if masked else set()
+    _switching += 1
+    try:
+        yield
+    finally:
+        _switching -= 1
+        if masked:
+            signal.pthread_sigmask(signal.SIG_SETMASK, before)  # a blocked one arrives now
+        if not _switching and _deferred:
+            pending = _deferred[0]
+            _deferred.clear()
+            signal.raise_signal(pending)
+
+
+def _write_journal(journal: Path, directory: Path,
+                   moves: list[tuple[Path, Path, Path]]) -> None:
+    def rel(path: Path) -> str:  # mkstemp's names are absolute, the folder may be relative
+        return os.path.relpath(os.path.abspath(path), os.path.abspath(directory))
+
+    entries = [{"staged": rel(a), "target": rel(b), "aside": rel(c)} for a, b, c in moves]
+    fd, tmp = tempfile.mkstemp(prefix=".archdoc-switch.", dir=directory)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump({"moves": entries}, handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, journal)
+
+
+def finish_switch(directory: Path) -> bool:
+    """Complete the switch a killed run left in ``directory`` (from its journal): every staged
+    file renamed into place, what was set aside removed. Returns whether there was one."""
+    journal = directory / JOURNAL
+    try:
+        moves = json.loads(journal.read_text(encoding="utf-8"))["moves"]
+    except (OSError, ValueError, KeyError, TypeError):
+        if journal.exists():
+            journal.unlink(missing_ok=True)  # not one archdoc finished writing: nothing moved
+        return False
+    root = directory.resolve()
+    for move in moves if isinstance(moves, list) else []:
+        try:
+            staged, target, aside = (directory / move[k] for k in ("staged", "target", "aside"))
+        except (KeyError, TypeError):
+            continue
+        if not all(root in p.resolve().parents for p in (staged, target, aside)):
+            continue  # never outside the folder, whatever the journal says
+        try:
+            if staged.is_file() and not staged.is_symlink():
+                os.replace(staged, target)
+            aside.unlink(missing_ok=True)
+        except OSError:
+            pass
+    journal.unlink(missing_ok=True)
+    return True

@@ -200,6 +200,17 @@ def generate_mixed(total: int) -> dict:
                 for s in range(min(b, 5))]}
 
 
+def generate_subnets(count: int) -> dict:
+    """One VPC of ``count`` subnets over two AZs, all in one route table (validation's size)."""
+    res: dict[str, dict] = {"vpc": {"kind": "vpc", "cidr": "10.0.0.0/8"},
+                            "rt": {"kind": "route_table", "vpc": "vpc", "subnets": []}}
+    for i in range(count):
+        res[f"s{i}"] = {"kind": "subnet", "vpc": "vpc", "az": f"ap-northeast-2{'ac'[i % 2]}",
+                        "cidr": f"10.{i // 256}.{i % 256}.0/24"}
+        res["rt"]["subnets"].append(f"s{i}")
+    return {"title": f"{count} subnets", "region": "ap-northeast-2", "resources": res}
+
+
 def generate_flows(flows: int, seed: int = 7) -> dict:
     """About 70 resources of every tier and ``flows`` flows between them (no two alike)."""
     rng = random.Random(seed)

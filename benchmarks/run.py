@@ -36,7 +36,7 @@ OUT = HERE / "out"
 sys.path.insert(0, str(HERE))
 
 import yaml  # noqa: E402
-from generate import generate, generate_flows, generate_mixed  # noqa: E402
+from generate import generate, generate_flows, generate_mixed, generate_subnets  # noqa: E402
 
 # archdoc's build cache off, so every run measures a real build (the rebuild row turns it on)
 os.environ["ARCHDOC_CACHE"] = "off"
@@ -174,6 +174,11 @@ def main() -> int:
     mixed = measure(archdoc(write_model("mixed-1000", generate_mixed(1000)), OUT / "mixed"))
     print(f"1,000 resources mixing every kind and other types: {mixed.cpu:.2f} s CPU, "
           f"{mixed.wall:.2f} s wall, {mixed.mb:.0f} MB")
+
+    subnets = write_model("subnets-10000", generate_subnets(10_000))
+    check = measure([sys.executable, "-m", "archdoc", "validate", str(subnets)])
+    print(f"validate 10,000 subnets (one VPC, one route table): {check.cpu:.2f} s CPU, "
+          f"{check.wall:.2f} s wall (target: seconds: {target(check.wall <= 10, 'subnets')})")
 
     print("\n".join(f"target missed: {m}" for m in missed) or "all targets met")
     return 1 if missed else 0

@@ -96,3 +96,83 @@ def test_a_folder_without_write_permission_is_refused(tmp_path, monkeypatch):
     with pytest.raises(OutputError, match="cannot write to '.*': permission denied"):
         write_outputs(tmp_path / "out", {"a": b"1"})
     assert not (tmp_path / "out").exists()
+
+
+OLD = {"a.png": b"old a", "b.svg": b"old b", "site/docs/index.md": b"old index",
+       "site/docs/c.md": b"old c"}
+NEW = {name: b"new" + data[3:] for name, data in OLD.items()}
+RENAMES = 1 + 2 * len(NEW)  # the journal, then each target set aside and the new one in
+
+
+def _contents(folder) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("at", range(1, RENAMES + 1))
+def test_a_signal_during_the_switch_acts_when_the_new_set_is_complete(tmp_path, monkeypatch, at):
+    """SIGTERM at each rename of the switch: its handler runs only once every file is new."""
+    import signal
+
+    out = tmp_path / "out"
+    write_outputs(out, OLD)
+    seen: list[dict[str, bytes]] = []
+    from archdoc.output import defer_signal
+
+    def handler(signum, frame):  # as archdoc's own: it defers while the switch runs
+        if not defer_signal(signum):
+            seen.append(_contents(out))
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    real, calls = os.replace, []
+
+    def replace(src, dst):
+        calls.append(dst)
+        if len(calls) == at:
+            os.kill(os.getpid(), signal.SIGTERM)
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    try:
+        write_outputs(out, NEW)
+    finally:
+        monkeypatch.setattr(os, "replace", real)
+        signal.signal(signal.SIGTERM, previous)
+    assert len(calls) == RENAMES
+    assert seen == [NEW]  # delivered once, after the switch, onto the complete new set
+    assert _contents(out) == NEW
+
+
+KILLER = """
+import os, signal, sys
+from pathlib import Path
+from archdoc.output import write_outputs
+at, calls, real = int(sys.argv[2]), [], os.replace
+def replace(src, dst):
+    calls.append(dst)
+    if len(calls) == at:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(src, dst)
+os.replace = replace
+write_outputs(Path(sys.argv[1]), {new!r})
+"""
+
+
+@pytest.mark.parametrize("at", range(1, RENAMES + 1))
+def test_a_run_killed_at_any_rename_is_finished_by_the_next(tmp_path, at):
+    """SIGKILL (nothing runs after it) at each rename: the folder holds the old set or, from
+    the journal, the next write finishes the new one; no temporary is left either way."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    write_outputs(out, OLD)
+    proc = subprocess.run([sys.executable, "-c", KILLER.format(new=NEW), str(out), str(at)],
+                          capture_output=True, check=False)
+    assert proc.returncode == -9, proc.stderr
+    write_outputs(out, {"other.txt": b"a later build of one file"})
+    found = _contents(out)
+    found.pop("other.txt")
+    assert found in (OLD, NEW), sorted(found)
+    assert found == (OLD if at == 1 else NEW)  # the journal is in from the first rename on
+    assert not [p for p in out.rglob(".*")], sorted(p.name for p in out.rglob(".*"))
