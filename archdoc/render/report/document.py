@@ -37,6 +37,8 @@ from archdoc.render.report.tables import (
 from archdoc.text import words
 
 MIN_PRINTED_PT = 7.0  # no label of a figure may print smaller than this
+CAPTION_ROOM = 36.0  # points of a page a figure's caption takes, with its spacing
+HEADING_ROOM = 48.0  # ... and a heading printed above the figure
 
 
 @dataclass
@@ -126,8 +128,12 @@ class ReportWriter:
         figure's number."""
         layout = figure.layout
         need = MIN_PRINTED_PT / layout.fonts.smallest  # the smallest scale allowed
-        portrait = word.figure_scale(self.doc, layout.width, layout.height)
-        landscape = word.figure_scale(self.doc, layout.width, layout.height, landscape=True)
+        # the caption, and the heading when it goes on the figure's page, share it: a figure
+        # scaled to the whole page would push its caption onto the next
+        room = CAPTION_ROOM + (HEADING_ROOM if heading else 0.0)
+        portrait = word.figure_scale(self.doc, layout.width, layout.height, reserve_pt=room)
+        landscape = word.figure_scale(self.doc, layout.width, layout.height, landscape=True,
+                                      reserve_pt=room)
         if portrait >= need:
             if heading:
                 heading()
@@ -148,6 +154,7 @@ class ReportWriter:
         without one), else each of its AZ columns, else tiles of it, at a readable scale."""
         layout = figure.layout
         page_w, page_h = word.text_area(self.doc)
+        page_h -= CAPTION_ROOM  # each detail's caption goes on its page
         scale = max(need, 0.75)
 
         def fits(r: Rect) -> bool:

@@ -163,11 +163,12 @@ def text_area(document: DocxDocument, landscape: bool | None = None) -> tuple[fl
 
 
 def figure_scale(document: DocxDocument, width_pt: float, height_pt: float,
-                 landscape: bool | None = None) -> float:
+                 landscape: bool | None = None, reserve_pt: float = 0.0) -> float:
     """The largest scale (at most 1) at which a figure fits the text area of the last section
-    (or of a page in the given orientation)."""
+    (or of a page in the given orientation), ``reserve_pt`` of its height kept for what shares
+    the page with it (its caption, its heading)."""
     max_w, max_h = text_area(document, landscape)
-    return min(1.0, max_w / width_pt, max_h / height_pt)
+    return min(1.0, max_w / width_pt, max(max_h - reserve_pt, 1.0) / height_pt)
 
 
 def start_section(document: DocxDocument, landscape: bool) -> None:

@@ -169,3 +169,24 @@ def test_english_report_has_no_korean_and_korean_tables_no_english_phrases(examp
         for row in t.rows:
             for cell in row.cells:
                 assert not any(p in cell.text for p in phrases), cell.text
+
+
+@pytest.mark.parametrize("model_path,build", [(SEED, "seed_build"), (EXAMPLE, "example_build"),
+                                              (WIDE, "wide_build")])
+def test_every_figure_leaves_room_on_its_page_for_its_caption(model_path, build, request):
+    """A figure scaled to the whole page pushes its caption onto the next one (seen in
+    LibreOffice): each picture is at most its section's text height less the caption's room
+    (and the heading's, for the figure a heading precedes)."""
+    from archdoc.render.report.document import CAPTION_ROOM
+
+    out = request.getfixturevalue(build)
+    document = docx.Document(str(out / load_model(model_path).report_file))
+    section = 0
+    for paragraph in document.element.body.iter(qn("w:p")):
+        for inline in paragraph.iter(qn("wp:inline")):
+            height = int(inline.find(qn("wp:extent")).get("cy")) / 12700
+            page = document.sections[section]
+            text_h = (page.page_height - page.top_margin - page.bottom_margin) / 12700
+            assert height + CAPTION_ROOM <= text_h + 0.5, (section, height, text_h)
+        if paragraph.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            section += 1
