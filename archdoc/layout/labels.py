@@ -159,7 +159,8 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn,
         if spot is None:  # nowhere near its line: a number in the crowd, listed below
             badge = str(len(legend) + 1)
             legend.append((badge, forms[0]))
-            spot = _around(edge, BADGE, BADGE, beside, rings=40, tries=tries) or \
+            spot = _on_trace(edge, BADGE, beside) or \
+                _around(edge, BADGE, BADGE, beside, rings=40, tries=tries) or \
                 Rect(*edge.trace()[len(edge.trace()) // 2], 0, 0)
         index.add_rect(spot)
         placed[eid] = EdgeRoute(edge.points, spot, lines, badge)
@@ -248,6 +249,20 @@ def _on_segments(edge: EdgeRoute, w: float, h: float,
 
 AROUND_BUDGET = 40_000  # spots ``_around`` may try in one figure: a crowded figure (hundreds
 # of flows) stops searching the crowd for free spots instead of spending minutes on it
+
+
+def _on_trace(edge: EdgeRoute, size: float, free: Callable[[Rect], bool]) -> Rect | None:
+    """A number centred on its own line anywhere along it (from the middle outwards) where it
+    touches no other line or icon: cheap, so never limited by the figure's budget."""
+    trace = edge.trace(8.0)
+    middle = len(trace) // 2
+    order = sorted(range(len(trace)), key=lambda k: abs(k - middle))
+    for k in order[:200]:
+        x, y = trace[k]
+        rect = Rect(x - size / 2, y - size / 2, size, size)
+        if free(rect):
+            return rect
+    return None
 
 
 def _around(edge: EdgeRoute, w: float, h: float, free: Callable[[Rect], bool],

@@ -253,9 +253,10 @@ def search_route(lattice: Lattice, usage: Usage, starts: list[Port], goals: list
                cap: int | None = None, others: bool = True) -> list[Point] | None:
     """The cheapest route from one of ``starts`` to one of ``goals`` on the lattice (with
     ``greed`` > 1, a good one found sooner; without ``others``, paying nothing for crossing
-    or sharing the routes placed before), or None when the search stops: after
+    the routes placed before, though still for sharing their stretches: a label needs a
+    stretch of its own), or None when the search stops: after
     ``EXPANSIONS`` steps or the figure's budget, or ``cap`` steps when given."""
-    share, cross = (SHARE, CROSS) if others else (0.0, 0.0)
+    share, cross = (SHARE, CROSS) if others else (SHARE, 0.0)
     limit = cap if cap is not None else min(EXPANSIONS, usage.budget)
     xs, ys = lattice.xs, lattice.ys
     goal_at: dict[tuple[int, int], list[Port]] = {}

@@ -200,9 +200,9 @@ def route_all(scene: Scene, layout: Layout, title_size,
             found = search_route(lattice, usage, port_sets[edge.tail], port_sets[edge.head],
                                bounds_of(edge) if bounds_of else None)
         if found is None and lattice is not None and usage.rescue > 0:
-            # the budget spent: a greedy search (weighted A*) that pays only for length and
-            # bends, which finds a route round every icon and title in a few thousand steps
-            # where the cheapest, weighing every crossing, would take tens of thousands
+            # the budget spent: a greedy search (weighted A*) that pays for length, bends and
+            # shared stretches, not crossings: a route round every icon and title in a few
+            # thousand steps where the cheapest, weighing every crossing, takes tens of them
             before = usage.budget
             found = search_route(lattice, usage, port_sets[edge.tail], port_sets[edge.head],
                                bounds_of(edge) if bounds_of else None, RESCUE_GREED,
