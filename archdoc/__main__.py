@@ -1,3 +1,3 @@
-from archdoc.cli import main
+from archdoc._early import main
 
 raise SystemExit(main())

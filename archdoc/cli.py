@@ -13,6 +13,7 @@ import re
 import signal
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -248,6 +249,13 @@ class Terminated(BaseException):
     """SIGTERM arrived: stop like Ctrl-C, and exit 143."""
 
 
+_signalled: list[int] = []  # the signals that stopped this run
+
+
+def _stop(signum: int) -> BaseException:
+    return Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
 def _on_signal(signum: int, frame: object) -> None:
     from archdoc import output
 
@@ -257,24 +265,42 @@ def _on_signal(signum: int, frame: object) -> None:
     # are removed as the exception unwinds them.
     from archdoc import processes
 
+    _signalled.append(signum)
     processes.kill_all()
-    raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+    raise _stop(signum)
 
 
-def main(argv: list[str] | None = None, *, handle_signals: bool = True) -> int:
+def main(argv: list[str] | None = None, *, handle_signals: bool = True,
+         early: list[int] | None = None) -> int:
     """Run one command; ``handle_signals=False`` leaves the caller's signal handlers alone
-    (a test running the CLI in its own process)."""
+    (a test running the CLI in its own process); ``early``: signals that came while archdoc
+    was being imported (``archdoc._early``)."""
     if handle_signals and threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, _on_signal)
         signal.signal(signal.SIGTERM, _on_signal)
     try:
+        if handle_signals and early:  # came while archdoc was being imported
+            raise _stop(early[0])
         return _main(argv)
     except KeyboardInterrupt:
         print("archdoc: interrupted", file=sys.stderr)
-        return 130
+        return _leave(130) if handle_signals else 130
     except Terminated:
         print("archdoc: terminated", file=sys.stderr)
-        return 143
+        return _leave(143) if handle_signals else 143
+
+
+def _leave(code: int) -> int:
+    """Exit now after a signal. Worker threads get two seconds to finish unwinding (their
+    Graphviz is killed, their temporary folders go); one the signal left stuck (an import
+    lock the interrupted main thread held) must not keep the process alive."""
+    deadline = time.monotonic() + 2.0
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and not thread.daemon:
+            thread.join(max(0.0, deadline - time.monotonic()))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _main(argv: list[str] | None) -> int:
@@ -284,7 +310,13 @@ def _main(argv: list[str] | None) -> int:
         parser.print_help()
         return EXIT_INVALID
     try:
-        return COMMANDS[args.command](args)
+        try:
+            return COMMANDS[args.command](args)
+        except Exception:
+            if _signalled:  # the signal's exception, wrapped or turned into another by a
+                # library it landed in (pydantic's SchemaError, a KeyError in threading)
+                raise _stop(_signalled[0]) from None
+            raise
     except ModelError as exc:
         for diagnostic in exc.diagnostics:
             print(diagnostic, file=sys.stderr)

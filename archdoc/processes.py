@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from archdoc.errors import ToolMissingError
 
 _running: set[subprocess.Popen[bytes]] = set()
-_lock = threading.Lock()
+# re-entrant: the signal handler runs on the main thread, which may be holding it
+_lock = threading.RLock()
 _stopping = threading.Event()  # set on Ctrl-C or SIGTERM: no new child may start
 
 

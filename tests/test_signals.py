@@ -83,3 +83,4 @@ def test_a_hanging_graphviz_times_out_with_a_clear_error(tmp_path):
     assert proc.stderr.strip() == ("archdoc: error: Graphviz did not finish within 1 s (set "
                                    "ARCHDOC_TIMEOUT to allow longer)")
     assert not (tmp_path / "out").exists()
+

@@ -61,6 +61,12 @@ class BuildContext:
     def _figures(self) -> list[Future[Figure]]:
         """Every figure, the whole architecture first, drawn in parallel (Graphviz runs in
         its own process, so threads use every core)."""
+        # what the workers run, imported here first: a worker importing it while a signal
+        # interrupts the main thread's own import would wait on the import lock for ever
+        import archdoc.layout.graphviz
+        import archdoc.layout.grid
+        import archdoc.layout.route  # noqa: F401
+
         pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 2)
         if "figure" in self.__dict__:  # drawn already: not again
             done: Future[Figure] = Future()

@@ -1,0 +1,24 @@
+"""The command's entry point: signal handlers first, then the imports.
+
+A Ctrl-C or SIGTERM that arrives while Python imports archdoc (before the CLI's own handlers
+exist) would otherwise print a traceback from whatever module was loading. These handlers only
+note the signal (no imports, no locks); the CLI, once loaded, acts on it at once.
+"""
+
+from __future__ import annotations
+
+import signal
+
+arrived: list[int] = []  # signals that came before the CLI's handlers
+
+
+def _note(signum: int, frame: object) -> None:
+    arrived.append(signum)
+
+
+def main() -> int:
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _note)
+    from archdoc.cli import main as run  # the heavy part
+
+    return run(early=arrived)
