@@ -74,8 +74,7 @@ def safe_name(name: object) -> bool:
     the output folder (no ``..``, no absolute path, no backslash, no empty part)."""
     if not isinstance(name, str) or not name or "\\" in name or "\0" in name:
         return False
-    parts = name.split("/")
-    return all(part not in ("", ".", "..") for part in parts) and not name.startswith("/")
+    return all(part not in ("", ".", "..") for part in name.split("/"))  # "/x" has an empty part
 
 
 def _read(folder: Path) -> tuple[dict[str, bytes], list[str]]:
@@ -149,8 +148,8 @@ def store(entry: str, files: dict[str, bytes], notes: list[str]) -> None:
                 json.dumps({"version": FORMAT, "files": listed, "notes": notes}),
                 encoding="utf-8")
             target = root / entry
-            if target.is_symlink() or (target.exists() and load(entry) is None):
-                _remove(target)  # a damaged entry is replaced, not kept
+            if target.is_symlink() or target.exists():
+                _remove(target)  # stored only after a miss: what is there is damaged
             if not target.exists():
                 os.rename(tmp, target)
                 os.mkdir(tmp)  # for TemporaryDirectory to remove

@@ -166,9 +166,9 @@ def decode(raw: bytes, file: str) -> str:
 
 class _Frame:
     __slots__ = ("value", "path", "anchor", "size", "pending_key", "key_marks", "merged",
-                 "merge", "mark")
+                 "merge")
 
-    def __init__(self, value: Any, path: Path, anchor: str | None, mark: Mark | None = None):
+    def __init__(self, value: Any, path: Path, anchor: str | None):
         self.value = value
         self.path = path
         self.anchor = anchor
@@ -177,7 +177,6 @@ class _Frame:
         self.key_marks: dict[str, Mark] = {}
         self.merged: set[str] = set()  # keys taken from a merge key (``<<``): a key may override
         self.merge = False  # this container is the value of a merge key
-        self.mark = mark
 
 
 def load_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
@@ -294,7 +293,7 @@ def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
                     raise _fail(file, mark, f"nesting deeper than {MAX_DEPTH} levels")
                 value: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
                 path = place(value, mark, 0, True)  # refuses a list or mapping as a key
-                stack.append(_Frame(value, path if path is not None else (), event.anchor, mark))
+                stack.append(_Frame(value, path if path is not None else (), event.anchor))
                 stack[-1].merge = path is not None and bool(path) and path[-1] == MERGE_KEY \
                     and len(stack) > 1 and isinstance(stack[-2].value, dict)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
@@ -303,7 +302,7 @@ def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
                     anchors[frame.anchor] = (frame.value, frame.size)
                 if stack:
                     stack[-1].size += frame.size
-                if frame.merge and frame.mark is not None:
+                if frame.merge:
                     merge(stack[-1], frame.value, stack[-1].key_marks[MERGE_KEY])
             elif isinstance(event, yaml.ScalarEvent):
                 mark = position(event.start_mark)
