@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from archdoc.layout.geometry import Layout
@@ -57,10 +58,22 @@ def figure_of(scene: Scene, formats: tuple[str, ...] = ("png", "svg"),
     return Figure(scene, layout, drawing.png, drawing.svg, dpi)
 
 
-def figure_part(figure: Figure, x: float, y: float, w: float, h: float,
-                dpi: float = 96.0) -> bytes:
-    """PNG of the rectangle (x, y, w, h) of ``figure``, in layout points, at ``dpi``."""
-    from archdoc.layout.geometry import Rect
-    from archdoc.layout.graphviz import draw_part
+def figure_parts(figure: Figure, parts: list[tuple[float, float, float, float]],
+                 dpi: float = 96.0) -> list[bytes]:
+    """PNG of each rectangle (x, y, w, h) of ``figure``, in layout points, at ``dpi``: one
+    Graphviz run for each core, each drawing its share of them."""
+    from concurrent.futures import ThreadPoolExecutor
 
-    return draw_part(figure.scene, figure.layout, Rect(x, y, w, h), dpi)
+    from archdoc.layout.geometry import Rect
+    from archdoc.layout.graphviz import draw_parts
+
+    rects = [Rect(*part) for part in parts]
+    runs = max(1, min(len(rects), os.cpu_count() or 2))
+    shares = [rects[k::runs] for k in range(runs)]
+    with ThreadPoolExecutor(max_workers=runs) as pool:
+        drawn = list(pool.map(lambda share: draw_parts(figure.scene, figure.layout, share,
+                                                       dpi), shares))
+    out: list[bytes] = [b""] * len(rects)
+    for k, pngs in enumerate(drawn):
+        out[k::runs] = pngs
+    return out

@@ -271,16 +271,17 @@ def _legend(layout: Layout) -> str:
             f'{"".join(rows)}</TABLE>>')
 
 
-def _run(source: str, outputs: dict[str, str]) -> dict[str, bytes]:
+def _run(sources: list[str], formats: tuple[str, ...]) -> list[dict[str, bytes]]:
+    """Each of ``sources`` drawn in each of ``formats``, by one Graphviz process (its start,
+    fonts and plugins cost about as much as drawing a small figure)."""
     binary = dot_binary()
     try:
         with tempfile.TemporaryDirectory(prefix="archdoc-") as tmp:
-            src = Path(tmp, "graph.dot")
-            src.write_text(source, encoding="utf-8")
-            args = [binary, "-Kneato", "-n2"]
-            for fmt, extra in outputs.items():
-                args += [*extra.split(), f"-T{fmt}", "-o", str(Path(tmp, f"graph.{fmt}"))]
-            proc = processes.run(args + [str(src)], "Graphviz")
+            inputs = [Path(tmp, f"graph{k}.dot") for k in range(len(sources))]
+            for path, source in zip(inputs, sources, strict=True):
+                path.write_text(source, encoding="utf-8")
+            args = [binary, "-Kneato", "-n2", *(f"-T{fmt}" for fmt in formats), "-O"]
+            proc = processes.run(args + [str(p) for p in inputs], "Graphviz")
             if proc.returncode != 0:
                 message = proc.stderr.decode("utf-8", "replace").strip()
                 if "gvwrite" in message or shutil.disk_usage(tmp).free < 1 << 20:
@@ -288,10 +289,10 @@ def _run(source: str, outputs: dict[str, str]) -> dict[str, bytes]:
                     raise OutputError(f"cannot write Graphviz's output in "
                                       f"{tempfile.gettempdir()}: disk full")
                 raise ToolMissingError(f"Graphviz failed: {shown(message, 300)}")
-            written = {fmt: Path(tmp, f"graph.{fmt}") for fmt in outputs}
-            if not all(p.is_file() and p.stat().st_size for p in written.values()):
+            written = [{fmt: Path(f"{path}.{fmt}") for fmt in formats} for path in inputs]
+            if not all(p.is_file() and p.stat().st_size for w in written for p in w.values()):
                 raise ToolMissingError("Graphviz produced no output")
-            return {fmt: path.read_bytes() for fmt, path in written.items()}
+            return [{fmt: path.read_bytes() for fmt, path in w.items()} for w in written]
     except OSError as exc:
         raise OutputError(f"cannot use the temporary folder {tempfile.gettempdir()}: "
                           f"{reason(exc)}") from None
@@ -300,13 +301,22 @@ def _run(source: str, outputs: dict[str, str]) -> dict[str, bytes]:
 def draw(scene: Scene, layout: Layout, formats: tuple[str, ...] = ("png", "svg"),
          dpi: float = 96.0) -> Drawing:
     """PNG and SVG of a routed ``layout`` (``layout.route.route``), from one Graphviz run."""
-    out = _run(to_dot(scene, layout, dpi=f"{dpi:.1f}").source, dict.fromkeys(formats, ""))
+    out = _run([to_dot(scene, layout, dpi=f"{dpi:.1f}").source], formats)[0]
     return Drawing(out.get("png", b""), out.get("svg", b""), layout)
 
 
+def draw_parts(scene: Scene, layout: Layout, parts: list[Rect],
+               dpi: float = 96.0) -> list[bytes]:
+    """PNG of each rectangle of a routed layout (a figure split over several pages), from
+    one Graphviz run."""
+    sources = []
+    for part in parts:
+        cx, cy = part.centre
+        viewport = f"{part.w:.2f},{part.h:.2f},1,{cx:.2f},{layout.height - cy:.2f}"
+        sources.append(to_dot(scene, layout, part, dpi=f"{dpi:.1f}", viewport=viewport).source)
+    return [out["png"] for out in _run(sources, ("png",))] if sources else []
+
+
 def draw_part(scene: Scene, layout: Layout, part: Rect, dpi: float = 96.0) -> bytes:
-    """PNG of one rectangle of a routed layout (a figure split over several pages)."""
-    cx, cy = part.centre
-    viewport = f"{part.w:.2f},{part.h:.2f},1,{cx:.2f},{layout.height - cy:.2f}"
-    source = to_dot(scene, layout, part, dpi=f"{dpi:.1f}", viewport=viewport).source
-    return _run(source, {"png": ""})["png"]
+    """PNG of one rectangle of a routed layout."""
+    return draw_parts(scene, layout, [part], dpi)[0]

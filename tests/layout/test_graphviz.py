@@ -116,8 +116,8 @@ def test_a_detail_drawn_from_what_shows_in_it_is_the_same_picture(name):
         assert len(clipped) < len(gv.to_dot(scene, layout).source)  # less to draw
         cx, cy = part.centre
         window = f"{part.w:.2f},{part.h:.2f},1,{cx:.2f},{h - cy:.2f}"
-        whole = gv._run(gv.to_dot(scene, layout, None, dpi="96.0", viewport=window).source,
-                        {"png": ""})["png"]
+        whole = gv._run([gv.to_dot(scene, layout, None, dpi="96.0", viewport=window).source],
+                        ("png",))[0]["png"]
         with Image.open(io.BytesIO(gv.draw_part(scene, layout, part))) as a, \
                 Image.open(io.BytesIO(whole)) as b:
             assert a.size == b.size

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import io
 import math
-import os
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import docx
@@ -21,7 +19,7 @@ from docx.shared import Pt, RGBColor
 from archdoc import __version__
 from archdoc.checks.claims import ClaimStatus, claim_line
 from archdoc.kinds import kind_of
-from archdoc.layout import Figure, figure_part
+from archdoc.layout import Figure, figure_parts
 from archdoc.layout.geometry import Rect
 from archdoc.model import Architecture, Section
 from archdoc.render import BuildContext
@@ -178,10 +176,7 @@ class ReportWriter:
                 for k, tile in enumerate(tiles, start=1):
                     name = column.label.split("\n")[0]
                     parts.append((name if len(tiles) == 1 else f"{name} {k}/{len(tiles)}", tile))
-        with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:  # one dot run each
-            pngs = list(pool.map(lambda p: figure_part(figure, p[1].x, p[1].y, p[1].w, p[1].h,
-                                                       self.ctx.dpi),
-                                 parts))
+        pngs = figure_parts(figure, [(r.x, r.y, r.w, r.h) for _, r in parts], self.ctx.dpi)
         for (name, rect), png in zip(parts, pngs, strict=True):
             self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
             fit = min(1.0, page_w / rect.w, page_h / rect.h)  # as large as the page allows
