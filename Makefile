@@ -42,7 +42,7 @@ system-deps:
 # Optional: LibreOffice for `archdoc build --pdf` and the PDF test; poppler for pdftotext.
 pdf-deps:
 	$(SUDO) apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libreoffice-writer-nogui poppler-utils
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito
 
 # Optional: headless Chromium for the site's browser test (skipped, with the reason, without it).
 browser-deps:

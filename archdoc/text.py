@@ -36,7 +36,16 @@ def _lookup(section: str, key: str, language: str) -> Any:
 def text(key: str, language: str, **values: Any) -> str:
     """The phrase ``key`` in ``language``, with ``{placeholders}`` filled from ``values``."""
     phrase = str(_lookup("words", key, language))
-    return phrase.format(**values) if values else phrase
+    return _finish(phrase.format(**values) if values else phrase, language)
+
+
+def _finish(phrase: str, language: str) -> str:
+    """A Korean phrase's particles chosen for the words before them (``{rid}이(가)``)."""
+    if language != "ko":
+        return phrase
+    from archdoc.korean import particles
+
+    return particles(phrase)
 
 
 def kind_text(kind: str, field: str, language: str) -> str:
@@ -129,4 +138,4 @@ def in_language(value: str, language: str) -> str:
     template = str(local or value.template)
     values = {k: in_language(v, language) if isinstance(v, str) else v
               for k, v in value.values.items()}
-    return template.format(**values) if values else template
+    return _finish(template.format(**values) if values else template, language)

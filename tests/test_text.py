@@ -40,21 +40,6 @@ def test_policy_descriptions_by_name_or_arn():
     assert policy_description("MyOwnPolicy", "ko") == "AWS 또는 고객 관리형 정책입니다."
 
 
-def test_long_identifiers_break_only_at_their_joints():
-    from archdoc.render.report.word import breakable
-
-    for word in ("AmazonSSMManagedInstanceCore", "com.amazonaws.ap-northeast-2.s3",
-                 "ELBSecurityPolicy-TLS13-1-2-2021-06"):
-        broken = breakable(word)
-        assert broken.replace("\u200b", "") == word
-        for i, ch in enumerate(broken):
-            if ch == "\u200b":  # after a dot or between a lower-case letter and a capital
-                before, after = broken[i - 1], broken[i + 1]
-                assert before in "./:_=," or (before.islower() and after.isupper()), broken
-    assert "\u200b" in breakable("AmazonSSMManagedInstanceCore")
-    assert breakable("short words only") == "short words only"
-
-
 def _calls(name: str, method: bool = False):
     """(file, call) of every call of ``name`` in the package's source: a plain name, or with
     ``method`` an attribute (``ctx.finding(...)``)."""

@@ -88,7 +88,7 @@ def test_allow_failing_claims_writes_the_failure_into_the_report(tmp_path) -> No
     failed = [t for t in texts if "✘ 확인 실패" in t]
     assert len(failed) == 1 and "최소 권한 원칙" in failed[0]
     # the reason in the report's language; the CLI says it in English
-    assert "AD-IAM-001: ec2-role에 범위가 넓은 관리형 정책 AmazonS3FullAccess이(가) 연결됨" \
+    assert "AD-IAM-001: ec2-role에 범위가 넓은 관리형 정책 AmazonS3FullAccess가 연결됨" \
         in failed[0]
     assert sum("✔ 모델에서 확인됨" in t for t in texts) == 9
     check = archdoc("check", str(model))

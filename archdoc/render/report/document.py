@@ -210,7 +210,7 @@ class ReportWriter:
         twips = [int(word.text_width(self.doc) / 635 * f) for f in fractions]  # EMU -> twips
         for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), twips, strict=True):
             col.set(qn("w:w"), str(width))
-        rows = [[word.breakable(cell) for cell in row] for row in data.rows]
+        rows = [list(row) for row in data.rows]
         for row in word.table_rows_xml([data.header], twips, header=True) + \
                 word.table_rows_xml(rows, twips, header=False):
             table._tbl.append(row)
@@ -364,11 +364,34 @@ class ReportWriter:
         self.reflections()
         self.appendix()
         self.verification()
-        word.add_toc(toc_place, 'TOC \\o "1-2" \\h \\z \\u',
-                     [(level, text) for level, text in self.outline if level <= 2])
+        self.toc_entries = [(level, text) for level, text in self.outline if level <= 2]
+        self.toc = word.add_toc(toc_place, 'TOC \\o "1-2" \\h \\z \\u', self.toc_entries)
+        word.page_number_footer(self.doc, keep_template=self.from_template)
         word.set_properties(self.doc, title=self.model.title, author=self.model.author or "",
                             created=self.model.date, generator=f"archdoc {__version__}",
                             language=self.model.language)
+        word.no_auto_space(self.doc)
+        if self.model.language == "ko":
+            word.choose_particles(self.doc)
+        return docx_bytes(self.doc)
+
+    def with_toc_pages(self, contents: list[str]) -> bytes:
+        """The .docx again, its contents listing the pages of ``contents`` ("heading<TAB>page"
+        lines from a layout pass), matched to the entries in order."""
+        pages: list[int | None] = []
+        lines = iter(contents)
+        for _, text in self.toc_entries:
+            wanted = " ".join(text.split())
+            page = None
+            for line in lines:
+                title, _, number = line.rpartition("\t")
+                if " ".join(title.split()) == wanted and number.strip().isdigit():
+                    page = int(number)
+                    break
+            pages.append(page)
+            if page is None:  # not found: the rest cannot be matched in order either
+                lines = iter(contents)
+        word.set_toc_pages(self.toc, pages)
         return docx_bytes(self.doc)
 
 

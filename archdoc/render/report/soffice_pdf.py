@@ -1,11 +1,12 @@
 """Convert a .docx to PDF in LibreOffice with the table of contents and fields brought up to
 date first, so the PDF's contents list page numbers (``--convert-to pdf`` exports the cached
-TOC as it is). Runs under the Python that has LibreOffice's UNO bridge (Debian: python3-uno),
+TOC as it is); the contents' lines, with their page numbers, go to ``OUT.pdf.toc.json``. Runs under the Python that has LibreOffice's UNO bridge (Debian: python3-uno),
 not archdoc's own: ``python3 soffice_pdf.py SOFFICE IN.docx OUT.pdf PROFILE_URL``.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -47,10 +48,23 @@ def convert(soffice: str, source: str, target: str, profile: str) -> None:
 
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0,
                                            (prop("Hidden", True),))
+        # Korean writes a particle against its word ("S3를"); LibreOffice's .docx import
+        # ignores w:autoSpaceDE/DN and spaces Latin text from the Hangul after it
+        styles = doc.getStyleFamilies().getByName("ParagraphStyles")
+        for name in styles.getElementNames():
+            style = styles.getByName(name)
+            if style.getPropertySetInfo().hasPropertyByName("ParaIsCharacterDistance"):
+                style.setPropertyValue("ParaIsCharacterDistance", False)
         doc.getTextFields().refresh()
         indexes = doc.getDocumentIndexes()
+        contents = []
         for i in range(indexes.getCount()):
-            indexes.getByIndex(i).update()  # page numbers, now that the layout exists
+            index = indexes.getByIndex(i)
+            index.update()  # page numbers, now that the layout exists
+            contents += index.getAnchor().getString().splitlines()
+        # the entries with their pages, for archdoc to write into the .docx's own contents
+        with open(target + ".toc.json", "w", encoding="utf-8") as handle:
+            json.dump(contents, handle, ensure_ascii=False)
         doc.storeToURL(uno.systemPathToFileUrl(target),
                        (prop("FilterName", "writer_pdf_Export"),))
         doc.close(True)

@@ -6,9 +6,10 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 LATIN_FONT = "Calibri"
@@ -38,23 +39,59 @@ def add_field(paragraph: Paragraph, instruction: str, cached: str) -> None:
     _fld_char(paragraph, "end")
 
 
-def add_toc(before: Paragraph, instruction: str, entries: list[tuple[int, str]]) -> None:
+def add_toc(before: Paragraph, instruction: str,
+            entries: list[tuple[int, str]]) -> list[Paragraph]:
     """A TOC field, inserted before ``before``, whose cached result already lists ``entries``
-    (level, heading text).
+    (level, heading text), each with a dotted tab to where its page number goes. Returns
+    the entries' paragraphs (:func:`set_toc_pages` writes the numbers into them).
 
     Word recomputes it on open (with page numbers, see :func:`update_fields_on_open`);
     LibreOffice's converter shows the cached entries as they are.
     """
-    styles = {s.name for s in before.part.document.styles}  # type: ignore[attr-defined]
+    document = before.part.document  # type: ignore[attr-defined]
+    styles = {s.name for s in document.styles}
     paragraphs = [before.insert_paragraph_before() for _ in range(max(len(entries), 1))]
     _field_start(paragraphs[0], instruction)
+    right = Emu(text_width(document))
     for paragraph, (level, text) in zip(paragraphs, entries, strict=False):
         if f"TOC {level}" in styles:
             paragraph.style = f"TOC {level}"
         else:
             paragraph.paragraph_format.left_indent = Mm(6 * (level - 1))
+        paragraph.paragraph_format.tab_stops.add_tab_stop(right, WD_TAB_ALIGNMENT.RIGHT,
+                                                          WD_TAB_LEADER.DOTS)
         paragraph.add_run(text)
     _fld_char(paragraphs[-1], "end")
+    return paragraphs[: len(entries)]
+
+
+def set_toc_pages(paragraphs: list[Paragraph], pages: list[int | None]) -> None:
+    """Write each entry's page number (from a layout pass) into the TOC's cached result."""
+    for paragraph, page in zip(paragraphs, pages, strict=True):
+        if page is None:
+            continue
+        runs = [r for r in paragraph._p.iter(qn("w:r")) if r.find(qn("w:fldChar")) is None
+                and r.find(qn("w:instrText")) is None]
+        run = OxmlElement("w:r")
+        run.append(OxmlElement("w:tab"))
+        number = OxmlElement("w:t")
+        number.text = str(page)
+        run.append(number)
+        (runs[-1] if runs else paragraph._p[-1]).addnext(run)
+
+
+def page_number_footer(document: DocxDocument, keep_template: bool) -> None:
+    """"N / M" centred at the foot of every page (the sections after the first share the
+    first one's footer). A template's own footer, when it has one, is kept."""
+    footer = document.sections[0].footer
+    if keep_template and any(p.text.strip() for p in footer.paragraphs):
+        return
+    footer.is_linked_to_previous = False
+    paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    add_field(paragraph, "PAGE", "1")
+    paragraph.add_run(" / ")
+    add_field(paragraph, "NUMPAGES", "1")
 
 
 def add_bookmarked_field(paragraph: Paragraph, bookmark_id: int, name: str, instruction: str,
@@ -181,25 +218,61 @@ def start_section(document: DocxDocument, landscape: bool) -> None:
     section.page_width, section.page_height = (height, width) if landscape else (width, height)
 
 
-_BREAK_AFTER = set("./:_=,")
 
 
-def breakable(text: str) -> str:
-    """Offer Word line breaks inside long identifiers (policy names, endpoint services) at
-    their natural joints (after . / : _ and between camel-case words), so a narrow cell wraps
-    them there instead of in the middle of a word. The text reads the same."""
-    out: list[str] = []
-    run = 0  # characters since the last space
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            run = 0
-        else:
-            if run >= 12 and (text[i - 1] in _BREAK_AFTER or
-                              (ch.isupper() and text[i - 1].islower())):
-                out.append("\u200b")
-            run += 1
-        out.append(ch)
-    return "".join(out)
+# pPr children that come after autoSpaceDE/DN in the schema (CT_PPrBase's order)
+_AFTER_AUTOSPACE = ("bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
+                    "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+                    "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl",
+                    "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")
+
+
+def no_auto_space(document: DocxDocument) -> None:
+    """Turn off the space Word and LibreOffice put between Latin text or digits and the
+    Hangul after them ("S3 의", "443 으로"): Korean writes a particle against its word."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        document.styles.element.insert(0, defaults)
+    ppr_default = defaults.find(qn("w:pPrDefault"))
+    if ppr_default is None:
+        ppr_default = OxmlElement("w:pPrDefault")
+        defaults.append(ppr_default)
+    ppr = ppr_default.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        ppr_default.append(ppr)
+    for name in ("autoSpaceDE", "autoSpaceDN"):
+        element = ppr.find(qn(f"w:{name}"))
+        if element is None:
+            element = OxmlElement(f"w:{name}")
+            later = [c for c in ppr if c.tag in {qn(f"w:{n}") for n in _AFTER_AUTOSPACE}]
+            if later:
+                later[0].addprevious(element)
+            else:
+                ppr.append(element)
+        element.set(qn("w:val"), "0")
+
+
+def choose_particles(document: DocxDocument) -> None:
+    """Every Korean particle written in both forms (``이(가)``) chosen for the word before
+    it, in each paragraph of the body, headers and footers (the word may end the run
+    before)."""
+    from archdoc.korean import particles
+
+    roots = [document.element.body] + [
+        part.element for part in document.part.package.parts
+        if str(part.partname).startswith(("/word/header", "/word/footer"))]
+    for root in roots:
+        for paragraph in root.iter(qn("w:p")):
+            before = ""
+            for node in paragraph.iter(qn("w:t")):
+                if node.text is None:
+                    continue
+                if "(" in node.text:
+                    context = before[-40:]
+                    node.text = particles(context + node.text)[len(context):]
+                before += node.text
 
 
 def set_properties(document: DocxDocument, title: str, author: str, created,

@@ -109,7 +109,7 @@ def table_after(document, caption: str):
 
 def rows(table) -> list[list[str]]:
     """Cell texts as a reader sees them (zero-width break opportunities removed)."""
-    return [[cell.text.replace("\u200b", "") for cell in row.cells] for row in table.rows]
+    return [[cell.text for cell in row.cells] for row in table.rows]
 
 
 def test_security_group_table_has_the_exact_rules(report):
@@ -125,7 +125,7 @@ def test_alb_resource_map(report):
     table = table_after(report, "표 1. ALB 리소스 맵: ALB (web-alb)")
     assert rows(table)[1] == [
         "HTTPS:443\nACM 인증서 (certificate)\nELBSecurityPolicy-TLS13-1-2-2021-06",
-        "기본: web-tg(으)로 전달",
+        "기본: web-tg로 전달",
         "타겟 그룹 (web-tg)\nHTTP:80",
         "EC2 웹 서버 (web-server)",
         "HTTP /, 포트 트래픽 포트, 30초 간격, 정상 5회 / 비정상 2회, 응답 코드 200",
@@ -227,3 +227,20 @@ def test_report_covers_the_seed_document(report, seed_model):
     for caption in ("HTTPS 통신단에서 이루어지는 아키텍쳐 외부단", "아키텍쳐 내부단 1", "아키텍쳐 내부단 2",
                     "ALB 리소스 맵", "보안 그룹 규칙: ec2-sg", "IAM 역할 권한 정책"):
         assert caption in shown, caption
+
+
+def test_korean_typography(seed_build):
+    """No auto-space between Latin text and the Hangul after it, particles chosen for their
+    word, and nothing invisible in what a reader copies."""
+    import zipfile
+
+    with zipfile.ZipFile(seed_build / "report.docx") as package:
+        styles = package.read("word/styles.xml").decode("utf-8")
+        body = package.read("word/document.xml").decode("utf-8")
+    defaults = re.search(r"<w:pPrDefault>.*?</w:pPrDefault>", styles, re.S)
+    assert defaults and '<w:autoSpaceDE w:val="0"/>' in defaults.group() \
+        and '<w:autoSpaceDN w:val="0"/>' in defaults.group()
+    for mark in ("(으)로", "이(가)", "을(를)", "은(는)", "와(과)"):
+        assert mark not in body, mark
+    assert "\u200b" not in body and "\u200c" not in body
+    assert "web-tg로 전달" in body  # a forward action, its particle after a vowel (티지)

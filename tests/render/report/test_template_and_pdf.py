@@ -107,3 +107,22 @@ def test_pdf_has_the_korean_headings(seed_path, seed_model, tmp_path):
         on_page = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
                                  capture_output=True, text=True).stdout
         assert title in " ".join(on_page.split()), (title, page)
+    # Korean typography as printed: a particle against its Latin word or number, each
+    # chosen for it, "N / M" at the foot of every page
+    assert not re.search(r"[A-Za-z0-9] (을|를|이|가|은|는|의|에|로|으로|와|과)[\s.,)]", text), \
+        re.search(r".{20}[A-Za-z0-9] (을|를|이|가|은|는|의|에|로|으로|와|과)[\s.,)].{5}", text)
+    assert "(으)" not in text and "이(가)" not in text and "을(를)" not in text
+    assert "CloudFront를" in flat and "ALB에" in flat
+    for page in range(1, pages + 1):
+        on_page = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                                 capture_output=True, text=True).stdout
+        assert f"{page} / {pages}" in on_page, page
+    # the .docx lists the same pages in its own contents (the layout pass wrote them there)
+    document = docx.Document(str(tmp_path / "report.docx"))
+    entries = [p for p in document.paragraphs if p.paragraph_format.tab_stops
+               and "\t" in p.text]
+    listed = {p.text.split("\t")[0]: int(p.text.split("\t")[1]) for p in entries}
+    for number, section in enumerate(seed_model.sections, start=1):
+        entry = next(line for line in layout.splitlines()
+                     if line.strip().startswith(f"{number}. {section.title}"))
+        assert listed[f"{number}. {section.title}"] == int(re.search(r"(\d+)\s*$", entry)[1])
