@@ -91,15 +91,17 @@ def build(model_path: Path, out_dir: Path, only: str | list[str] | None = None,
         if notes is not None:
             notes.append(f"checked against account {report.account}, {report.region}: "
                          f"{report.summary()}")
+    from archdoc.checks import evaluate
     from archdoc.checks.claims import failing
     from archdoc.verify import claims as claims_of
 
-    claims = claims_of(model, report)
+    results = evaluate(model)
+    claims = claims_of(model, report, results)
     broken = failing(claims)
     if broken and "report" in selected and not options.get("allow_failing_claims"):
         raise ClaimsFailed(refusal(broken))
     ctx = BuildContext(model, {k: v for k, v in options.items() if k != "verify_live"},
-                       verification=report, claims=claims)
+                       verification=report, claims=claims, results=results)
     if selected != ["diagram"]:
         ctx.start()  # every figure at once, in parallel, while the renderers load
     # every renderer's imports (python-docx, Jinja2) now, while Graphviz draws, not after

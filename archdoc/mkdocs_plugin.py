@@ -45,7 +45,8 @@ class ArchdocPlugin(BasePlugin[ArchdocConfig]):
         except ModelError as exc:
             raise PluginError("archdoc: the model is invalid:\n" + "\n".join(
                 str(d) for d in exc.diagnostics)) from None
-        ctx = BuildContext(model, {}, claims=claim_statuses(model, evaluate(model)))
+        results = evaluate(model)
+        ctx = BuildContext(model, {}, claims=claim_statuses(model, results), results=results)
         prefix = self.config.path.strip("/")
         for name, data in site_pages(ctx, directory_urls=config.use_directory_urls).items():
             files.append(File.generated(config, f"{prefix}/{name}" if prefix else name,

@@ -78,6 +78,13 @@ def service_definition(service: str, language: str) -> str | None:
     return None
 
 
+def rule_title(rule: str, language: str, english: str) -> str:
+    """A security rule's title in ``language`` (``english``, the rule's own, when it has no
+    translation)."""
+    found = _catalogue(language).get("rules", {}).get(rule) if language != FALLBACK else None
+    return str(found or english)
+
+
 def kind_name(kind: str, language: str) -> str:
     return kind_text(kind, "name", language)
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from archdoc.checks import evaluate
 from archdoc.checks.claims import ClaimStatus, claim_statuses
+from archdoc.checks.rule import RuleResult
 from archdoc.model import Architecture
 
 if TYPE_CHECKING:
@@ -19,10 +20,11 @@ if TYPE_CHECKING:
     from archdoc.drift.findings import DriftReport
 
 
-def claims(model: Architecture, live: DriftReport | None = None) -> list[ClaimStatus]:
+def claims(model: Architecture, live: DriftReport | None = None,
+           results: list[RuleResult] | None = None) -> list[ClaimStatus]:
     """Every claim that names rules: its status on the model (and in the account, with
-    ``live``)."""
-    return claim_statuses(model, evaluate(model), live)
+    ``live``), from the rules' ``results`` when they were evaluated already."""
+    return claim_statuses(model, evaluate(model) if results is None else results, live)
 
 
 def check_account(model: Architecture, *, profile: str | None = None,

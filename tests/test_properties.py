@@ -14,9 +14,9 @@ import traceback
 import xml.etree.ElementTree as ET
 
 import docx
-from docx.oxml.ns import qn
 import pytest
 import yaml
+from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, seed, settings
 from PIL import Image
 

@@ -22,6 +22,7 @@ from archdoc.text import text
 
 if TYPE_CHECKING:
     from archdoc.checks.claims import ClaimStatus
+    from archdoc.checks.rule import RuleResult
     from archdoc.drift.findings import DriftReport
 
 
@@ -44,6 +45,7 @@ class BuildContext:
 
     verification: DriftReport | None = None  # ``build --verify-live``: the live check's result
     claims: list[ClaimStatus] = field(default_factory=list)  # each security claim's status
+    results: list[RuleResult] = field(default_factory=list)  # every rule's result on the model
 
     @property
     def dpi(self) -> float:

@@ -4,8 +4,6 @@ chapter per model section (definition, role, security considerations), appendix.
 from __future__ import annotations
 
 import io
-import math
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import docx
@@ -14,17 +12,15 @@ from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
 
 from archdoc import __version__
-from archdoc.checks.claims import ClaimStatus, claim_line
 from archdoc.kinds import kind_of
-from archdoc.layout import Figure, figure_parts
-from archdoc.layout.geometry import Rect
 from archdoc.model import Architecture, Section
 from archdoc.render import BuildContext
 from archdoc.render.report import word
+from archdoc.render.report.figures import FigureWriting
 from archdoc.render.report.package import docx_bytes
+from archdoc.render.report.security import SecurityWriting
 from archdoc.render.report.tables import (
     TABLE_BUILDERS,
     TableData,
@@ -33,10 +29,6 @@ from archdoc.render.report.tables import (
     verification_table,
 )
 from archdoc.text import words
-
-MIN_PRINTED_PT = 7.0  # no label of a figure may print smaller than this
-CAPTION_ROOM = 36.0  # points of a page a figure's caption takes, with its spacing
-HEADING_ROOM = 48.0  # ... and a heading printed above the figure
 
 
 @dataclass
@@ -50,7 +42,7 @@ class _Numbers:
     position: dict[tuple[str, int], int] = field(default_factory=dict)  # reading order
 
 
-class ReportWriter:
+class ReportWriter(FigureWriting, SecurityWriting):
     def __init__(self, ctx: BuildContext, template: bytes | None = None):
         self.ctx = ctx
         self.model: Architecture = ctx.model
@@ -60,6 +52,7 @@ class ReportWriter:
         self.from_template = template is not None
         self.n = _Numbers()
         self.outline: list[tuple[int, str]] = []
+        self.named_rules: set[str] = set()  # the rules the report names, for its legend
         self._style_ids: dict[str | None, str] | None = None
 
     # --- building blocks --------------------------------------------------------------------
@@ -115,84 +108,6 @@ class ReportWriter:
             paragraph.add_run(f"{self.w[kind]} ")
             word.add_field(paragraph, f"REF {self._bookmark(kind, number)} \\h", str(number))
         paragraph.add_run(f"{after})")
-
-    def figure(self, figure: Figure, caption: str,
-               heading: Callable[[], object] | None = None) -> int:
-        """One figure, one number, on one page: at a size where its smallest label prints at
-        ``MIN_PRINTED_PT`` or more on a portrait page if it fits there, else on a landscape
-        one; else scaled to the landscape page, followed by focused details of it (each VPC,
-        or each AZ of a VPC too large), each a figure of its own at the readable size.
-        ``heading`` writes the heading that goes with it, on the figure's page. Returns the
-        figure's number."""
-        layout = figure.layout
-        need = MIN_PRINTED_PT / layout.fonts.smallest  # the smallest scale allowed
-        # the caption, and the heading when it goes on the figure's page, share it: a figure
-        # scaled to the whole page would push its caption onto the next
-        room = CAPTION_ROOM + (HEADING_ROOM if heading else 0.0)
-        portrait = word.figure_scale(self.doc, layout.width, layout.height, reserve_pt=room)
-        landscape = word.figure_scale(self.doc, layout.width, layout.height, landscape=True,
-                                      reserve_pt=room)
-        if portrait >= need:
-            if heading:
-                heading()
-            return self._picture(figure.png, layout.width * portrait, layout.height * portrait,
-                                 caption)
-        word.start_section(self.doc, landscape=True)
-        if heading:  # on the figure's page, not alone at the foot of the one before
-            heading()
-        number = self._picture(figure.png, layout.width * landscape, layout.height * landscape,
-                               caption)
-        if landscape < need:
-            self._details(figure, caption, need)
-        word.start_section(self.doc, landscape=False)
-        return number
-
-    def _details(self, figure: Figure, caption: str, need: float) -> None:
-        """Figures of the parts of a figure too large to read whole: each VPC (or region
-        without one), else each of its AZ columns, else tiles of it, at a readable scale."""
-        layout = figure.layout
-        page_w, page_h = word.text_area(self.doc)
-        page_h -= CAPTION_ROOM  # each detail's caption goes on its page
-        scale = max(need, 0.75)
-
-        def fits(r: Rect) -> bool:
-            return r.w * scale <= page_w and r.h * scale <= page_h
-
-        parts: list[tuple[str, Rect]] = []
-        tops = [g for g in figure.scene.groups() if g.style == "vpc"] or \
-            [g for g in figure.scene.groups() if g.style == "region"]
-        for group in tops:
-            box = layout.groups.get(group.id)
-            if box is None:
-                continue
-            rect = _grown(box.rect, 8.0, layout)
-            if fits(rect):
-                parts.append((group.label.split("\n")[0], rect))
-                continue
-            columns = [g for g in group.groups if g.style == "az" and g.id in layout.groups]
-            for column in columns or [group]:
-                inner = _grown(layout.groups[column.id].rect, 8.0, layout)
-                tiles = _tiles(inner, page_w / scale, page_h / scale)
-                for k, tile in enumerate(tiles, start=1):
-                    name = column.label.split("\n")[0]
-                    parts.append((name if len(tiles) == 1 else f"{name} {k}/{len(tiles)}", tile))
-        pngs = figure_parts(figure, [(r.x, r.y, r.w, r.h) for _, r in parts], self.ctx.dpi)
-        for (name, rect), png in zip(parts, pngs, strict=True):
-            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-            fit = min(1.0, page_w / rect.w, page_h / rect.h)  # as large as the page allows
-            self._picture(png, rect.w * fit, rect.h * fit,
-                          self.w["figure_detail"].format(caption=caption, part=name))
-
-    def _picture(self, png: bytes, width_pt: float, height_pt: float, caption: str) -> int:
-        self.n.figure += 1
-        self.n.position[("figure", self.n.figure)] = len(self.n.position)
-        paragraph = self.doc.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.paragraph_format.keep_with_next = True
-        paragraph.add_run().add_picture(io.BytesIO(png), width=word.points_to_emu(width_pt),
-                                        height=word.points_to_emu(height_pt))
-        self._caption("figure", self.n.figure, caption)
-        return self.n.figure
 
     def table(self, data: TableData) -> int:
         self.n.table += 1
@@ -286,29 +201,7 @@ class ReportWriter:
                     TABLE_BUILDERS[builder](m, rid))
 
         self.heading(f"{number}.3. {w['security']}", 2)
-        statuses = {c.item: c for c in self.ctx.claims if c.section == index}
-        for k, item in enumerate(section.security):
-            paragraph = self.bullet(item.text)
-            targets: list[tuple[str, int]] = []
-            for target in item.see:
-                table: int | None = None if target == "figure" else (
-                    self.n.table_of_resource.get((index, target)) or next(
-                        (t for (i, r), t in self.n.table_of_resource.items() if r == target),
-                        None))
-                # no table shows that resource: its place in the figure does
-                targets.append(("table", table) if table is not None else ("figure", fig))
-            self.references(paragraph, targets)
-            if k in statuses:
-                self.claim_status(paragraph, statuses[k])
-
-    def claim_status(self, paragraph, claim: ClaimStatus) -> None:
-        """The claim's proof after its text: checked on the model, verified live, or why not."""
-        text, tone = claim_line(claim, self.model.language)
-        paragraph.add_run().add_break()
-        run = paragraph.add_run(text)
-        run.font.size = Pt(9)
-        run.font.color.rgb = RGBColor.from_string(
-            {"ok": "1E8449", "fail": "C0392B", "unknown": "7F8C8D"}[tone])
+        self.security(index, section, fig)
 
     def reflections(self) -> None:
         if not self.model.reflections:
@@ -323,6 +216,11 @@ class ReportWriter:
         self.heading(self.w["appendix"], 1)
         self.doc.add_paragraph(self.w["appendix_intro"])
         self.table(inventory(self.model))
+        legend = self.rule_legend()
+        if legend is not None:
+            self.heading(self.w["rule_legend"], 2)
+            self.doc.add_paragraph(self.w["rule_legend_intro"])
+            self.table(legend)
 
     def verification(self) -> None:
         """What ``build --verify-live`` found: the document carries its own proof."""
@@ -402,17 +300,3 @@ def _clear_body(doc: DocxDocument) -> None:
         if child.tag.endswith("}sectPr"):
             continue
         body.remove(child)
-
-
-def _grown(rect: Rect, margin: float, layout) -> Rect:
-    """``rect`` grown by ``margin``, kept inside the picture."""
-    x, y = max(rect.x - margin, 0.0), max(rect.y - margin, 0.0)
-    return Rect(x, y, min(rect.right + margin, layout.width) - x,
-                min(rect.bottom + margin, layout.height) - y)
-
-
-def _tiles(rect: Rect, max_w: float, max_h: float) -> list[Rect]:
-    """``rect`` cut into the fewest equal tiles of at most ``max_w`` by ``max_h``."""
-    cols, rows = max(1, math.ceil(rect.w / max_w)), max(1, math.ceil(rect.h / max_h))
-    w, h = rect.w / cols, rect.h / rows
-    return [Rect(rect.x + c * w, rect.y + r * h, w, h) for r in range(rows) for c in range(cols)]

@@ -1,7 +1,8 @@
 """Convert a .docx to PDF in LibreOffice with the table of contents and fields brought up to
 date first, so the PDF's contents list page numbers (``--convert-to pdf`` exports the cached
-TOC as it is); the contents' lines, with their page numbers, go to ``OUT.pdf.toc.json``. Runs under the Python that has LibreOffice's UNO bridge (Debian: python3-uno),
-not archdoc's own: ``python3 soffice_pdf.py SOFFICE IN.docx OUT.pdf PROFILE_URL``.
+TOC as it is); the contents' lines, with their page numbers, go to ``OUT.pdf.toc.json``.
+Runs under the Python that has LibreOffice's UNO bridge (Debian: python3-uno), not archdoc's
+own: ``python3 soffice_pdf.py SOFFICE IN.docx OUT.pdf PROFILE_URL``.
 """
 
 from __future__ import annotations

@@ -177,7 +177,7 @@ def test_every_figure_leaves_room_on_its_page_for_its_caption(model_path, build,
     """A figure scaled to the whole page pushes its caption onto the next one (seen in
     LibreOffice): each picture is at most its section's text height less the caption's room
     (and the heading's, for the figure a heading precedes)."""
-    from archdoc.render.report.document import CAPTION_ROOM
+    from archdoc.render.report.figures import CAPTION_ROOM
 
     out = request.getfixturevalue(build)
     document = docx.Document(str(out / load_model(model_path).report_file))

@@ -1,0 +1,128 @@
+"""The report's figures: each on one page at a size where its smallest label is readable,
+or scaled to a landscape page and followed by its details."""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+
+from archdoc.layout import Figure, figure_parts
+from archdoc.layout.geometry import Rect
+from archdoc.render.report import word
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+
+    from archdoc.render import BuildContext
+
+MIN_PRINTED_PT = 7.0  # no label of a figure may print smaller than this
+CAPTION_ROOM = 36.0  # points of a page a figure's caption takes, with its spacing
+HEADING_ROOM = 48.0  # ... and a heading printed above the figure
+
+
+class FigureWriting:
+    """The figure half of :class:`archdoc.render.report.document.ReportWriter`."""
+
+    doc: DocxDocument
+    ctx: BuildContext
+    w: dict[str, str]
+    n: Any
+
+    def _caption(self, kind: str, number: int, text: str) -> None:
+        raise NotImplementedError
+
+    def figure(self, figure: Figure, caption: str,
+               heading: Callable[[], object] | None = None) -> int:
+        """One figure, one number, on one page: at a size where its smallest label prints at
+        ``MIN_PRINTED_PT`` or more on a portrait page if it fits there, else on a landscape
+        one; else scaled to the landscape page, followed by focused details of it (each VPC,
+        or each AZ of a VPC too large), each a figure of its own at the readable size.
+        ``heading`` writes the heading that goes with it, on the figure's page. Returns the
+        figure's number."""
+        layout = figure.layout
+        need = MIN_PRINTED_PT / layout.fonts.smallest  # the smallest scale allowed
+        # the caption, and the heading when it goes on the figure's page, share it: a figure
+        # scaled to the whole page would push its caption onto the next
+        room = CAPTION_ROOM + (HEADING_ROOM if heading else 0.0)
+        portrait = word.figure_scale(self.doc, layout.width, layout.height, reserve_pt=room)
+        landscape = word.figure_scale(self.doc, layout.width, layout.height, landscape=True,
+                                      reserve_pt=room)
+        if portrait >= need:
+            if heading:
+                heading()
+            return self._picture(figure.png, layout.width * portrait, layout.height * portrait,
+                                 caption)
+        word.start_section(self.doc, landscape=True)
+        if heading:  # on the figure's page, not alone at the foot of the one before
+            heading()
+        number = self._picture(figure.png, layout.width * landscape, layout.height * landscape,
+                               caption)
+        if landscape < need:
+            self._details(figure, caption, need)
+        word.start_section(self.doc, landscape=False)
+        return number
+
+    def _details(self, figure: Figure, caption: str, need: float) -> None:
+        """Figures of the parts of a figure too large to read whole: each VPC (or region
+        without one), else each of its AZ columns, else tiles of it, at a readable scale."""
+        layout = figure.layout
+        page_w, page_h = word.text_area(self.doc)
+        page_h -= CAPTION_ROOM  # each detail's caption goes on its page
+        scale = max(need, 0.75)
+
+        def fits(r: Rect) -> bool:
+            return r.w * scale <= page_w and r.h * scale <= page_h
+
+        parts: list[tuple[str, Rect]] = []
+        tops = [g for g in figure.scene.groups() if g.style == "vpc"] or \
+            [g for g in figure.scene.groups() if g.style == "region"]
+        for group in tops:
+            box = layout.groups.get(group.id)
+            if box is None:
+                continue
+            rect = _grown(box.rect, 8.0, layout)
+            if fits(rect):
+                parts.append((group.label.split("\n")[0], rect))
+                continue
+            columns = [g for g in group.groups if g.style == "az" and g.id in layout.groups]
+            for column in columns or [group]:
+                inner = _grown(layout.groups[column.id].rect, 8.0, layout)
+                tiles = _tiles(inner, page_w / scale, page_h / scale)
+                for k, tile in enumerate(tiles, start=1):
+                    name = column.label.split("\n")[0]
+                    parts.append((name if len(tiles) == 1 else f"{name} {k}/{len(tiles)}", tile))
+        pngs = figure_parts(figure, [(r.x, r.y, r.w, r.h) for _, r in parts], self.ctx.dpi)
+        for (name, rect), png in zip(parts, pngs, strict=True):
+            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            fit = min(1.0, page_w / rect.w, page_h / rect.h)  # as large as the page allows
+            self._picture(png, rect.w * fit, rect.h * fit,
+                          self.w["figure_detail"].format(caption=caption, part=name))
+
+    def _picture(self, png: bytes, width_pt: float, height_pt: float, caption: str) -> int:
+        self.n.figure += 1
+        self.n.position[("figure", self.n.figure)] = len(self.n.position)
+        paragraph = self.doc.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.keep_with_next = True
+        paragraph.add_run().add_picture(io.BytesIO(png), width=word.points_to_emu(width_pt),
+                                        height=word.points_to_emu(height_pt))
+        self._caption("figure", self.n.figure, caption)
+        return self.n.figure
+
+
+def _grown(rect: Rect, margin: float, layout) -> Rect:
+    """``rect`` grown by ``margin``, kept inside the picture."""
+    x, y = max(rect.x - margin, 0.0), max(rect.y - margin, 0.0)
+    return Rect(x, y, min(rect.right + margin, layout.width) - x,
+                min(rect.bottom + margin, layout.height) - y)
+
+
+def _tiles(rect: Rect, max_w: float, max_h: float) -> list[Rect]:
+    """``rect`` cut into the fewest equal tiles of at most ``max_w`` by ``max_h``."""
+    cols, rows = max(1, math.ceil(rect.w / max_w)), max(1, math.ceil(rect.h / max_h))
+    w, h = rect.w / cols, rect.h / rows
+    return [Rect(rect.x + c * w, rect.y + r * h, w, h) for r in range(rows) for c in range(cols)]
