@@ -59,9 +59,9 @@ def figure_of(scene: Scene, formats: tuple[str, ...] = ("png", "svg"),
 
 
 def figure_parts(figure: Figure, parts: list[tuple[float, float, float, float]],
-                 dpi: float = 96.0) -> list[bytes]:
-    """PNG of each rectangle (x, y, w, h) of ``figure``, in layout points, at ``dpi``: one
-    Graphviz run for each core, each drawing its share of them."""
+                 dpi: float = 96.0) -> list[tuple[bytes, bytes]]:
+    """PNG (at ``dpi``) and SVG of each rectangle (x, y, w, h) of ``figure``, in layout
+    points: one Graphviz run for each core, each drawing its share of them."""
     from concurrent.futures import ThreadPoolExecutor
 
     from archdoc.layout.geometry import Rect
@@ -72,8 +72,8 @@ def figure_parts(figure: Figure, parts: list[tuple[float, float, float, float]],
     shares = [rects[k::runs] for k in range(runs)]
     with ThreadPoolExecutor(max_workers=runs) as pool:
         drawn = list(pool.map(lambda share: draw_parts(figure.scene, figure.layout, share,
-                                                       dpi), shares))
-    out: list[bytes] = [b""] * len(rects)
-    for k, pngs in enumerate(drawn):
-        out[k::runs] = pngs
+                                                       dpi, ("png", "svg")), shares))
+    out: list[tuple[bytes, bytes]] = [(b"", b"")] * len(rects)
+    for k, pictures in enumerate(drawn):
+        out[k::runs] = [(p["png"], p["svg"]) for p in pictures]
     return out

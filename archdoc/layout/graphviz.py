@@ -305,18 +305,18 @@ def draw(scene: Scene, layout: Layout, formats: tuple[str, ...] = ("png", "svg")
     return Drawing(out.get("png", b""), out.get("svg", b""), layout)
 
 
-def draw_parts(scene: Scene, layout: Layout, parts: list[Rect],
-               dpi: float = 96.0) -> list[bytes]:
-    """PNG of each rectangle of a routed layout (a figure split over several pages), from
-    one Graphviz run."""
+def draw_parts(scene: Scene, layout: Layout, parts: list[Rect], dpi: float = 96.0,
+               formats: tuple[str, ...] = ("png",)) -> list[dict[str, bytes]]:
+    """Each rectangle of a routed layout (a figure split over several pages) in each of
+    ``formats``, from one Graphviz run."""
     sources = []
     for part in parts:
         cx, cy = part.centre
         viewport = f"{part.w:.2f},{part.h:.2f},1,{cx:.2f},{layout.height - cy:.2f}"
         sources.append(to_dot(scene, layout, part, dpi=f"{dpi:.1f}", viewport=viewport).source)
-    return [out["png"] for out in _run(sources, ("png",))] if sources else []
+    return _run(sources, formats) if sources else []
 
 
 def draw_part(scene: Scene, layout: Layout, part: Rect, dpi: float = 96.0) -> bytes:
     """PNG of one rectangle of a routed layout."""
-    return draw_parts(scene, layout, [part], dpi)[0]
+    return draw_parts(scene, layout, [part], dpi)[0]["png"]

@@ -76,6 +76,12 @@ class Document(Strict):
     author: str | None = Field(None, max_length=PROPERTY_MAX)
     organisation: str | None = Field(None, max_length=PROPERTY_MAX,
                                      description="course or organisation")
+    course: str | None = Field(None, max_length=PROPERTY_MAX,
+                               description="the course a report is handed in for")
+    student_id: str | None = Field(None, max_length=PROPERTY_MAX,
+                                   description="the author's student number")
+    instructor: str | None = Field(None, max_length=PROPERTY_MAX,
+                                   description="who the report is handed in to")
     date: datetime.date | str | None = Field(None, description="date of this version")
     language: Literal["ko", "en"] = Field("en", description="language of the report")
     region: str = Field(description="AWS region, e.g. ap-northeast-2")

@@ -76,8 +76,8 @@ class BuildContext:
             futures = [done]
         else:
             futures = [pool.submit(figure_of, self.scene, dpi=self.dpi)]
-        futures += [pool.submit(figure_of, focus(self.scene, set(s.resources)), ("png",),
-                                self.dpi)
+        futures += [pool.submit(figure_of, focus(self.scene, set(s.resources)),
+                                ("png", "svg"), self.dpi)
                     for s in self.model.sections]
         pool.shutdown(wait=False)  # the figures finish while the renderers are loaded and begin
         return futures
@@ -96,7 +96,7 @@ class BuildContext:
 
     @cached_property
     def section_figures(self) -> list[Figure]:
-        """Per section, its own figure (PNG): its resources, their groups and flow neighbours,
+        """Per section, its own figure (PNG and SVG): its resources, their groups and flow neighbours,
         laid out on its own."""
         return [f.result() for f in self._figures[1:]]
 

@@ -140,8 +140,10 @@ class ReportWriter(FigureWriting, SecurityWriting):
             self.doc.add_paragraph()
         title = self.paragraph(m.title, "Title")
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        lines = [(w["version"], m.version), (w["author"], m.author), (w["date"], m.date),
-                 (w["organisation"], m.organisation)]
+        # what a course submission's cover carries, each line only when the model has it
+        lines = [(w["version"], m.version), (w["course"], m.course),
+                 (w["organisation"], m.organisation), (w["student_id"], m.student_id),
+                 (w["author"], m.author), (w["instructor"], m.instructor), (w["date"], m.date)]
         for label, value in lines:
             if value:
                 paragraph = self.doc.add_paragraph()

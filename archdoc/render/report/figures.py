@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 
-from archdoc.layout import Figure, figure_parts
+from archdoc.layout import PNG_LIMIT, Figure, figure_parts
 from archdoc.layout.geometry import Rect
 from archdoc.render.report import word
 
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 MIN_PRINTED_PT = 7.0  # no label of a figure may print smaller than this
 CAPTION_ROOM = 36.0  # points of a page a figure's caption takes, with its spacing
 HEADING_ROOM = 48.0  # ... and a heading printed above the figure
+PRINT_DPI = 300.0  # what a figure has on paper, in a PDF
 
 
 class FigureWriting:
@@ -54,13 +55,13 @@ class FigureWriting:
         if portrait >= need:
             if heading:
                 heading()
-            return self._picture(figure.png, layout.width * portrait, layout.height * portrait,
-                                 caption)
+            return self._picture(self._printable(figure, portrait), layout.width * portrait,
+                                 layout.height * portrait, caption, figure.svg)
         word.start_section(self.doc, landscape=True)
         if heading:  # on the figure's page, not alone at the foot of the one before
             heading()
-        number = self._picture(figure.png, layout.width * landscape, layout.height * landscape,
-                               caption)
+        number = self._picture(self._printable(figure, landscape), layout.width * landscape,
+                               layout.height * landscape, caption, figure.svg)
         if landscape < need:
             self._details(figure, caption, need)
         word.start_section(self.doc, landscape=False)
@@ -95,23 +96,48 @@ class FigureWriting:
                 for k, tile in enumerate(tiles, start=1):
                     name = column.label.split("\n")[0]
                     parts.append((name if len(tiles) == 1 else f"{name} {k}/{len(tiles)}", tile))
-        pngs = figure_parts(figure, [(r.x, r.y, r.w, r.h) for _, r in parts], self.ctx.dpi)
-        for (name, rect), png in zip(parts, pngs, strict=True):
+        dpi = self.ctx.dpi
+        if self.ctx.options.get("pdf"):  # printed at its fit to the page, each at PRINT_DPI
+            dpi = max([dpi] + [_print_dpi(r, min(1.0, page_w / r.w, page_h / r.h))
+                               for _, r in parts])
+        drawn = figure_parts(figure, [(r.x, r.y, r.w, r.h) for _, r in parts], dpi)
+        for (name, rect), (png, svg) in zip(parts, drawn, strict=True):
             self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
             fit = min(1.0, page_w / rect.w, page_h / rect.h)  # as large as the page allows
             self._picture(png, rect.w * fit, rect.h * fit,
-                          self.w["figure_detail"].format(caption=caption, part=name))
+                          self.w["figure_detail"].format(caption=caption, part=name), svg)
 
-    def _picture(self, png: bytes, width_pt: float, height_pt: float, caption: str) -> int:
+    def _printable(self, figure: Figure, scale: float) -> bytes:
+        """The figure's PNG; for a PDF (which LibreOffice makes from the PNG, not the SVG),
+        drawn again at ``PRINT_DPI`` for the size it is printed at."""
+        layout = figure.layout
+        whole = Rect(0.0, 0.0, layout.width, layout.height)
+        dpi = _print_dpi(whole, scale)
+        if not self.ctx.options.get("pdf") or dpi <= figure.dpi:
+            return figure.png
+        return figure_parts(figure, [(0.0, 0.0, layout.width, layout.height)], dpi)[0][0]
+
+    def _picture(self, png: bytes, width_pt: float, height_pt: float, caption: str,
+                 svg: bytes | None = None) -> int:
+        """The figure as a picture (vector, with the PNG as fallback, when ``svg`` is given)
+        and its caption, which is also its alternative text."""
         self.n.figure += 1
         self.n.position[("figure", self.n.figure)] = len(self.n.position)
         paragraph = self.doc.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.keep_with_next = True
-        paragraph.add_run().add_picture(io.BytesIO(png), width=word.points_to_emu(width_pt),
-                                        height=word.points_to_emu(height_pt))
+        run = paragraph.add_run()
+        run.add_picture(io.BytesIO(png), width=word.points_to_emu(width_pt),
+                        height=word.points_to_emu(height_pt))
+        word.picture_extras(self.doc, run, caption, svg)
         self._caption("figure", self.n.figure, caption)
         return self.n.figure
+
+
+def _print_dpi(rect: Rect, scale: float) -> float:
+    """The resolution to draw ``rect`` at so that, printed at ``scale``, it has
+    ``PRINT_DPI`` (never a PNG larger than Graphviz draws)."""
+    return min(PRINT_DPI * scale, (PNG_LIMIT - 1) * 72 / max(rect.w, rect.h, 1.0))
 
 
 def _grown(rect: Rect, margin: float, layout) -> Rect:

@@ -80,6 +80,42 @@ def set_toc_pages(paragraphs: list[Paragraph], pages: list[int | None]) -> None:
         (runs[-1] if runs else paragraph._p[-1]).addnext(run)
 
 
+SVG_BLIP = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"  # Office 2016's extension for SVG pictures
+SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
+
+
+def picture_extras(document: DocxDocument, run, alt_text: str, svg: bytes | None) -> None:
+    """The picture just added to ``run``: ``alt_text`` for screen readers and ``svg`` as its
+    vector form, which Word 2016 and later draw (others show the PNG, its fallback)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    inline = run._r.find(f".//{qn('wp:inline')}")
+    if inline is None:
+        return
+    doc_pr = inline.find(qn("wp:docPr"))
+    if doc_pr is not None:
+        doc_pr.set("descr", alt_text)
+        doc_pr.set("title", alt_text)
+    if not svg:
+        return
+    package = document.part.package
+    name = package.next_partname("/word/media/image%d.svg")
+    part = Part(PackURI(name), "image/svg+xml", svg, package)
+    rid = document.part.relate_to(part, RT.IMAGE)
+    blip = inline.find(f".//{qn('a:blip')}")
+    extensions = OxmlElement("a:extLst")
+    extension = OxmlElement("a:ext")
+    extension.set("uri", SVG_BLIP)
+    svg_blip = parse_xml(f'<asvg:svgBlip xmlns:asvg="{SVG_NS}" xmlns:r="http://schemas.'
+                         f'openxmlformats.org/officeDocument/2006/relationships" '
+                         f'r:embed="{rid}"/>')
+    extension.append(svg_blip)
+    extensions.append(extension)
+    blip.append(extensions)
+
+
 def page_number_footer(document: DocxDocument, keep_template: bool) -> None:
     """"N / M" centred at the foot of every page (the sections after the first share the
     first one's footer). A template's own footer, when it has one, is kept."""

@@ -244,3 +244,46 @@ def test_korean_typography(seed_build):
         assert mark not in body, mark
     assert "\u200b" not in body and "\u200c" not in body
     assert "web-tg로 전달" in body  # a forward action, its particle after a vowel (티지)
+
+
+def test_figures_are_vector_with_a_png_fallback_and_alt_text(report):
+    """Each picture: its caption as alternative text, a PNG, and the SVG that Word 2016+
+    draws instead (Office's svgBlip extension), a well-formed SVG of the same figure."""
+    import xml.etree.ElementTree as ET
+
+    from archdoc.render.report.word import SVG_BLIP, SVG_NS
+
+    body = report.element.body
+    inlines = list(body.iter(qn("wp:inline")))
+    assert len(inlines) >= 4
+    paragraphs = list(body.iter(qn("w:p")))
+    for inline in inlines:
+        doc_pr = inline.find(qn("wp:docPr"))
+        holder = next(p for p in paragraphs if inline in list(p.iter(qn("wp:inline"))))
+        caption = "".join(t.text or "" for t in paragraphs[paragraphs.index(holder) + 1]
+                          .iter(qn("w:t")))
+        assert doc_pr.get("descr") and doc_pr.get("descr") in caption
+        blip = next(inline.iter(qn("a:blip")))
+        png = report.part.related_parts[blip.get(qn("r:embed"))]
+        assert png.blob[:8] == b"\x89PNG\r\n\x1a\n"
+        ext = blip.find(f"{qn('a:extLst')}/{qn('a:ext')}")
+        assert ext is not None and ext.get("uri") == SVG_BLIP
+        svg_blip = ext.find(f"{{{SVG_NS}}}svgBlip")
+        svg = report.part.related_parts[svg_blip.get(qn("r:embed"))]
+        assert svg.content_type == "image/svg+xml"
+        assert ET.fromstring(svg.blob).tag == "{http://www.w3.org/2000/svg}svg"
+
+
+def test_title_page_of_a_course_submission(tmp_path, seed_path):
+    """course, student number, name, instructor and date on the cover, each on its line."""
+    text = seed_path.read_text("utf-8").replace(
+        "organisation: 클라우드 보안 3주차 과제\n",
+        "course: 클라우드 보안\nstudent_id: \"20241234\"\ninstructor: 김교수\n")
+    model = tmp_path / "arch.yaml"
+    model.write_text(text, "utf-8")
+    proc = archdoc("build", str(model), "-o", str(tmp_path / "o"), "--only", "report")
+    assert proc.returncode == 0, proc.stderr
+    document = docx.Document(str(tmp_path / "o" / "report.docx"))
+    cover = [p.text for p in document.paragraphs[:20] if ": " in p.text]
+    assert cover == ["버전: 1.2", "과목: 클라우드 보안", "학번: 20241234", "작성자: 뭉크테크",
+                     "담당 교수: 김교수", "작성일: 2024-10-27"]

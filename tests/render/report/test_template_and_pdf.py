@@ -126,3 +126,8 @@ def test_pdf_has_the_korean_headings(seed_path, seed_model, tmp_path):
         entry = next(line for line in layout.splitlines()
                      if line.strip().startswith(f"{number}. {section.title}"))
         assert listed[f"{number}. {section.title}"] == int(re.search(r"(\d+)\s*$", entry)[1])
+    # LibreOffice prints the PNG, not the SVG: drawn for the page at 300 dpi
+    images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True,
+                            text=True).stdout.splitlines()[2:]
+    resolutions = [int(line.split()[12]) for line in images if line.split()[2] == "image"]
+    assert resolutions and min(resolutions) >= 290, resolutions
