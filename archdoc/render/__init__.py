@@ -96,8 +96,8 @@ class BuildContext:
 
     @cached_property
     def section_figures(self) -> list[Figure]:
-        """Per section, its own figure (PNG and SVG): its resources, their groups and flow neighbours,
-        laid out on its own."""
+        """Per section, its own figure (PNG and SVG): its resources, their groups and flow
+        neighbours, laid out on its own."""
         return [f.result() for f in self._figures[1:]]
 
 
