@@ -85,6 +85,16 @@ def rule_title(rule: str, language: str, english: str) -> str:
     return str(found or english)
 
 
+def field_name(field: str, language: str) -> str:
+    """A resource field's name in words (``imdsv2`` -> "IMDSv2 필수"), the name itself, its
+    underscores spaces, when no catalogue has words for it."""
+    for lang in (language, FALLBACK):
+        found = _catalogue(lang).get("fields", {}).get(field)
+        if found:
+            return str(found)
+    return field.replace("_", " ")
+
+
 def kind_name(kind: str, language: str) -> str:
     return kind_text(kind, "name", language)
 

@@ -96,7 +96,7 @@ def test_index_has_the_live_self_contained_diagram(built_site: Path, seed_model)
     alb = nodes["web-alb"]
     link = alb.find(f"{SVG}a")
     assert link.get("href") == "chapter-1.html#r-web-alb"
-    assert alb.find(f"{SVG}title").text.startswith("ALB · web-alb · scheme=internet-facing")
+    assert alb.find(f"{SVG}title").text.startswith("ALB · web-alb · 체계: internet-facing")
     assert nodes["users"].find(f"{SVG}a").get("href") == "inventory.html#r-users"
     hover = {a.get("{http://www.w3.org/1999/xlink}title") for a in alb.iter(f"{SVG}a")} - {None}
     assert hover == {alb.find(f"{SVG}title").text}  # whichever the browser shows

@@ -19,13 +19,13 @@ from archdoc.model import Architecture, Section
 from archdoc.render import BuildContext
 from archdoc.render.report import word
 from archdoc.render.report.figures import FigureWriting
+from archdoc.render.report.inventory import inventory_by_kind
 from archdoc.render.report.package import docx_bytes
 from archdoc.render.report.security import SecurityWriting
 from archdoc.render.report.tables import (
     TABLE_BUILDERS,
     TableData,
     definitions,
-    inventory,
     verification_table,
 )
 from archdoc.text import words
@@ -217,7 +217,8 @@ class ReportWriter(FigureWriting, SecurityWriting):
         self.doc.add_section(WD_SECTION.NEW_PAGE)  # copies the page setup of the one before
         self.heading(self.w["appendix"], 1)
         self.doc.add_paragraph(self.w["appendix_intro"])
-        self.table(inventory(self.model))
+        for table in inventory_by_kind(self.model):
+            self.table(table)
         legend = self.rule_legend()
         if legend is not None:
             self.heading(self.w["rule_legend"], 2)

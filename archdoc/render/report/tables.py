@@ -14,7 +14,6 @@ from archdoc.model import Architecture, Section
 from archdoc.model.resources import (
     Alb,
     IamRole,
-    RouteTable,
     SecurityGroup,
     SecurityGroupRule,
     TargetGroup,
@@ -22,7 +21,7 @@ from archdoc.model.resources import (
 from archdoc.model.resources.containers import EcsTaskDefinition
 from archdoc.model.resources.network import NetworkAcl
 from archdoc.model.resources.security import WafWebAcl
-from archdoc.text import in_language, kind_name, kind_text, policy_description, text, words
+from archdoc.text import in_language, kind_text, policy_description, text, words
 
 if TYPE_CHECKING:
     from archdoc.drift.findings import DriftReport
@@ -223,39 +222,6 @@ TABLE_BUILDERS: dict[str, Callable[[Architecture, str], TableData]] = {
 }
 
 
-def key_settings(model: Architecture, rid: str) -> str:
-    """Key settings of a resource in one line: its own fields, set and short."""
-    res = model.resources[rid]
-    skip = {"kind", "label", "aws", "definition", "role", "ingress", "egress", "listeners",
-            "routes", "health_check", "inline_policies", "public_access_block", "origins",
-            "notifications", "skip_checks", "policy", "rules", "authorizers", "subscriptions",
-            "containers", "properties"}
-    parts: list[str] = []
-    for name, value in res.model_dump(exclude_defaults=False).items():
-        if name in skip or value in (None, [], {}, ""):
-            continue
-        if isinstance(value, list):
-            value = ", ".join(str(v) for v in value)
-        parts.append(f"{name}={value}")
-    if isinstance(res, Alb) and res.listeners:
-        parts.append("listeners=" + ", ".join(f"{li.protocol}:{li.port}" for li in res.listeners))
-    if isinstance(res, RouteTable) and res.routes:
-        parts.append("routes=" + ", ".join(f"{r.destination or 'prefix-list'}→{r.target}"
-                                           for r in res.routes))
-    if isinstance(res, SecurityGroup):
-        parts.append(f"ingress={len(res.ingress)}, egress={len(res.effective_egress)}")
-    return "\n".join(parts)
-
-
-def _locator(model: Architecture, rid: str, w: dict) -> str:
-    aws = model.resources[rid].aws
-    if aws is None:
-        return w["not_located"]
-    parts = [f"{k}={v}" for k, v in (("id", aws.id), ("arn", aws.arn), ("name", aws.name)) if v]
-    parts += [f"tag:{k}={v}" for k, v in aws.tags.items()]
-    return ", ".join(parts) or w["not_located"]
-
-
 def definitions(model: Architecture, section: Section) -> list[tuple[str, str]]:
     """(service, definition) of each kind in a chapter, once each, in the chapter's order."""
     found: list[tuple[str, str]] = []
@@ -266,14 +232,6 @@ def definitions(model: Architecture, section: Section) -> list[tuple[str, str]]:
         if entry not in found:
             found.append(entry)
     return found
-
-
-def inventory(model: Architecture) -> TableData:
-    w = words(model.language)
-    rows = [[rid, kind_name(res.kind, model.language), key_settings(model, rid),
-             _locator(model, rid, w)] for rid, res in model.resources.items()]
-    return TableData(w["appendix"], [w["id"], w["kind"], w["settings"], w["locator"]], rows,
-                     (0.17, 0.17, 0.42, 0.24))
 
 
 def verification_table(report: DriftReport, language: str) -> TableData:

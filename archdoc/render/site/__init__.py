@@ -14,7 +14,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from archdoc.checks.claims import claim_line
 from archdoc.kinds import kind_of
 from archdoc.render import BuildContext
-from archdoc.render.report.tables import TABLE_BUILDERS, definitions, inventory, key_settings
+from archdoc.render.report.inventory import inventory, key_settings
+from archdoc.render.report.tables import TABLE_BUILDERS, definitions
 from archdoc.render.site.live_svg import live_svg
 from archdoc.render.site.markdown import anchor, md, table
 from archdoc.render.svg import self_contained_svg

@@ -142,12 +142,27 @@ def test_iam_role_policies(report):
     ]
 
 
-def test_inventory_lists_every_resource(report, seed_model):
-    table = table_after(report, "표 4. 부록: 리소스 목록")
-    listed = [r[0] for r in rows(table)[1:]]
-    assert listed == list(seed_model.resources)
-    web = next(r for r in rows(table) if r[0] == "web-server")
-    assert "subnet=private-a" in web[2] and web[3] == "tag:Name=web-server"
+def test_inventory_lists_every_resource_by_kind_in_words(report, seed_model):
+    """One table per kind, together every resource once; settings said in words (예 /
+    아니요), never as Python values or key=value pairs."""
+    from archdoc.text import kind_name
+
+    kinds = list(dict.fromkeys(r.kind for r in seed_model.resources.values()))
+    found = [c for c in captions(report) if "리소스 목록: " in c and c.startswith("표 ")]
+    assert [c.split("리소스 목록: ", 1)[1] for c in found] == [kind_name(k, "ko") for k in kinds]
+    listed = [r[0] for c in found for r in rows(table_after(report, c))[1:]]
+    assert sorted(listed) == sorted(seed_model.resources)
+    instance = rows(table_after(report, next(c for c in found if c.endswith(": EC2 인스턴스"))))
+    assert instance[0] == ["ID", "주요 설정", "계정에서 찾는 방법"]
+    web = next(r for r in instance if r[0] == "web-server")
+    assert "서브넷: private-a" in web[1] and "IMDSv2 필수: 예" in web[1] \
+        and "퍼블릭 IP: 아니요" in web[1] and web[2] == "tag:Name=web-server"
+    bucket = rows(table_after(report, next(c for c in found if c.endswith(": S3 버킷"))))
+    assert bucket[0][:2] == ["ID", "버킷 이름"] and "버전 관리" in bucket[0]
+    for caption in found:
+        for row in rows(table_after(report, caption)):
+            for cell in row[1:-1]:  # the settings (the last column: tag:Name=... locators)
+                assert not re.search(r"\b(True|False|None)\b|\w=\w", cell), (caption, cell)
 
 
 def test_security_considerations_point_at_figures_and_tables(report):
