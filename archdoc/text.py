@@ -85,6 +85,12 @@ def rule_title(rule: str, language: str, english: str) -> str:
     return str(found or english)
 
 
+def glossary(language: str) -> dict[str, list[str]]:
+    """The term archdoc writes for each concept, and the variants of it it does not."""
+    return {str(k): [str(v) for v in found]
+            for k, found in (_catalogue(language).get("glossary") or {}).items()}
+
+
 def field_name(field: str, language: str) -> str:
     """A resource field's name in words (``imdsv2`` -> "IMDSv2 필수"), the name itself, its
     underscores spaces, when no catalogue has words for it."""

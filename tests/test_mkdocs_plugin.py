@@ -83,11 +83,11 @@ def test_serve_rebuilds_when_the_model_changes(tmp_path: Path) -> None:
 
     try:
         deadline = time.monotonic() + 90
-        while "AWS 클라우드 아키텍쳐" not in page():
+        while "AWS 클라우드 아키텍처" not in page():
             assert time.monotonic() < deadline and serve.poll() is None, "serve did not start"
             time.sleep(0.5)
         model.write_text(SEED.read_text(encoding="utf-8").replace(
-            "title: AWS 클라우드 아키텍쳐 1.2 버전 구현", "title: Changed while serving"), "utf-8")
+            "title: AWS 클라우드 아키텍처 1.2 버전 구현", "title: Changed while serving"), "utf-8")
         deadline = time.monotonic() + 90
         while "Changed while serving" not in page():
             assert time.monotonic() < deadline, "the site was not rebuilt"

@@ -26,6 +26,7 @@ from archdoc.model.resources import ResourceBase
 from archdoc.model.resources.generic import GenericResource
 from archdoc.model.rule_refs import check_skips
 from archdoc.model.vocabulary import Vocabulary
+from archdoc.model.wording import check_wording
 
 
 def build_model(data: Any, smap: SourceMap, vocabulary: Vocabulary) -> Architecture:
@@ -58,6 +59,7 @@ def build_model(data: Any, smap: SourceMap, vocabulary: Vocabulary) -> Architect
         diags += cross_checks(data, typed, broken, smap, vocabulary)
         diags += check_skips(data, smap, vocabulary.rule_ids)
         diags += _missing_details(typed, smap)
+        diags += check_wording(data, smap)
     errors = [d for d in diags if d.severity == "error"]
     if errors:
         raise ModelError(errors)

@@ -108,7 +108,7 @@ def test_index_has_the_live_self_contained_diagram(built_site: Path, seed_model)
 
 def test_hostile_text_is_escaped(tmp_path: Path) -> None:
     text = SEED.read_text(encoding="utf-8").replace(
-        "title: AWS 클라우드 아키텍쳐 1.2 버전 구현",
+        "title: AWS 클라우드 아키텍처 1.2 버전 구현",
         "title: \"<script>alert(1)</script> | *bold* [x](javascript:y)\"").replace(
         "label: ALB\n", "label: \"<img src=x onerror=alert(2)>\"\n")
     model = tmp_path / "arch.yaml"

@@ -126,7 +126,7 @@ def test_alb_resource_map(report):
     assert rows(table)[1] == [
         "HTTPS:443\nACM 인증서 (certificate)\nELBSecurityPolicy-TLS13-1-2-2021-06",
         "기본: web-tg로 전달",
-        "타겟 그룹 (web-tg)\nHTTP:80",
+        "대상 그룹 (web-tg)\nHTTP:80",
         "EC2 웹 서버 (web-server)",
         "HTTP /, 포트 트래픽 포트, 30초 간격, 정상 5회 / 비정상 2회, 응답 코드 200",
     ]
@@ -239,7 +239,7 @@ def test_report_covers_the_seed_document(report, seed_model):
         assert phrase in text, phrase
     shown = " ".join(captions(report))
     # the seed's figures 2, 4, 6 as figures; its screenshots 3, 5, 7 as tables
-    for caption in ("HTTPS 통신단에서 이루어지는 아키텍쳐 외부단", "아키텍쳐 내부단 1", "아키텍쳐 내부단 2",
+    for caption in ("HTTPS 통신단에서 이루어지는 아키텍처 외부단", "아키텍처 내부단 1", "아키텍처 내부단 2",
                     "ALB 리소스 맵", "보안 그룹 규칙: ec2-sg", "IAM 역할 권한 정책"):
         assert caption in shown, caption
 
