@@ -32,6 +32,17 @@ class ArchdocPlugin(BasePlugin[ArchdocConfig]):
     def _model_path(self, config: Any) -> Path:
         return (Path(config.config_file_path).parent / self.config.model).resolve()
 
+    def on_config(self, config: Any) -> Any:
+        """What the pages need of the site: attr_list (they give their headings ids) and the
+        script that says search needs a served site on ``file://``."""
+        if "attr_list" not in config.markdown_extensions:
+            config.markdown_extensions.append("attr_list")
+        prefix = self.config.path.strip("/")
+        script = f"{prefix}/js/archdoc.js" if prefix else "js/archdoc.js"
+        if script not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(script)
+        return config
+
     def on_files(self, files: Files, /, *, config: Any) -> Files:
         from archdoc.checks import evaluate
         from archdoc.checks.claims import claim_statuses

@@ -39,8 +39,9 @@ def test_material_site_gets_the_architecture_pages(tmp_path: Path, seed_model) -
     chapter = (built / "chapter-1" / "index.html").read_text(encoding="utf-8")
     assert 'id="r-web-alb"' in chapter
     assert "<table>" in chapter and "✔ 모델에서 확인됨" in chapter
-    assert (built / "chapter-1" / "index.html").exists() and (built / "img" /
-                                                               "chapter-1.png").exists()
+    assert '<figure class="archdoc-diagram"' in chapter and "archdoc-diagram-svg" in chapter
+    assert (built / "js" / "archdoc.js").exists()
+    assert re.search(r'<h1 id="chapter-1"', chapter)  # attr_list, added by the plugin
 
 
 def test_invalid_model_stops_the_build_with_located_messages(tmp_path: Path) -> None:

@@ -73,7 +73,14 @@ def test_every_chapter_heading_table_and_claim(built_site: Path, seed_model) -> 
         assert f"{i}.3. 보안 고려 사항" in page.headings
         text = (built_site / f"chapter-{i}.html").read_text(encoding="utf-8")
         assert text.count("✔ 모델에서 확인됨") == len(section.security)
-        assert f'src="img/chapter-{i}.png"' in text
+        # the chapter's figure: its own live diagram, inline, each icon a link and a tooltip
+        figure = re.search(r'<figure class="archdoc-diagram"[^>]*>\s*(<svg.*?</svg>)', text, re.S)
+        svg = ET.fromstring(figure.group(1))
+        linked = [g.get("data-resource") for g in svg.iter(f"{SVG}g")
+                  if g.get("data-resource") and g.find(f"{SVG}a") is not None]
+        assert set(section.resources) & set(linked), (i, linked)
+        titles = [t.text or "" for t in svg.iter(f"{SVG}title")]
+        assert not [t for t in titles if re.search(r"\bn_|cluster_|->", t)], titles
     from archdoc.kinds import KIND
 
     for i, section in enumerate(seed_model.sections, 1):  # the report's tables, each one

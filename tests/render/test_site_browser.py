@@ -4,16 +4,17 @@ drawn, nothing logs an error, and clicking a resource opens its chapter."""
 from __future__ import annotations
 
 import http.server
+import io
+import json
 import shutil
-import struct
 import subprocess
 import sys
 import threading
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from tests.conftest import SEED, archdoc
 
@@ -35,41 +36,43 @@ document.getElementById("f").addEventListener("load", function () {
 </script></body></html>"""
 
 
+PAGES = ["index.html", "chapter-1.html", "chapter-2.html", "chapter-3.html", "inventory.html"]
+# each page in turn in a frame: its heading ids (and whether each finds itself as a CSS
+# selector), and each table's computed cell style; written into this page for --dump-dom
+INSPECT = """<!doctype html><html><body><iframe id="f" style="width:1280px;height:900px">
+</iframe><pre id="result"></pre><script>
+var pages = PAGES, out = {};
+function visit(i) {
+  if (i === pages.length) {
+    document.getElementById("result").textContent = JSON.stringify(out); return;
+  }
+  var frame = document.getElementById("f");
+  frame.onload = function () {
+    var doc = frame.contentDocument, found = {headings: [], tables: []};
+    doc.querySelectorAll("h1, h2, h3").forEach(function (h) {
+      var ok = false;
+      try { ok = h.id !== "" && doc.querySelector("#" + h.id) === h; } catch (e) { ok = false; }
+      found.headings.push([h.id, ok]);
+    });
+    doc.querySelectorAll("table").forEach(function (t) {
+      var cell = frame.contentWindow.getComputedStyle(t.querySelector("td"));
+      found.tables.push([t.className, parseFloat(cell.paddingTop),
+                         cell.borderTopStyle]);
+    });
+    out[pages[i]] = found;
+    visit(i + 1);
+  };
+  frame.src = pages[i];
+}
+visit(0);
+</script></body></html>""".replace("PAGES", json.dumps(PAGES))
+
+
 def rgb_pixels(png: bytes) -> list[tuple[int, int, int]]:
-    """The pixels of an 8-bit RGB or RGBA PNG (what Chromium writes)."""
-    assert png[:8] == b"\x89PNG\r\n\x1a\n"
-    pos, idat, width = 8, b"", 0
-    while pos < len(png):
-        length, kind = struct.unpack(">I4s", png[pos:pos + 8])
-        body = png[pos + 8:pos + 8 + length]
-        if kind == b"IHDR":
-            width, height, depth, colour = struct.unpack(">IIBB", body[:10])
-            assert depth == 8 and colour in (2, 6), (depth, colour)
-            channels = 3 if colour == 2 else 4
-        elif kind == b"IDAT":
-            idat += body
-        pos += 12 + length
-    raw, stride = zlib.decompress(idat), width * channels
-    rows, previous = [], bytearray(stride)
-    for y in range(height):
-        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) *
-                                                          (stride + 1)])
-        for x in range(stride):
-            a = line[x - channels] if x >= channels else 0
-            b, c = previous[x], previous[x - channels] if x >= channels else 0
-            if kind == 1:
-                line[x] = (line[x] + a) & 255
-            elif kind == 2:
-                line[x] = (line[x] + b) & 255
-            elif kind == 3:
-                line[x] = (line[x] + (a + b) // 2) & 255
-            elif kind == 4:
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-        rows.append(line)
-        previous = line
-    return [(r[i], r[i + 1], r[i + 2]) for r in rows for i in range(0, stride, channels)]
+    """The pixels of a screenshot, as RGB."""
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.format == "PNG"
+        return list(image.convert("RGB").getdata())
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -88,6 +91,7 @@ def served_site(tmp_path_factory) -> Iterator[str]:
                    check=True, capture_output=True, timeout=300)
     html = out / "site" / "html"
     (html / "__harness.html").write_text(HARNESS, "utf-8")
+    (html / "__inspect.html").write_text(INSPECT, "utf-8")
     _Handler.requests = []
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), lambda *a: _Handler(*a, directory=str(html)))
@@ -128,3 +132,43 @@ def test_clicking_a_resource_opens_its_chapter(served_site: str, tmp_path: Path)
     paths = [path for path, _ in _Handler.requests]
     assert "/chapter-1.html" in paths and paths.index("/chapter-1.html") > paths.index(
         "/__harness.html")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_opens_without_a_console_error(served_site: str, page: str,
+                                                  tmp_path: Path) -> None:
+    _Handler.requests.clear()
+    proc = chromium("--timeout=5000", "--dump-dom", f"{served_site}/{page}", tmp=tmp_path)
+    assert "</html>" in proc.stdout, proc.stderr[-2000:]
+    console = [line for line in proc.stderr.splitlines() if "CONSOLE" in line]
+    assert not [line for line in console if "rror" in line or "Uncaught" in line], console
+    assert not [path for path, code in _Handler.requests if code >= 400], _Handler.requests
+
+
+def test_headings_are_selectors_and_tables_are_styled(served_site: str, tmp_path: Path) -> None:
+    """Every heading has an id that is a valid CSS selector for itself (the theme's script
+    stopped at '#1-https'), and every table is drawn by the theme (its script gives tables
+    their classes; a cell then has padding and borders)."""
+    proc = chromium("--timeout=8000", "--dump-dom", f"{served_site}/__inspect.html",
+                    tmp=tmp_path)  # (virtual time waits on the search's worker for ever)
+    found = json.loads(html_unescape(proc.stdout.split('<pre id="result">')[1]
+                                     .split("</pre>")[0]))
+    assert set(found) == set(PAGES)
+    for page, seen in found.items():
+        assert seen["headings"], page
+        for heading_id, ok in seen["headings"]:
+            if heading_id.startswith(("searchModal", "keyboardModal")):
+                continue  # the theme's own dialogs
+            assert ok, (page, heading_id)
+            assert not heading_id[0].isdigit() and not heading_id.startswith("_")
+        expected = 0 if page == "index.html" else 1
+        assert len(seen["tables"]) >= expected, page
+        for classes, padding, border in seen["tables"]:
+            assert "table" in classes.split() and padding >= 4 and border != "none", \
+                (page, classes, padding, border)
+
+
+def html_unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)

@@ -55,7 +55,8 @@ def _action(action, lang: str) -> tuple[str, str | None]:
 def _health(model: Architecture, tg_id: str) -> str:
     hc = model.get(tg_id, TargetGroup).health_check
     lang = model.language
-    port = text("traffic_port", lang) if hc.port == "traffic-port" else hc.port
+    port = text("traffic_port", lang) if hc.port == "traffic-port" else \
+        text("port_n", lang, port=hc.port)
     return text("health_text", lang, protocol=hc.protocol, path=hc.path, port=port,
                 interval=hc.interval, healthy=hc.healthy_threshold,
                 unhealthy=hc.unhealthy_threshold, codes=hc.matcher)

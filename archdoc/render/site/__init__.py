@@ -6,6 +6,7 @@ and the MkDocs plugin; it reads the same wording and tables as the Word report, 
 from __future__ import annotations
 
 import html
+import json
 from dataclasses import dataclass
 from functools import cache
 
@@ -61,9 +62,12 @@ def site_pages(ctx: BuildContext, directory_urls: bool = False) -> dict[str, byt
     svg = self_contained_svg(ctx.figure.svg)
     meta = " · ".join(str(x) for x in (model.version and f"{w['version']} {model.version}",
                                         model.author, model.organisation, model.date) if x)
+    reflections = [line.strip() for line in (model.reflections or "").splitlines()
+                   if line.strip()]
     pages = {"index.md": env.get_template("index.md.j2").render(
-        model=model, w=w, meta=meta, chapters=chapters,
+        model=model, w=w, meta=meta, chapters=chapters, reflections=reflections,
         diagram=live_svg(svg, ctx.scene, tooltips, links))}
+    figures = ctx.section_figures
     for i, section in enumerate(model.sections):
         roles = [(rid, model.label(rid), section.roles.get(rid) or model.resources[rid].role)
                  for rid in section.resources
@@ -75,22 +79,35 @@ def site_pages(ctx: BuildContext, directory_urls: bool = False) -> dict[str, byt
                   if (builder := kind_of(model.resources[rid].kind).table)]
         security = [(item, claim_text(ctx, i, k)) for k, item in enumerate(section.security)]
         pages[f"chapter-{i + 1}.md"] = env.get_template("chapter.md.j2").render(
-            number=i + 1, section=section, w=w, figure=f"img/chapter-{i + 1}.png",
+            number=i + 1, section=section, w=w,
+            figure=live_svg(self_contained_svg(figures[i].svg), figures[i].scene, tooltips,
+                            links),
             caption=section.figure_caption or section.title,
             definitions=definitions(model, section),
             roles=roles, tables=tables, security=security)
     pages["inventory.md"] = env.get_template("inventory.md.j2").render(
         model=model, w=w, inventory=inventory(model))
     files = {name: text.encode("utf-8") for name, text in pages.items()}
-    for i, figure in enumerate(ctx.section_figures):
-        files[f"img/chapter-{i + 1}.png"] = figure.png
+    files["js/archdoc.js"] = SEARCH_NOTE.replace(
+        "NOTE", json.dumps(w["search_note"], ensure_ascii=False)).encode("utf-8")
     return files
+
+
+# MkDocs' search runs in a web worker, which a page opened from the file system may not
+# start: there the search box says so instead of staying empty
+SEARCH_NOTE = """document.addEventListener("DOMContentLoaded", function () {
+  if (location.protocol !== "file:") { return; }
+  var results = document.getElementById("mkdocs-search-results");
+  var query = document.getElementById("mkdocs-search-query");
+  var note = NOTE;
+  if (query) { query.disabled = true; query.placeholder = note; }
+  if (results) { results.textContent = note; }
+});
+"""
 
 
 def mkdocs_yml(ctx: BuildContext) -> str:
     """A configuration with which ``mkdocs build`` works in ``output/site/`` as it is."""
-    import json
-
     model = ctx.model
     w = words(model.language)
     nav = [{w["diagram"]: "index.md"}]
@@ -102,6 +119,10 @@ def mkdocs_yml(ctx: BuildContext) -> str:
              "use_directory_urls: false  # pages open from the file system too",
              "theme:", "  name: mkdocs",
              "  highlightjs: false  # served from a CDN: the site works offline without it",
+             "markdown_extensions:",
+             "  - attr_list  # the pages' own heading ids: valid selectors, readable",
+             "  - tables", "  - toc",
+             "extra_javascript:", "  - js/archdoc.js",
              "nav:"]
     lines += [f"  - {json.dumps(html.escape(title), ensure_ascii=False)}: {page}"
               for entry in nav for title, page in entry.items()]

@@ -18,10 +18,24 @@ def live_svg(svg: bytes, scene: Scene, tooltips: dict[str, str], links: dict[str
     and wrapped in a link to ``links[resource]``; returned as one ``<svg>`` element, no blank
     lines (Markdown ends a raw HTML block at a blank line)."""
     root = ET.fromstring(svg)
+    flows = {(e.tail, e.head): e.label for e in scene.edges}
+    clusters = {f"cluster_{g.id}": " ".join(g.label.split()) for g in scene.groups()}
     for group in root.iter(f"{{{SVG}}}g"):
+        if group.get("class") == "edge":  # Graphviz's "n_a->n_b": said as the flow it is
+            _edge_title(group, scene, flows)
+            continue
+        if group.get("class") == "cluster":  # "cluster_g_vpc-1": the group's own name
+            title = group.find(f"{{{SVG}}}title")
+            if title is not None and title.text in clusters:
+                title.text = clusters[title.text]
+            continue
         if group.get("class") != "node":
             continue
         title = group.find(f"{{{SVG}}}title")
+        if title is not None and title.text and title.text.startswith("boundary of "):
+            owner = scene.nodes.get(title.text.removeprefix("boundary of "))
+            title.text = owner.boundary if owner else ""  # the security groups' names
+            continue
         node = scene.nodes.get(title.text or "") if title is not None else None
         if node is None or title is None:
             continue
@@ -42,6 +56,9 @@ def live_svg(svg: bytes, scene: Scene, tooltips: dict[str, str], links: dict[str
             group.remove(child)
             link.append(child)
     root.set("class", "archdoc-diagram-svg")
+    first = root.find(f"{{{SVG}}}g/{{{SVG}}}title")
+    if first is not None and first.text == "architecture":  # the graph's own: no tooltip
+        first.text = ""
     # the page's width, the viewBox's proportions: Graphviz's fixed size in pt would overflow
     width = root.attrib.pop("width", None)
     root.attrib.pop("height", None)
@@ -49,3 +66,18 @@ def live_svg(svg: bytes, scene: Scene, tooltips: dict[str, str], links: dict[str
     root.set("style", f"max-width: {width or '100%'}; height: auto;")
     text = ET.tostring(root, encoding="unicode")
     return re.sub(r"\n\s*\n", "\n", text)
+
+
+def _edge_title(group: ET.Element, scene: Scene, flows: dict[tuple[str, str], str]) -> None:
+    title = group.find(f"{{{SVG}}}title")
+    if title is None or not title.text or "->" not in title.text:
+        return
+    tail, _, head = title.text.partition("->")
+    if tail not in scene.nodes or head not in scene.nodes:
+        return
+    label = flows.get((tail, head), "")
+    said = f"{scene.nodes[tail].label} → {scene.nodes[head].label}".replace("\n", " ")
+    title.text = f"{said}: {label}".replace("\n", " ") if label else said
+    for inner in group.iter(f"{{{SVG}}}a"):
+        if inner.get(f"{{{XLINK}}}title") is not None:
+            inner.set(f"{{{XLINK}}}title", title.text)

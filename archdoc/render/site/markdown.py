@@ -28,5 +28,6 @@ def table(data: TableData) -> str:
 
 
 def anchor(rid: str) -> str:
-    """An HTML id for a resource (ids are [A-Za-z0-9_.-], always safe)."""
-    return "r-" + re.sub(r"[^A-Za-z0-9_.-]", "-", rid)
+    """An HTML id for a resource, that is also a CSS selector as it is (``#r-web-alb``: no
+    dot, which a selector reads as a class)."""
+    return "r-" + re.sub(r"[^A-Za-z0-9_-]", "-", rid)

@@ -128,7 +128,7 @@ def test_alb_resource_map(report):
         "기본: web-tg로 전달",
         "대상 그룹 (web-tg)\nHTTP:80",
         "EC2 웹 서버 (web-server)",
-        "HTTP /, 포트 트래픽 포트, 30초 간격, 정상 5회 / 비정상 2회, 응답 코드 200",
+        "HTTP /, 트래픽과 같은 포트, 30초 간격, 정상 5회 / 비정상 2회, 응답 코드 200",
     ]
 
 
