@@ -106,9 +106,12 @@ def build(model_path: Path, out_dir: Path, only: str | list[str] | None = None,
         ctx.start()  # every figure at once, in parallel, while the renderers load
     # every renderer's imports (python-docx, Jinja2) now, while Graphviz draws, not after
     # the figure the renderer before it waited for
-    renderers = [load_renderer(name) for name in selected]
+    # the report last: it lists the files the build wrote before it (its attachments)
+    order = [n for n in selected if n != "report"] + [n for n in selected if n == "report"]
+    renderers = [load_renderer(name) for name in order]
     files: dict[str, bytes] = {}
     for render in renderers:
+        ctx.outputs = {name: len(data) for name, data in files.items()}
         files.update(render(ctx))
     if notes is not None:
         notes.extend(warnings + ctx.notes)

@@ -46,6 +46,7 @@ class BuildContext:
     verification: DriftReport | None = None  # ``build --verify-live``: the live check's result
     claims: list[ClaimStatus] = field(default_factory=list)  # each security claim's status
     results: list[RuleResult] = field(default_factory=list)  # every rule's result on the model
+    outputs: dict[str, int] = field(default_factory=dict)  # files built before: name -> bytes
 
     @property
     def dpi(self) -> float:

@@ -19,7 +19,7 @@ from archdoc.model import Architecture, Section
 from archdoc.render import BuildContext
 from archdoc.render.report import word
 from archdoc.render.report.figures import FigureWriting
-from archdoc.render.report.inventory import inventory_by_kind
+from archdoc.render.report.inventory import attachments, inventory_by_kind
 from archdoc.render.report.package import docx_bytes
 from archdoc.render.report.security import SecurityWriting
 from archdoc.render.report.tables import (
@@ -213,6 +213,12 @@ class ReportWriter(FigureWriting, SecurityWriting):
             if line.strip():
                 self.bullet(line.strip())
 
+    def attachments(self) -> None:
+        self.heading(self.w["attachments"], 1)
+        self.doc.add_paragraph(self.w["attachments_intro"])
+        self.table(attachments(self.ctx.outputs, self.model.report_file,
+                               bool(self.ctx.options.get("pdf")), self.model.language))
+
     def appendix(self) -> None:
         self.doc.add_section(WD_SECTION.NEW_PAGE)  # copies the page setup of the one before
         self.heading(self.w["appendix"], 1)
@@ -263,6 +269,7 @@ class ReportWriter(FigureWriting, SecurityWriting):
         for index, section in enumerate(self.model.sections):
             self.chapter(index, section)
         self.reflections()
+        self.attachments()
         self.appendix()
         self.verification()
         self.toc_entries = [(level, text) for level, text in self.outline if level <= 2]

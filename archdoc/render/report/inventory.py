@@ -103,3 +103,30 @@ def inventory_by_kind(model: Architecture) -> list[TableData]:
             widths = (0.2, 0.56, 0.24)
         tables.append(TableData(caption, header, rows, widths))
     return tables
+
+
+def attachments(outputs: dict[str, int], report_file: str, pdf: bool,
+                language: str) -> TableData:
+    """The files of this build (``outputs``: those written before the report), the report
+    and its PDF: what each holds and how large it is, as a submission lists them."""
+    w = words(language)
+
+    def size(n: int) -> str:
+        return f"{n / 1024:.0f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"
+
+    what = {".png": w["file_png"], ".svg": w["file_svg"], ".drawio": w["file_drawio"]}
+    rows = []
+    site = [n for n in outputs if n.startswith("site/")]
+    for name, length in outputs.items():
+        if name in site:
+            continue
+        suffix = name[name.rfind("."):]
+        rows.append([name, what.get(suffix, ""), size(length)])
+    if site:
+        rows.append(["site/", w["file_site"].format(n=len(site)),
+                     size(sum(outputs[n] for n in site))])
+    rows.append([report_file, w["this_report"], ""])
+    if pdf:
+        rows.append([report_file[: -len(".docx")] + ".pdf", w["this_pdf"], ""])
+    return TableData(w["attachments"], [w["file_column"], w["contents_column"],
+                                        w["size_column"]], rows, (0.35, 0.5, 0.15))

@@ -45,7 +45,8 @@ def test_heading_tree(report, seed_model):
     for n, section in enumerate(seed_model.sections, start=1):
         expected += [(1, f"{n}. {section.title}"), (2, f"{n}.1. 정의"), (2, f"{n}.2. 구성 역할"),
                      (2, f"{n}.3. 보안 고려 사항")]
-    expected += [(1, "느낀점"), (1, "부록: 리소스 목록"), (2, "보고서에 나오는 검사 규칙")]
+    expected += [(1, "느낀점"), (1, "첨부 파일"), (1, "부록: 리소스 목록"),
+                 (2, "보고서에 나오는 검사 규칙")]
     assert headings(report) == expected
 
 
@@ -302,3 +303,18 @@ def test_title_page_of_a_course_submission(tmp_path, seed_path):
     cover = [p.text for p in document.paragraphs[:20] if ": " in p.text]
     assert cover == ["버전: 1.2", "과목: 클라우드 보안", "학번: 20241234", "작성자: 뭉크테크",
                      "담당 교수: 김교수", "작성일: 2024-10-27"]
+
+
+def test_attachments_list_the_files_of_the_build_with_their_sizes(report, seed_build):
+    """As the seed's "최종 보고서 및 파일": each file built with the report, what it is, and
+    its size as written."""
+    table = table_after(report, next(c for c in captions(report) if c.endswith("첨부 파일")))
+    listed = {r[0]: r for r in rows(table)[1:]}
+    assert set(listed) == {"architecture.png", "architecture.svg", "architecture.drawio",
+                           "site/", "report.docx"}
+    for name in ("architecture.png", "architecture.svg", "architecture.drawio"):
+        size = (seed_build / name).stat().st_size
+        assert listed[name][2] == f"{size / 1024:.0f} KB", name
+    pages = [p for p in (seed_build / "site").rglob("*") if p.is_file()]
+    assert listed["site/"][1] == f"문서 사이트 (MkDocs, 파일 {len(pages)}개)"
+    assert listed["report.docx"][1] == "이 보고서 (Word 문서)"
