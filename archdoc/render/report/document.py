@@ -71,6 +71,12 @@ class ReportWriter(FigureWriting, SecurityWriting):
         self.paragraph(text, f"Heading {level}")
         self.outline.append((level, text))
 
+    def lead(self, text: str):
+        """A sentence that introduces the table after it: on the table's page."""
+        paragraph = self.doc.add_paragraph(text)
+        paragraph.paragraph_format.keep_with_next = True
+        return paragraph
+
     def bullet(self, text: str, bold_prefix: str | None = None):
         paragraph = self.paragraph(style="List Bullet")
         if bold_prefix:
@@ -126,8 +132,11 @@ class ReportWriter(FigureWriting, SecurityWriting):
         for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), twips, strict=True):
             col.set(qn("w:w"), str(width))
         rows = [list(row) for row in data.rows]
-        for row in word.table_rows_xml([data.header], twips, header=True) + \
-                word.table_rows_xml(rows, twips, header=False):
+        keep = len(rows) <= word.KEEP_TOGETHER  # the header with the rows, each with the next
+        for row in word.table_rows_xml([data.header], twips, header=True,
+                                       keep=1 if keep and rows else 0) + \
+                word.table_rows_xml(rows, twips, header=False,
+                                    keep=len(rows) - 1 if keep else 0):
             table._tbl.append(row)
         self.doc.add_paragraph()
         return caption_at
@@ -215,20 +224,20 @@ class ReportWriter(FigureWriting, SecurityWriting):
 
     def attachments(self) -> None:
         self.heading(self.w["attachments"], 1)
-        self.doc.add_paragraph(self.w["attachments_intro"])
+        self.lead(self.w["attachments_intro"])
         self.table(attachments(self.ctx.outputs, self.model.report_file,
                                bool(self.ctx.options.get("pdf")), self.model.language))
 
     def appendix(self) -> None:
         self.doc.add_section(WD_SECTION.NEW_PAGE)  # copies the page setup of the one before
         self.heading(self.w["appendix"], 1)
-        self.doc.add_paragraph(self.w["appendix_intro"])
+        self.lead(self.w["appendix_intro"])
         for table in inventory_by_kind(self.model):
             self.table(table)
         legend = self.rule_legend()
         if legend is not None:
             self.heading(self.w["rule_legend"], 2)
-            self.doc.add_paragraph(self.w["rule_legend_intro"])
+            self.lead(self.w["rule_legend_intro"])
             self.table(legend)
 
     def verification(self) -> None:
@@ -268,8 +277,8 @@ class ReportWriter(FigureWriting, SecurityWriting):
         self.overview()
         for index, section in enumerate(self.model.sections):
             self.chapter(index, section)
+        self.attachments()  # before the reflections, as in the seed's report
         self.reflections()
-        self.attachments()
         self.appendix()
         self.verification()
         self.toc_entries = [(level, text) for level, text in self.outline if level <= 2]

@@ -224,15 +224,21 @@ TABLE_BUILDERS: dict[str, Callable[[Architecture, str], TableData]] = {
 
 
 def definitions(model: Architecture, section: Section) -> list[tuple[str, str]]:
-    """(service, definition) of each kind in a chapter, once each, in the chapter's order."""
-    found: list[tuple[str, str]] = []
+    """(service, definition) of each kind in a chapter, once each, in the chapter's order; a
+    service that several kinds of the chapter share is named by each kind instead ("Amazon
+    ECS" three times reads as a mistake; its cluster, service and task definition do not)."""
+    found: list[tuple[str, str, str]] = []  # (service, kind's name, definition)
     for rid in section.resources:
         res = model.resources[rid]
         entry = (kind_text(res.kind, "service", model.language),
+                 kind_text(res.kind, "name", model.language),
                  res.definition or kind_text(res.kind, "definition", model.language))
-        if entry not in found:
+        if not any(e[0] == entry[0] and e[2] == entry[2] for e in found):
             found.append(entry)
-    return found
+    shared = {service for service, _, _ in found
+              if sum(1 for s, _, _ in found if s == service) > 1}
+    return [(name if service in shared else service, definition)
+            for service, name, definition in found]
 
 
 def verification_table(report: DriftReport, language: str) -> TableData:

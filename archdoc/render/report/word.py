@@ -344,23 +344,30 @@ def set_properties(document: DocxDocument, title: str, author: str, created,
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def _cell_xml(text: str, width: int, header: bool) -> str:
+def _cell_xml(text: str, width: int, header: bool, keep: bool = False) -> str:
     run_props = "<w:rPr>" + ("<w:b/>" if header else "") + '<w:sz w:val="17"/></w:rPr>'
     shading = '<w:shd w:val="clear" w:color="auto" w:fill="E8EDF2"/>' if header else ""
+    keep_next = "<w:keepNext/>" if keep else ""
     paragraphs = "".join(
-        f'<w:p><w:pPr><w:spacing w:after="0"/></w:pPr><w:r>{run_props}'
+        f'<w:p><w:pPr>{keep_next}<w:spacing w:after="0"/></w:pPr><w:r>{run_props}'
         f'<w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>'
         for line in (text.split("\n") or [""]))
     props = f'<w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
     return f"<w:tc>{props}{paragraphs}</w:tc>"
 
 
-def table_rows_xml(rows: list[list[str]], widths: list[int], header: bool) -> list:
-    """``<w:tr>`` elements for ``rows``: rows never split across pages, the header repeats."""
+KEEP_TOGETHER = 12  # a table of at most this many rows stays on one page
+
+
+def table_rows_xml(rows: list[list[str]], widths: list[int], header: bool,
+                   keep: int = 0) -> list:
+    """``<w:tr>`` elements for ``rows``: rows never split across pages, the header repeats;
+    the first ``keep`` rows are each kept with the next (so a short table is not split)."""
     row_props = '<w:trPr><w:cantSplit w:val="true"/>' + \
         ('<w:tblHeader w:val="true"/>' if header else "") + "</w:trPr>"
     body = "".join(
         f"<w:tr>{row_props}"
-        f"{''.join(_cell_xml(c, w, header) for c, w in zip(row, widths, strict=True))}</w:tr>"
-        for row in rows)
+        + "".join(_cell_xml(c, w, header, k < keep) for c, w in zip(row, widths, strict=True))
+        + "</w:tr>"
+        for k, row in enumerate(rows))
     return list(parse_xml(f'<w:tbl xmlns:w="{_W}">{body}</w:tbl>'))

@@ -45,7 +45,7 @@ def test_heading_tree(report, seed_model):
     for n, section in enumerate(seed_model.sections, start=1):
         expected += [(1, f"{n}. {section.title}"), (2, f"{n}.1. 정의"), (2, f"{n}.2. 구성 역할"),
                      (2, f"{n}.3. 보안 고려 사항")]
-    expected += [(1, "느낀점"), (1, "첨부 파일"), (1, "부록: 리소스 목록"),
+    expected += [(1, "첨부 파일"), (1, "느낀점"), (1, "부록: 리소스 목록"),
                  (2, "보고서에 나오는 검사 규칙")]
     assert headings(report) == expected
 
