@@ -107,13 +107,19 @@ class ReportWriter(FigureWriting, SecurityWriting):
             return
         before, after = self.w["see"].split("{label} {n}") if len(ordered) == 1 else \
             self.w["see_many"].split("{items}")
+        # English puts the reference inside its sentence ("... HTTP (see Figure 6)."); Korean
+        # after it, as the seed's report does ("... 두었습니다. (그림 2 참조)")
+        stop = ""
+        runs = paragraph.runs
+        if self.model.language == "en" and runs and runs[-1].text.endswith("."):
+            runs[-1].text, stop = runs[-1].text[:-1], "."
         paragraph.add_run(f" ({before}")
         for i, (kind, number) in enumerate(ordered):
             if i:
                 paragraph.add_run(self.w["and"])
             paragraph.add_run(f"{self.w[kind]} ")
             word.add_field(paragraph, f"REF {self._bookmark(kind, number)} \\h", str(number))
-        paragraph.add_run(f"{after})")
+        paragraph.add_run(f"{after}){stop}")
 
     def table(self, data: TableData) -> int:
         self.n.table += 1

@@ -210,7 +210,7 @@ def test_english_report(tmp_path):
     assert [h for h in headings(document) if h[0] == 1][:4] == [
         (1, "Introduction"), (1, "Architecture diagram"), (1, "Overview"), (1, "1. Web tier")]
     assert (2, "1.3. Security considerations") in headings(document)
-    assert "The instance accepts HTTP only from the load balancer. (see Table 2)" in \
+    assert "The instance accepts HTTP only from the load balancer (see Table 2)." in \
         all_text(document)
 
 

@@ -27,11 +27,11 @@ def test_a_claim_without_checks_says_it_is_not_verified(three_tier):
     backed = [item.text for s in model.sections for item in s.security if item.checks]
     assert unbacked and backed
     texts = [p.text for p in three_tier.paragraphs]
-    for claim in unbacked:
-        said = next(t for t in texts if t.startswith(claim))
+    for claim in unbacked:  # (the reference goes before the sentence's full stop)
+        said = next(t for t in texts if t.startswith(claim.rstrip(".")))
         assert "not verified: no check is named for this claim" in said
     for claim in backed:
-        said = next(t for t in texts if t.startswith(claim))
+        said = next(t for t in texts if t.startswith(claim.rstrip(".")))
         assert "not verified" not in said and ("✔" in said or "✘" in said or "?" in said)
 
 
