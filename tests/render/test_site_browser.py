@@ -6,6 +6,7 @@ from __future__ import annotations
 import http.server
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -41,30 +42,40 @@ PAGES = ["index.html", "chapter-1.html", "chapter-2.html", "chapter-3.html", "in
 # selector), and each table's computed cell style; written into this page for --dump-dom
 INSPECT = """<!doctype html><html><body><iframe id="f" style="width:1280px;height:900px">
 </iframe><pre id="result"></pre><script>
-var pages = PAGES, out = {};
-function visit(i) {
-  if (i === pages.length) {
+var pages = PAGES, modes = ["light", "dark"], out = {};
+function colours(win, element) {
+  var style = win.getComputedStyle(element);
+  return [style.color, style.backgroundColor];
+}
+function visit(m, i) {
+  if (i === pages.length) { m += 1; i = 0; }
+  if (m === modes.length) {
     document.getElementById("result").textContent = JSON.stringify(out); return;
   }
+  localStorage.setItem("mkdocs-colormode", modes[m]);
   var frame = document.getElementById("f");
   frame.onload = function () {
-    var doc = frame.contentDocument, found = {headings: [], tables: []};
+    var doc = frame.contentDocument, win = frame.contentWindow;
+    var found = {headings: [], tables: [], text: [], mode:
+                 doc.documentElement.getAttribute("data-bs-theme")};
     doc.querySelectorAll("h1, h2, h3").forEach(function (h) {
       var ok = false;
       try { ok = h.id !== "" && doc.querySelector("#" + h.id) === h; } catch (e) { ok = false; }
       found.headings.push([h.id, ok]);
     });
     doc.querySelectorAll("table").forEach(function (t) {
-      var cell = frame.contentWindow.getComputedStyle(t.querySelector("td"));
-      found.tables.push([t.className, parseFloat(cell.paddingTop),
-                         cell.borderTopStyle]);
+      var cell = win.getComputedStyle(t.querySelector("td"));
+      found.tables.push([t.className, parseFloat(cell.paddingTop), cell.borderTopStyle]);
     });
-    out[pages[i]] = found;
-    visit(i + 1);
+    var page = win.getComputedStyle(doc.body).backgroundColor;
+    doc.querySelectorAll("[role=main] p, [role=main] li, [role=main] td, [role=main] h1")
+      .forEach(function (e) { found.text.push([win.getComputedStyle(e).color, page]); });
+    out[modes[m] + " " + pages[i]] = found;
+    visit(m, i + 1);
   };
   frame.src = pages[i];
 }
-visit(0);
+visit(0, 0);
 </script></body></html>""".replace("PAGES", json.dumps(PAGES))
 
 
@@ -153,8 +164,14 @@ def test_headings_are_selectors_and_tables_are_styled(served_site: str, tmp_path
                     tmp=tmp_path)  # (virtual time waits on the search's worker for ever)
     found = json.loads(html_unescape(proc.stdout.split('<pre id="result">')[1]
                                      .split("</pre>")[0]))
-    assert set(found) == set(PAGES)
-    for page, seen in found.items():
+    assert set(found) == {f"{mode} {page}" for mode in ("light", "dark") for page in PAGES}
+    for key, seen in found.items():
+        mode, page = key.split()
+        assert seen["mode"] == mode, key  # the theme's switch ran
+        # readable in both palettes: text against the page, WCAG's 4.5:1 for body text
+        assert seen["text"], key
+        for colour, background in seen["text"]:
+            assert contrast(colour, background) >= 4.5, (key, colour, background)
         assert seen["headings"], page
         for heading_id, ok in seen["headings"]:
             if heading_id.startswith(("searchModal", "keyboardModal")):
@@ -166,6 +183,16 @@ def test_headings_are_selectors_and_tables_are_styled(served_site: str, tmp_path
         for classes, padding, border in seen["tables"]:
             assert "table" in classes.split() and padding >= 4 and border != "none", \
                 (page, classes, padding, border)
+
+
+def contrast(colour: str, background: str) -> float:
+    """WCAG's contrast ratio of two CSS rgb()/rgba() colours (the background opaque)."""
+    def luminance(css: str) -> float:
+        r, g, b = (float(v) / 255 for v in re.findall(r"[\d.]+", css)[:3])
+        return sum(w * (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
+                   for w, c in zip((0.2126, 0.7152, 0.0722), (r, g, b), strict=True))
+    a, b = sorted((luminance(colour), luminance(background)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
 
 
 def html_unescape(text: str) -> str:

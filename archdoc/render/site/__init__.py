@@ -118,7 +118,10 @@ def mkdocs_yml(ctx: BuildContext) -> str:
              "docs_dir: docs", "site_dir: html",
              "use_directory_urls: false  # pages open from the file system too",
              "theme:", "  name: mkdocs",
+             "  custom_dir: theme  # (see theme/main.html)",
              "  highlightjs: false  # served from a CDN: the site works offline without it",
+             "  color_mode: auto  # light or dark, as the reader's system is",
+             "  user_color_mode_toggle: true",
              "markdown_extensions:",
              "  - attr_list  # the pages' own heading ids: valid selectors, readable",
              "  - tables", "  - toc",
@@ -129,7 +132,16 @@ def mkdocs_yml(ctx: BuildContext) -> str:
     return "\n".join(lines) + "\n"
 
 
+# the theme's colour-mode switch expects highlight.js's two stylesheets, which come from a CDN
+# (off here): empty ones in their place, so it switches without a script error
+THEME_MAIN = """{% extends "base.html" %}
+{% block extrahead %}<link id="hljs-light" rel="stylesheet" href="data:text/css,">
+<link id="hljs-dark" rel="stylesheet" href="data:text/css," disabled>{% endblock %}
+"""
+
+
 def render_site(ctx: BuildContext) -> dict[str, bytes]:
     files = {f"site/docs/{name}": data for name, data in site_pages(ctx).items()}
     files["site/mkdocs.yml"] = mkdocs_yml(ctx).encode("utf-8")
+    files["site/theme/main.html"] = THEME_MAIN.encode("utf-8")
     return files
