@@ -7,12 +7,14 @@ resource located are UNMANAGED.
 
 from __future__ import annotations
 
+import dataclasses
+
 from collections.abc import Collection
 from typing import Any
 
 from archdoc.aws.collect import Snapshot
 from archdoc.aws.scope import Scope
-from archdoc.drift.context import DriftContext
+from archdoc.drift.context import Diff, DriftContext
 from archdoc.drift.findings import DriftReport, Finding, Status
 from archdoc.drift.live import LiveObject, ec2_objects
 from archdoc.drift.locate import Index, locate, natural_name, wanted
@@ -130,11 +132,50 @@ def _judge(ctx: DriftContext, rid: str, res: Any) -> list[Finding]:
         return [ctx.finding(rid, res, Status.MISSING,
                             message=say("no live resource matches {wanted}",
                                         wanted=wanted(rid, res)))]
-    diffs = read.compare(ctx, rid, res, live)
+    diffs = [_undecided(ctx, res, d) for d in read.compare(ctx, rid, res, live)]
     findings = [ctx.finding(rid, res, d.status, diff=d) for d in diffs]
     if not any(d.status is not Status.IN_SYNC for d in diffs):
         findings.insert(0, ctx.finding(rid, res, Status.IN_SYNC))
     return findings
+
+
+def _undecided(ctx: DriftContext, res: Any, diff: Diff) -> Diff:
+    """A difference in an attribute that names resources of a service that could not be read
+    (throttled, denied) is not drift: the live ids they have are unknown, so the comparison
+    is UNKNOWN, with the reason."""
+    if diff.status not in (Status.DRIFTED, Status.MISSING):
+        return diff
+    value: Any = res
+    for part in diff.path:
+        if isinstance(part, int):
+            value = value[part] if isinstance(value, list) and part < len(value) else None
+        else:
+            value = value.get(part) if isinstance(value, dict) else getattr(value, part, None)
+    for ref in _ids_in(value):
+        if ref not in ctx.model.resources:
+            continue
+        service = ctx.service_of(ref)
+        if service and not ctx.readable(service):
+            problem = ctx.snapshot.unreadable.get(service)
+            reason = problem.reason if problem else say("{service} was not read",
+                                                        service=service)
+            return dataclasses.replace(diff, status=Status.UNKNOWN, message=say(
+                "cannot compare: {ref} is read from {service}, which failed ({reason})",
+                ref=ref, service=service, reason=reason))
+    return diff
+
+
+def _ids_in(value: Any) -> list[str]:
+    """The strings of a model value: the resource ids it may name."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple | set):
+        return [s for item in value for s in _ids_in(item)]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _ids_in(item)]
+    if hasattr(value, "model_dump"):
+        return _ids_in(value.model_dump())
+    return []
 
 
 def _unmanaged_readers() -> list[tuple[str, KindReader]]:
