@@ -8,7 +8,6 @@ resource located are UNMANAGED.
 from __future__ import annotations
 
 import dataclasses
-
 from collections.abc import Collection
 from typing import Any
 
