@@ -1,5 +1,5 @@
-"""S3: which buckets exist, and the public access block, encryption and versioning of those
-the model describes (S3 has no call that reads these for many buckets at once)."""
+"""S3: which buckets exist, and the public access block, encryption, versioning and policy of
+those the model describes (S3 has no call that reads these for many buckets at once)."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from archdoc.aws.session import AwsReader, paginate
 SERVICE = "s3"
 # what the collector below may call: each a documented read that returns no secret
 OPERATIONS = frozenset({"ListBuckets", "GetPublicAccessBlock", "GetBucketEncryption",
-                        "GetBucketVersioning", "GetBucketTagging"})
+                        "GetBucketVersioning", "GetBucketTagging", "GetBucketPolicy"})
 
 # errors that mean "this bucket has no such configuration", which is an answer, not a failure
 _ABSENT = {"NoSuchPublicAccessBlockConfiguration", "ServerSideEncryptionConfigurationNotFoundError",
-           "NoSuchTagSet"}
+           "NoSuchTagSet", "NoSuchBucketPolicy"}
 
 
 def _setting(client: Any, operation: str, bucket: str) -> dict[str, Any] | None:
@@ -44,11 +44,26 @@ def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
         block = _setting(client, "get_public_access_block", name)
         encryption = _setting(client, "get_bucket_encryption", name)
         versioning = _setting(client, "get_bucket_versioning", name) or {}
+        policy = _setting(client, "get_bucket_policy", name) or {}
         settings[name] = {
             "public_access_block": block and block.get("PublicAccessBlockConfiguration"),
             "encryption": encryption and encryption.get(
                 "ServerSideEncryptionConfiguration", {}).get("Rules", []),
             "versioning": versioning.get("Status"),
             "tags": {t["Key"]: t["Value"] for t in tagging.get("TagSet", [])},
+            "policy": _statements(policy.get("Policy")),
         }
     return {"buckets": buckets, "settings": settings}
+
+
+def _statements(document: str | None) -> list[dict[str, Any]]:
+    """The statements of a bucket policy (JSON text), [] for none or an unreadable one."""
+    import json
+
+    if not document:
+        return []
+    try:
+        found = json.loads(document).get("Statement", [])
+    except (ValueError, AttributeError):
+        return []
+    return [found] if isinstance(found, dict) else [s for s in found if isinstance(s, dict)]

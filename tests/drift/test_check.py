@@ -80,6 +80,15 @@ def _public_access_block_removed(a: Account) -> None:
     a.client("s3").delete_public_access_block(Bucket="httpstest-sjmweb12-files")
 
 
+def _bucket_made_public(a: Account) -> None:
+    import json
+
+    a.client("s3").put_bucket_policy(Bucket="httpstest-sjmweb12-files", Policy=json.dumps({
+        "Version": "2012-10-17", "Statement": [{
+            "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+            "Resource": "arn:aws:s3:::httpstest-sjmweb12-files/*"}]}))
+
+
 DRIFTS = {
     "ssh opened to the world": (_ssh_open, lambda ids: [
         ("DRIFTED", "ec2-sg", "ingress", "(absent)", "tcp 22 from 0.0.0.0/0")]),
@@ -102,6 +111,9 @@ DRIFTS = {
     "bucket's public access block removed": (_public_access_block_removed, lambda ids: [
         ("DRIFTED", "bucket", "public_access_block", "all four settings on",
          "(none configured)")]),
+    "bucket policy lets anyone read": (_bucket_made_public, lambda ids: [
+        ("DRIFTED", "bucket", "policy", "no statement for anyone",
+         "anyone may s3:GetObject")]),
 }
 
 

@@ -1,4 +1,5 @@
-"""S3 buckets: public access block, default encryption, versioning."""
+"""S3 buckets: public access block, default encryption, versioning, and whether the policy
+lets anyone in (what AD-S3-003 reads)."""
 
 from __future__ import annotations
 
@@ -45,8 +46,32 @@ def s3_bucket(ctx: DriftContext, rid: str, res: S3Bucket, live: LiveObject) -> l
         else "SSE-S3"
     if actual_encryption != res.encryption:
         diffs.append(Diff(("encryption",), res.encryption, actual_encryption))
+    model_public = sorted({a for st in res.policy if st.public for a in st.actions})
+    live_public = sorted(_public_actions(settings.get("policy") or []))
+    if model_public != live_public:
+        diffs.append(Diff(("policy",), _show_public(model_public), _show_public(live_public),
+                          say("the bucket policy lets anyone in") if live_public else
+                          say("the bucket policy no longer lets anyone in")))
     versioning = settings["versioning"] == "Enabled"
     if versioning != res.versioning:
         diffs.append(Diff(("versioning",), str(res.versioning).lower(),
                           settings["versioning"] or say("never enabled")))
     return diffs
+
+
+def _public_actions(statements: list[dict]) -> set[str]:
+    """The actions live Allow statements grant to anyone ('*'), without a condition."""
+    found: set[str] = set()
+    for st in statements:
+        principal = st.get("Principal")
+        anyone = principal == "*" or (isinstance(principal, dict) and (
+            principal.get("AWS") == "*" or "*" in (principal.get("AWS") or [])))
+        if st.get("Effect") == "Allow" and anyone and not st.get("Condition"):
+            actions = st.get("Action", [])
+            found.update([actions] if isinstance(actions, str) else actions)
+    return found
+
+
+def _show_public(actions: list[str]) -> str:
+    return say("anyone may {actions}", actions=", ".join(actions)) if actions \
+        else say("no statement for anyone")
