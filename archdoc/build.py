@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from archdoc import cache
+from archdoc import cache, processes
 from archdoc.errors import ClaimsFailed, UsageError
 from archdoc.formats import names
 from archdoc.output import check_folder, write_outputs
@@ -111,8 +111,10 @@ def build(model_path: Path, out_dir: Path, only: str | list[str] | None = None,
     renderers = [load_renderer(name) for name in order]
     files: dict[str, bytes] = {}
     for render in renderers:
+        processes.checkpoint()  # a signal stops the build between outputs
         ctx.outputs = {name: len(data) for name, data in files.items()}
         files.update(render(ctx))
+    processes.checkpoint()  # ... and before the switch, which then holds signals
     if notes is not None:
         notes.extend(warnings + ctx.notes)
     written = write_outputs(out_dir, files)

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from archdoc import __version__
+from archdoc import __version__, output, processes
 from archdoc.errors import (
     EXIT_ENVIRONMENT,
     EXIT_FINDINGS,
@@ -257,17 +257,14 @@ def _stop(signum: int) -> BaseException:
 
 
 def _on_signal(signum: int, frame: object) -> None:
-    from archdoc import output
-
+    """Only notes the signal and stops the children: it raises nothing where it lands (a
+    ``__del__``, a lock, between a temporary file and its bookkeeping); every thread stops at
+    its next checkpoint, the main thread included."""
     if output.defer_signal(signum):  # outputs being switched: it acts when they are complete
         return
-    # Children first: threads waiting on Graphviz return at once, and their temporary folders
-    # are removed as the exception unwinds them.
-    from archdoc import processes
-
-    _signalled.append(signum)
+    if not _signalled:
+        _signalled.append(signum)
     processes.kill_all()
-    raise _stop(signum)
 
 
 def main(argv: list[str] | None = None, *, handle_signals: bool = True,
@@ -281,13 +278,32 @@ def main(argv: list[str] | None = None, *, handle_signals: bool = True,
     try:
         if handle_signals and early:  # came while archdoc was being imported
             raise _stop(early[0])
-        return _main(argv)
+        code = _main(argv)
+        if _signalled:  # came after the last checkpoint (or during the outputs' switch)
+            raise _stop(_signalled[0])
+        return code
+    except processes.Stopped:
+        code = 143 if _signalled and _signalled[0] == signal.SIGTERM else 130
+        print("archdoc: terminated" if code == 143 else "archdoc: interrupted",
+              file=sys.stderr)
+        return _leave(code) if handle_signals else code
     except KeyboardInterrupt:
         print("archdoc: interrupted", file=sys.stderr)
         return _leave(130) if handle_signals else 130
     except Terminated:
         print("archdoc: terminated", file=sys.stderr)
         return _leave(143) if handle_signals else 143
+
+
+def finish(code: int) -> int:
+    """Exit with ``code`` once every worker thread has ended (as the interpreter would),
+    without its finalization, during which a signal finds the default handlers again."""
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and not thread.daemon:
+            thread.join()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _leave(code: int) -> int:

@@ -1,9 +1,11 @@
-"""Child processes (Graphviz, LibreOffice) that can always be stopped.
+"""Child processes (Graphviz, LibreOffice) that can always be stopped, and the stop itself.
 
 Each child runs in its own process group, with a timeout. A Ctrl-C or SIGTERM sent to archdoc
 kills every running child group at once (Graphviz can deadlock in its own SIGINT handler, so it
-is never left to handle the signal itself), and the waiting threads then unwind normally,
-removing their temporary folders.
+is never left to handle the signal itself) and marks the run as stopping; nothing is raised
+where the signal happened to land. Each thread stops at its next :func:`checkpoint` (between
+flows, resources, rules, chapters, outputs) or when its child dies, and unwinds normally,
+removing its temporary folders.
 """
 
 from __future__ import annotations
@@ -30,11 +32,26 @@ def timeout_seconds() -> float:
         return 600.0
 
 
+class Stopped(BaseException):
+    """A signal asked archdoc to stop; raised at the next checkpoint (not an ``Exception``:
+    no ``except Exception`` on the way may take it for a failure and carry on)."""
+
+
+def checkpoint() -> None:
+    """Stop here if a signal asked archdoc to (cheap: called between units of work)."""
+    if _stopping.is_set():
+        raise Stopped()
+
+
+def stopping() -> bool:
+    return _stopping.is_set()
+
+
 def kill_all() -> None:
-    """Kill every running child's process group and start no more (from a signal handler)."""
+    """Kill every running child's process group and start no more. Safe in a signal handler:
+    it takes no lock (a copy of the set is one step under the GIL)."""
     _stopping.set()
-    with _lock:
-        children = list(_running)
+    children = tuple(_running)
     for child in children:
         try:
             os.killpg(child.pid, signal.SIGKILL)
@@ -47,7 +64,7 @@ def run(args: Sequence[str], what: str, timeout: float | None = None
     """Run ``args`` to the end and return its result; ``what`` names the tool in errors."""
     limit = timeout_seconds() if timeout is None else timeout
     if _stopping.is_set():  # a figure still queued when the user stopped the build
-        raise ToolMissingError(f"{what} not started: archdoc is stopping")
+        raise Stopped()
     try:
         child = subprocess.Popen(list(args), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                  stderr=subprocess.PIPE, start_new_session=True)
@@ -59,7 +76,7 @@ def run(args: Sequence[str], what: str, timeout: float | None = None
         _kill(child)
         with _lock:
             _running.discard(child)
-        raise ToolMissingError(f"{what} not started: archdoc is stopping")
+        raise Stopped()
     try:
         out, err = child.communicate(timeout=limit)
     except subprocess.TimeoutExpired:
@@ -72,6 +89,7 @@ def run(args: Sequence[str], what: str, timeout: float | None = None
     finally:
         with _lock:
             _running.discard(child)
+    checkpoint()  # killed by the stop: not a failure of the tool
     return subprocess.CompletedProcess(child.args, child.returncode, out, err)
 
 

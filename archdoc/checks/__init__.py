@@ -13,6 +13,7 @@ from itertools import chain
 from archdoc.checks import audit, data, edge, exposure, messaging, network, workload
 from archdoc.checks.rule import Rule, RuleResult, Severity, Verdict
 from archdoc.model import Architecture
+from archdoc.processes import checkpoint
 from archdoc.text import say
 
 RULES: tuple[Rule, ...] = (
@@ -165,6 +166,7 @@ def evaluate(model: Architecture) -> list[RuleResult]:
     """Every rule on every resource it applies to, located, suppressions applied."""
     results = []
     for rule in RULES:
+        checkpoint()  # a signal stops the checks between rules
         for outcome in rule.evaluate(model):
             res = model.resources[outcome.resource]
             skip = next((s for s in res.skip_checks if s.id == rule.id), None)

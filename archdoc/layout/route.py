@@ -36,6 +36,7 @@ from archdoc.layout.lattice import (
     search_route,
 )
 from archdoc.layout.scene import Scene
+from archdoc.processes import checkpoint
 
 STUB = 10.0  # a flow leaves and enters an icon at a right angle for this long (the
 # arrowhead, 7 pt, sits on the last stub)
@@ -220,6 +221,7 @@ def route_all(scene: Scene, layout: Layout, title_size,
 
     ordered = sorted(edges, key=length)
     for edge in ordered:
+        checkpoint()  # a signal stops the figure between flows
         if edge.tail == edge.head:
             routes[edge.id] = self_loop(layout, edge.tail)
         else:
@@ -228,6 +230,7 @@ def route_all(scene: Scene, layout: Layout, title_size,
         # once more, each route taken out and searched again knowing all the others (the
         # first routes were placed before the later ones existed); kept where it crosses less
         for edge in ordered:
+            checkpoint()
             if edge.id not in taken or usage.budget < BUDGET // 4:
                 continue
             before = routes[edge.id]

@@ -27,6 +27,7 @@ from archdoc.model.resources.generic import GenericResource
 from archdoc.model.rule_refs import check_skips
 from archdoc.model.vocabulary import Vocabulary
 from archdoc.model.wording import check_wording
+from archdoc.processes import checkpoint
 
 
 def build_model(data: Any, smap: SourceMap, vocabulary: Vocabulary) -> Architecture:
@@ -51,6 +52,7 @@ def build_model(data: Any, smap: SourceMap, vocabulary: Vocabulary) -> Architect
     raw_resources = data.get("resources")
     if isinstance(raw_resources, dict):
         for rid, raw in raw_resources.items():
+            checkpoint()  # a signal stops validation between resources
             resource, found = _build_resource(rid, raw, smap, vocabulary)
             diags += found
             if resource is not None:

@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from archdoc import __version__
 from archdoc.kinds import kind_of
 from archdoc.model import Architecture, Section
+from archdoc.processes import checkpoint
 from archdoc.render import BuildContext
 from archdoc.render.report import word
 from archdoc.render.report.figures import FigureWriting
@@ -282,6 +283,7 @@ class ReportWriter(FigureWriting, SecurityWriting):
         self.diagram()
         self.overview()
         for index, section in enumerate(self.model.sections):
+            checkpoint()  # a signal stops the report between chapters
             self.chapter(index, section)
         self.attachments()  # before the reflections, as in the seed's report
         self.reflections()
