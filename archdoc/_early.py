@@ -19,7 +19,8 @@ def _note(signum: int, frame: object) -> None:
 def main() -> int:
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, _note)
-    from archdoc.cli import finish, main as run  # the heavy part
+    from archdoc.cli import finish  # the heavy part
+    from archdoc.cli import main as run
 
     # the run's exit, without the interpreter's finalization: it puts the default handlers
     # back first, and a signal in that last moment would kill a finished run
