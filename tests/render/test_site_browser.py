@@ -83,7 +83,8 @@ def rgb_pixels(png: bytes) -> list[tuple[int, int, int]]:
     """The pixels of a screenshot, as RGB."""
     with Image.open(io.BytesIO(png)) as image:
         assert image.format == "PNG"
-        return list(image.convert("RGB").getdata())
+        data = image.convert("RGB").tobytes()
+    return list(zip(data[0::3], data[1::3], data[2::3], strict=True))
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
