@@ -38,18 +38,47 @@ def cache_dir() -> Path | None:
 
 @cache
 def _code_fingerprint() -> str:
-    """A hash of archdoc's own files: a changed archdoc never reuses an old entry."""
+    """A hash of archdoc's own files: a changed archdoc never reuses an old entry. Reading
+    them all is most of a cached rebuild's time, so the hash is kept beside the entries under
+    the files' names, sizes, times and inodes, and read again only when one of those changes."""
     root = Path(__file__).resolve().parent
-    digest = hashlib.sha256(__version__.encode())
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".yaml", ".txt"):
-            digest.update(str(path.relative_to(root)).encode())
-            digest.update(path.read_bytes())
+    paths = [p for p in sorted(root.rglob("*"))
+             if p.is_file() and p.suffix in (".py", ".yaml", ".txt")]
     dot = shutil.which("dot")
+    graphviz = ""
     if dot:
         stat = Path(dot).resolve().stat()
-        digest.update(f"{dot}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()
+        graphviz = f"{dot}:{stat.st_size}:{stat.st_mtime_ns}"
+    signature = hashlib.sha256(f"{__version__}\n{graphviz}\n".encode())
+    for path in paths:
+        stat = path.stat()
+        signature.update(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}:"
+                         f"{stat.st_ino}\n".encode())
+    folder = cache_dir()
+    memo = folder / "code.json" if folder else None
+    try:
+        known = json.loads(memo.read_text("utf-8")) if memo else {}
+    except (OSError, ValueError):
+        known = {}
+    if isinstance(known, dict) and isinstance(known.get(signature.hexdigest()), str):
+        return str(known[signature.hexdigest()])
+    digest = hashlib.sha256(__version__.encode())
+    for path in paths:
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    if graphviz:
+        digest.update(graphviz.encode())
+    found = digest.hexdigest()
+    if memo is not None:
+        try:
+            memo.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".code.", dir=memo.parent)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump({signature.hexdigest(): found}, handle)
+            os.replace(tmp, memo)
+        except OSError:
+            pass  # a read-only cache: the hash is computed again next time
+    return found
 
 
 def key(model_bytes: bytes, selected: list[str], options: dict[str, Any]) -> str:

@@ -135,3 +135,24 @@ def test_safe_names(name, ok):
     from archdoc.cache import safe_name
 
     assert safe_name(name) is ok
+
+
+def test_the_code_fingerprint_is_kept_under_the_files_signature(tmp_path, monkeypatch):
+    """Kept beside the entries; a memo written for other files (another checkout, a restored
+    CI cache) is not used; without a cache folder it is computed as before."""
+    import json
+
+    from archdoc import cache
+
+    monkeypatch.setenv("ARCHDOC_CACHE", str(tmp_path))
+    cache._code_fingerprint.cache_clear()
+    first = cache._code_fingerprint()
+    memo = json.loads((tmp_path / "code.json").read_text("utf-8"))
+    assert list(memo.values()) == [first]
+    (tmp_path / "code.json").write_text(json.dumps({"another signature": "0" * 64}), "utf-8")
+    cache._code_fingerprint.cache_clear()
+    assert cache._code_fingerprint() == first  # not the stranger's value
+    monkeypatch.setenv("ARCHDOC_CACHE", "off")
+    cache._code_fingerprint.cache_clear()
+    assert cache._code_fingerprint() == first
+    cache._code_fingerprint.cache_clear()

@@ -176,3 +176,26 @@ def test_a_run_killed_at_any_rename_is_finished_by_the_next(tmp_path, at):
     assert found in (OLD, NEW), sorted(found)
     assert found == (OLD if at == 1 else NEW)  # the journal is in from the first rename on
     assert not [p for p in out.rglob(".*")], sorted(p.name for p in out.rglob(".*"))
+
+
+def test_a_folder_that_holds_the_set_already_is_only_touched(tmp_path):
+    """A rebuild of an unchanged model: the same bytes are not written again (no new inode,
+    no fsync) but look as new as written ones; one changed file writes the set."""
+    import os
+    import time
+
+    from archdoc.output import write_outputs
+
+    files = {"a.txt": b"one", "site/b.txt": b"two"}
+    write_outputs(tmp_path, files)
+    inodes = {n: (tmp_path / n).stat().st_ino for n in files}
+    old = time.time() - 3600
+    for name in files:
+        os.utime(tmp_path / name, (old, old))
+    write_outputs(tmp_path, files)
+    for name in files:
+        stat = (tmp_path / name).stat()
+        assert stat.st_ino == inodes[name] and stat.st_mtime > old + 1800
+    write_outputs(tmp_path, {**files, "a.txt": b"changed"})
+    assert (tmp_path / "a.txt").read_bytes() == b"changed"
+    assert (tmp_path / "a.txt").stat().st_ino != inodes["a.txt"]
