@@ -106,6 +106,19 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     check.add_argument("--list", action="store_true", help="list the rules and exit")
 
+    diff = sub.add_parser(
+        "diff", help="what changed between two versions of a model",
+        description="Compare two models (files, or git revisions written REV:PATH, e.g. "
+                    "HEAD~1:arch.yaml): resources added, removed and changed field by field, "
+                    "flows, sections and security claims, each located in both. Exit 0 when "
+                    "they mean the same, 1 when they differ, 2 for an invalid model or usage.")
+    diff.add_argument("old", help="the earlier model: FILE or REV:PATH")
+    diff.add_argument("new", nargs="?", default="arch.yaml",
+                      help="the later model (default: arch.yaml)")
+    diff.add_argument("--format", choices=names("diff"), default="text",
+                      help=f"report format: {choices_help('diff')} (default: text)")
+    diff.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+
     schema = sub.add_parser("schema", help="print the JSON Schema of arch.yaml")
     schema.add_argument("--markdown", action="store_true",
                         help="print the field reference of docs/model.md instead")
@@ -233,6 +246,35 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from archdoc.diff import diff, read_side
+    from archdoc.formats import get
+    from archdoc.output import check_folder, write_outputs
+    from archdoc.project import parse_model
+
+    target = Path(args.output) if args.output else None
+    if target is not None:
+        check_folder(target.parent)
+    models, problems = [], []
+    for spec in (args.old, args.new):
+        data, name = read_side(spec)
+        try:
+            models.append(parse_model(data, name))
+        except ModelError as exc:  # both sides' errors, at once
+            problems += exc.diagnostics
+    if problems:
+        raise ModelError(problems)
+    found = diff(models[0], models[1], args.old, args.new)
+    text = get("diff", args.format).load()(found, target is None and sys.stdout.isatty()
+                                           and not os.environ.get("NO_COLOR"))
+    if target is None:
+        sys.stdout.write(text)
+    else:
+        write_outputs(target.parent, {target.name: text.encode("utf-8")})
+        print(f"wrote {target}", file=sys.stderr)
+    return EXIT_FINDINGS if found.changes else EXIT_OK
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from archdoc.schema import json_schema, markdown_reference
 
@@ -241,7 +283,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"validate": _cmd_validate, "build": _cmd_build, "drift": _cmd_drift,
-            "check": _cmd_check,
+            "check": _cmd_check, "diff": _cmd_diff,
             "schema": _cmd_schema}
 
 

@@ -1,9 +1,10 @@
 """Every format archdoc writes, one :class:`Format` value each, by what it formats.
 
-``build`` outputs turn the build's context into files; ``drift`` and ``check`` formats turn a
-report (a :class:`~archdoc.drift.findings.DriftReport`, a
-:class:`~archdoc.checks.rule.CheckReport`) into text. The CLI's choices and help come from here,
-and naming a format costs no import: its module is loaded when it is used.
+``build`` outputs turn the build's context into files; ``drift``, ``check`` and ``diff``
+formats turn a report (a :class:`~archdoc.drift.findings.DriftReport`, a
+:class:`~archdoc.checks.rule.CheckReport`, a :class:`~archdoc.diff.ModelDiff`) into text.
+The CLI's choices and help come from here, and naming a format costs no import: its module is
+loaded when it is used.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-Subject = Literal["build", "drift", "check"]
+Subject = Literal["build", "drift", "check", "diff"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,10 @@ FORMATS: tuple[Format, ...] = (  # build outputs in build order
     Format("json", "check", "archdoc.checks.format_json:render", "versioned JSON"),
     Format("sarif", "check", "archdoc.checks.format_sarif:render",
            "SARIF 2.1.0, for code scanning"),
+    Format("text", "diff", "archdoc.diff_format:text", "a list for the terminal"),
+    Format("markdown", "diff", "archdoc.diff_format:markdown",
+           "a table, for a pull-request comment"),
+    Format("json", "diff", "archdoc.diff_format:json_format", "versioned JSON"),
 )
 
 

@@ -19,7 +19,7 @@ def test_every_format_loads_its_formatter(fmt) -> None:
 
 
 def test_format_names_are_unique_per_subject() -> None:
-    for of in ("build", "drift", "check"):
+    for of in ("build", "drift", "check", "diff"):
         assert len(names(of)) == len(set(names(of))) > 0
     assert names("build") == ["diagram", "drawio", "report", "site"]
 
