@@ -59,6 +59,12 @@ def build(model_path: Path, out_dir: Path, only: str | list[str] | None = None,
         from archdoc.render.report import read_template
 
         options = {**options, "template_bytes": read_template(options["template"])}
+    since = None
+    if options.get("since"):  # read now: a wrong revision or an invalid old model writes nothing
+        from archdoc.diff import read_side
+
+        since = read_side(str(options["since"]))
+        options = {**options, "since_bytes": since[0]}
     live = options.get("verify_live")
     entry = None
     try:
@@ -80,6 +86,12 @@ def build(model_path: Path, out_dir: Path, only: str | list[str] | None = None,
     from archdoc.render import BuildContext, load_renderer
 
     model = load_model(model_path)  # raises before anything is rendered or written
+    changes = None
+    if since is not None:
+        from archdoc.diff import diff
+        from archdoc.project import parse_model
+
+        changes = diff(parse_model(since[0], since[1]), model, since[1], str(model_path))
     warnings = [str(w) for w in model.warnings]  # said after the build (cached with it)
     report = None
     if live is not None:
@@ -100,8 +112,9 @@ def build(model_path: Path, out_dir: Path, only: str | list[str] | None = None,
     broken = failing(claims)
     if broken and "report" in selected and not options.get("allow_failing_claims"):
         raise ClaimsFailed(refusal(broken))
-    ctx = BuildContext(model, {k: v for k, v in options.items() if k != "verify_live"},
-                       verification=report, claims=claims, results=results)
+    ctx = BuildContext(model, {k: v for k, v in options.items()
+                               if k not in ("verify_live", "since_bytes")},
+                       verification=report, claims=claims, results=results, since=changes)
     if selected != ["diagram"]:
         ctx.start()  # every figure at once, in parallel, while the renderers load
     # every renderer's imports (python-docx, Jinja2) now, while Graphviz draws, not after

@@ -89,6 +89,8 @@ def key(model_bytes: bytes, selected: list[str], options: dict[str, Any]) -> str
         "dpi": float(options.get("dpi", 96.0)),
         "template": hashlib.sha256(options["template_bytes"]).hexdigest()
         if options.get("template_bytes") else None,
+        "since": hashlib.sha256(options["since_bytes"]).hexdigest()
+        if options.get("since_bytes") is not None else None,
         "code": _code_fingerprint(),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()

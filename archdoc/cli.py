@@ -77,6 +77,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--allow-failing-claims", action="store_true",
                        help="write the report even when a security claim's rule fails (the "
                             "claim shows the failure)")
+    build.add_argument("--since", metavar="OLD",
+                       help="list in the report's introduction what changed since OLD (a model "
+                            "file, or a git revision REV:PATH such as HEAD~1:arch.yaml)")
     build.add_argument("--verify-live", action="store_true",
                        help="check the model against the live account first (as `archdoc "
                             "drift`) and put the result into the report and diagram")
@@ -151,7 +154,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from archdoc.build import build
 
     options: dict[str, object] = {"template": args.template, "pdf": args.pdf, "dpi": args.dpi,
-                                  "allow_failing_claims": args.allow_failing_claims}
+                                  "allow_failing_claims": args.allow_failing_claims,
+                                  "since": args.since}
     if args.verify_live:
         options["verify_live"] = {"profile": args.profile, "region": args.region,
                                   "role_arn": args.role_arn}

@@ -111,3 +111,24 @@ def test_markdown_for_a_pull_request():
     rows = [line for line in proc.stdout.splitlines() if line.startswith("| - | resource")]
     assert any("| cdn |" in row for row in rows) and any("| cdn-cert |" in row for row in rows)
     assert "2 added, 5 removed, 4 changed." in proc.stdout
+
+
+def test_build_since_lists_the_changes_in_the_reports_introduction(tmp_path):
+    import docx
+
+    out = tmp_path / "o"
+    proc = archdoc("build", str(SEED), "-o", str(out), "--only", "report", "--since", str(OLD))
+    assert proc.returncode == 0, proc.stderr
+    texts = [p.text for p in docx.Document(str(out / "report.docx")).paragraphs]
+    start = max(k for k, t in enumerate(texts) if t == "소개")
+    end = max(k for k, t in enumerate(texts) if t == "아키텍처 구성도")
+    intro = texts[start:end]
+    assert f"{OLD}과 비교해 모델에서 달라진 점입니다 (archdoc diff):" in intro
+    assert "제거: 리소스 CloudFront 배포 cdn" in intro
+    assert "제거: 리소스 ACM 인증서 cdn-cert" in intro
+    assert "변경: 리소스 Route 53 레코드 dns-record 별칭 대상: cdn → web-alb" in intro
+    assert "변경: 문서 버전: 1.1 → 1.2" in intro
+    # a revision that does not exist: said at once, nothing written
+    bad = archdoc("build", str(SEED), "-o", str(tmp_path / "none"), "--since", "nope:arch.yaml")
+    assert bad.returncode == 2 and not (tmp_path / "none").exists()
+    assert bad.stderr.startswith("archdoc: error: nope:arch.yaml: ")

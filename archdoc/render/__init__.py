@@ -23,6 +23,7 @@ from archdoc.text import text
 if TYPE_CHECKING:
     from archdoc.checks.claims import ClaimStatus
     from archdoc.checks.rule import RuleResult
+    from archdoc.diff import ModelDiff
     from archdoc.drift.findings import DriftReport
 
 
@@ -47,6 +48,7 @@ class BuildContext:
     claims: list[ClaimStatus] = field(default_factory=list)  # each security claim's status
     results: list[RuleResult] = field(default_factory=list)  # every rule's result on the model
     outputs: dict[str, int] = field(default_factory=dict)  # files built before: name -> bytes
+    since: ModelDiff | None = None  # ``build --since OLD``: what changed since OLD
 
     @property
     def dpi(self) -> float:

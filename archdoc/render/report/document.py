@@ -29,7 +29,7 @@ from archdoc.render.report.tables import (
     definitions,
     verification_table,
 )
-from archdoc.text import words
+from archdoc.text import field_name, kind_name, words
 
 
 @dataclass
@@ -185,6 +185,29 @@ class ReportWriter(FigureWriting, SecurityWriting):
             paragraph = self.bullet(change.what)
             if change.why:
                 paragraph.add_run(f" ({self.w['because']}: {change.why})")
+        if self.ctx.since is not None:
+            self.since(self.ctx.since)
+
+    def since(self, found) -> None:
+        """``build --since``: the model's changes since the older version, in words."""
+        w = self.w
+        self.paragraph(w["since_intro"].format(old=found.old_name) if found.changes
+                       else w["since_none"].format(old=found.old_name))
+        for change in found.changes:
+            name = change.name if change.what != "resource" else \
+                (f"{kind_name(change.kind, self.model.language)} {change.name}"
+                 if change.kind else change.name)
+            what = w[f"change_{change.what}"]
+            if change.op == "changed":
+                field = change.field if change.what != "document" else change.name
+                if field.isidentifier():  # a plain field: in words ("별칭 대상")
+                    field = field_name(field, self.model.language)
+                name = "" if change.what == "document" else name
+                self.bullet(w["since_changed"].format(what=what, name=name,
+                            field=f" {field}" if name else field, old=change.old,
+                            new=change.new))
+            else:
+                self.bullet(w[f"since_{change.op}"].format(what=what, name=name))
 
     def diagram(self) -> None:
         self.figure(self.ctx.figure, self.model.figure_caption or self.model.title,
