@@ -78,3 +78,29 @@ def test_what_drift_compares_names_every_read_kind():
     named = {name.strip() for row in compared.splitlines() if row.startswith("| ")
              for name in row.split("|")[1].split("/")}
     assert {k.name for k in REGISTRY if reader(k.name)} <= named
+
+
+def test_the_ci_workflow_is_yaml_and_its_archdoc_commands_parse():
+    """docs/ci.md's workflow: valid YAML, and every archdoc command in it one the CLI takes
+    (its options as written), so the documented workflow cannot rot."""
+    import shlex
+
+    import yaml
+
+    from archdoc.cli import _parser
+
+    text = (ROOT / "docs" / "ci.md").read_text("utf-8")
+    block = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+    workflow = yaml.safe_load(block)
+    steps = workflow["jobs"]["review"]["steps"]
+    commands = []
+    for step in steps:
+        script = step.get("run", "").replace("\\\n", " ")
+        for line in script.splitlines():
+            line = line.split("||")[0].split("#")[0].strip()
+            if line.startswith("archdoc "):
+                commands.append(line)
+    assert {c.split()[1] for c in commands} == {"diff", "check", "build"}
+    for command in commands:
+        args = [a for a in shlex.split(command)[1:]]
+        _parser().parse_args(args)  # SystemExit (exit 2) on an unknown option
