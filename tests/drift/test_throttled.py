@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.drift.conftest import Account, findings
 from tests.throttling_proxy import throttling
+
+pytestmark = pytest.mark.slow  # a moto server, and botocore's retries with backoff
 
 
 def _drift_through(account: Account, services: set[str]) -> tuple[int, dict, list[str]]:

@@ -21,9 +21,9 @@ from tests.conftest import SEED, archdoc
 
 CHROMIUM = next((p for p in (shutil.which(n) for n in ("chromium", "chromium-browser",
                                                        "google-chrome")) if p), None)
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     CHROMIUM is None, reason="no Chromium on this machine (Debian: apt-get install chromium; "
-                             "`make browser-deps`)")
+                             "`make browser-deps`)")]
 
 HARNESS = """<!doctype html><html><body style="margin:0">
 <iframe id="f" src="index.html" style="width:1280px;height:1500px;border:0"></iframe>

@@ -80,6 +80,7 @@ def test_pdf_without_libreoffice_is_a_clear_error(seed_path, tmp_path):
     assert "Traceback" not in proc.stderr and not (tmp_path / "o").exists()
 
 
+@pytest.mark.slow  # LibreOffice lays the report out
 @pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")),
                     reason="LibreOffice is not installed (make pdf-deps installs it)")
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) missing")
