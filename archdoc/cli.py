@@ -291,15 +291,7 @@ COMMANDS = {"validate": _cmd_validate, "build": _cmd_build, "drift": _cmd_drift,
             "schema": _cmd_schema}
 
 
-class Terminated(BaseException):
-    """SIGTERM arrived: stop like Ctrl-C, and exit 143."""
-
-
-_signalled: list[int] = []  # the signals that stopped this run
-
-
-def _stop(signum: int) -> BaseException:
-    return Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+_signalled: list[int] = []  # the signal that stopped this run
 
 
 def _on_signal(signum: int, frame: object) -> None:
@@ -323,43 +315,33 @@ def main(argv: list[str] | None = None, *, handle_signals: bool = True,
         signal.signal(signal.SIGTERM, _on_signal)
     try:
         if handle_signals and early:  # came while archdoc was being imported
-            raise _stop(early[0])
+            _signalled.append(early[0])
+            raise processes.Stopped()
         code = _main(argv)
         if _signalled:  # came after the last checkpoint (or during the outputs' switch)
-            raise _stop(_signalled[0])
+            raise processes.Stopped()
         return code
-    except processes.Stopped:
+    except (processes.Stopped, KeyboardInterrupt):  # (Python's own Ctrl-C, without ours)
         code = 143 if _signalled and _signalled[0] == signal.SIGTERM else 130
         print("archdoc: terminated" if code == 143 else "archdoc: interrupted",
               file=sys.stderr)
-        return _leave(code) if handle_signals else code
-    except KeyboardInterrupt:
-        print("archdoc: interrupted", file=sys.stderr)
-        return _leave(130) if handle_signals else 130
-    except Terminated:
-        print("archdoc: terminated", file=sys.stderr)
-        return _leave(143) if handle_signals else 143
+        return _exit(code, wait=2.0) if handle_signals else code
 
 
 def finish(code: int) -> int:
     """Exit with ``code`` once every worker thread has ended (as the interpreter would),
     without its finalization, during which a signal finds the default handlers again."""
-    for thread in threading.enumerate():
-        if thread is not threading.current_thread() and not thread.daemon:
-            thread.join()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+    return _exit(code, wait=None)
 
 
-def _leave(code: int) -> int:
-    """Exit now after a signal. Worker threads get two seconds to finish unwinding (their
-    Graphviz is killed, their temporary folders go); one the signal left stuck (an import
-    lock the interrupted main thread held) must not keep the process alive."""
-    deadline = time.monotonic() + 2.0
+def _exit(code: int, wait: float | None) -> int:
+    """Exit now, the worker threads joined first: all of them (``wait`` None), or for at most
+    ``wait`` seconds after a signal (their Graphviz is killed, their temporary folders go; one
+    the signal left stuck on an import lock must not keep the process alive)."""
+    deadline = None if wait is None else time.monotonic() + wait
     for thread in threading.enumerate():
         if thread is not threading.current_thread() and not thread.daemon:
-            thread.join(max(0.0, deadline - time.monotonic()))
+            thread.join(None if deadline is None else max(0.0, deadline - time.monotonic()))
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
@@ -375,9 +357,8 @@ def _main(argv: list[str] | None) -> int:
         try:
             return COMMANDS[args.command](args)
         except Exception:
-            if _signalled:  # the signal's exception, wrapped or turned into another by a
-                # library it landed in (pydantic's SchemaError, a KeyError in threading)
-                raise _stop(_signalled[0]) from None
+            if _signalled:  # a failure the stop caused (a killed Graphviz, a cancelled wait)
+                raise processes.Stopped() from None
             raise
     except ModelError as exc:
         for diagnostic in exc.diagnostics:

@@ -35,11 +35,10 @@ class Change:
     kind: str = ""  # the resource's kind
 
     def as_dict(self) -> dict[str, Any]:
-        def at(loc: Location | None) -> dict[str, Any] | None:
-            return {"file": loc.file, "line": loc.line, "column": loc.col} if loc else None
         return {"what": self.what, "op": self.op, "name": self.name, "kind": self.kind,
                 "field": self.field, "old": self.old, "new": self.new,
-                "old_at": at(self.old_at), "new_at": at(self.new_at)}
+                "old_at": self.old_at.as_dict() if self.old_at else None,
+                "new_at": self.new_at.as_dict() if self.new_at else None}
 
 
 @dataclass(frozen=True)
@@ -118,10 +117,6 @@ def _dump(model: Architecture, rid: str) -> dict[tuple[Any, ...], Any]:
     return _flat(data)
 
 
-def _where(model: Architecture, path: tuple[Any, ...]) -> Location | None:
-    return model.where(path)
-
-
 def _named_at(model: Architecture, path: tuple[Any, ...]) -> Location | None:
     """Where the key naming ``path`` is written (a resource's id: the line a reader looks
     for)."""
@@ -135,7 +130,7 @@ def diff(old: Architecture, new: Architecture, old_name: str, new_name: str) -> 
         a, b = getattr(old, name), getattr(new, name)
         if a != b:
             changes.append(Change("document", "changed", name, name, _shown(a), _shown(b),
-                                  _where(old, (name,)), _where(new, (name,))))
+                                  old.where((name,)), new.where((name,))))
     for rid in old.resources:
         if rid not in new.resources:
             changes.append(Change("resource", "removed", rid, old_at=_named_at(
@@ -148,8 +143,8 @@ def diff(old: Architecture, new: Architecture, old_name: str, new_name: str) -> 
         before = old.resources[rid]
         if before.kind != res.kind:
             changes.append(Change("resource", "changed", rid, "kind", before.kind, res.kind,
-                                  _where(old, ("resources", rid, "kind")),
-                                  _where(new, ("resources", rid, "kind")), kind=res.kind))
+                                  old.where(("resources", rid, "kind")),
+                                  new.where(("resources", rid, "kind")), kind=res.kind))
             continue
         a, b = _dump(old, rid), _dump(new, rid)
         for path in sorted(set(a) | set(b), key=lambda p: [str(x) for x in p]):
@@ -157,8 +152,8 @@ def diff(old: Architecture, new: Architecture, old_name: str, new_name: str) -> 
                 field = _field(path)
                 changes.append(Change(
                     "resource", "changed", rid, field, _shown(a.get(path)),
-                    _shown(b.get(path)), _where(old, ("resources", rid, *path)),
-                    _where(new, ("resources", rid, *path)), kind=res.kind))
+                    _shown(b.get(path)), old.where(("resources", rid, *path)),
+                    new.where(("resources", rid, *path)), kind=res.kind))
     changes += _flows(old, new)
     changes += _sections(old, new)
     return ModelDiff(old_name, new_name, tuple(changes))
@@ -171,9 +166,9 @@ def _flow_key(flow: Any) -> str:
 def _flows(old: Architecture, new: Architecture) -> list[Change]:
     a = {_flow_key(f): k for k, f in enumerate(old.flows)}
     b = {_flow_key(f): k for k, f in enumerate(new.flows)}
-    found = [Change("flow", "removed", key, old_at=_where(old, ("flows", k)))
+    found = [Change("flow", "removed", key, old_at=old.where(("flows", k)))
              for key, k in a.items() if key not in b]
-    found += [Change("flow", "added", key, new_at=_where(new, ("flows", k)))
+    found += [Change("flow", "added", key, new_at=new.where(("flows", k)))
               for key, k in b.items() if key not in a]
     return found
 
@@ -185,31 +180,31 @@ def _sections(old: Architecture, new: Architecture) -> list[Change]:
     for title, k in a.items():
         if title not in b:
             found.append(Change("section", "removed", title,
-                                old_at=_where(old, ("sections", k))))
+                                old_at=old.where(("sections", k))))
     for title, k in b.items():
         if title not in a:
-            found.append(Change("section", "added", title, new_at=_where(new, ("sections", k))))
+            found.append(Change("section", "added", title, new_at=new.where(("sections", k))))
             continue
         before, after = old.sections[a[title]], new.sections[k]
         if before.resources != after.resources:
             found.append(Change("section", "changed", title, "resources",
                                 ", ".join(before.resources), ", ".join(after.resources),
-                                _where(old, ("sections", a[title], "resources")),
-                                _where(new, ("sections", k, "resources"))))
+                                old.where(("sections", a[title], "resources")),
+                                new.where(("sections", k, "resources"))))
         claims_a = {c.text: (j, c) for j, c in enumerate(before.security)}
         claims_b = {c.text: (j, c) for j, c in enumerate(after.security)}
         for text, (j, _) in claims_a.items():
             if text not in claims_b:
-                found.append(Change("claim", "removed", text, old_at=_where(
-                    old, ("sections", a[title], "security", j))))
+                found.append(Change("claim", "removed", text, old_at=old.where(
+                    ("sections", a[title], "security", j))))
         for text, (j, claim) in claims_b.items():
             if text not in claims_a:
-                found.append(Change("claim", "added", text, new_at=_where(
-                    new, ("sections", k, "security", j))))
+                found.append(Change("claim", "added", text, new_at=new.where(
+                    ("sections", k, "security", j))))
             elif claims_a[text][1].checks != claim.checks:
                 found.append(Change(
                     "claim", "changed", text, "checks", ", ".join(claims_a[text][1].checks),
                     ", ".join(claim.checks),
-                    _where(old, ("sections", a[title], "security", claims_a[text][0])),
-                    _where(new, ("sections", k, "security", j))))
+                    old.where(("sections", a[title], "security", claims_a[text][0])),
+                    new.where(("sections", k, "security", j))))
     return found

@@ -54,6 +54,10 @@ class Location:
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.col}"
 
+    def as_dict(self) -> dict[str, str | int]:
+        """As the JSON formats write it."""
+        return {"file": self.file, "line": self.line, "col": self.col}
+
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:

@@ -19,8 +19,7 @@ from collections.abc import Sequence
 from archdoc.errors import ToolMissingError
 
 _running: set[subprocess.Popen[bytes]] = set()
-# re-entrant: the signal handler runs on the main thread, which may be holding it
-_lock = threading.RLock()
+_lock = threading.Lock()  # (the signal handler never takes it: see kill_all)
 _stopping = threading.Event()  # set on Ctrl-C or SIGTERM: no new child may start
 
 
@@ -41,10 +40,6 @@ def checkpoint() -> None:
     """Stop here if a signal asked archdoc to (cheap: called between units of work)."""
     if _stopping.is_set():
         raise Stopped()
-
-
-def stopping() -> bool:
-    return _stopping.is_set()
 
 
 def kill_all() -> None:

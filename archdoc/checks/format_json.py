@@ -18,6 +18,6 @@ def render(report: CheckReport, color: bool = False) -> str:
         "results": [{"rule": r.rule, "title": RULE[r.rule].title, "result": r.verdict.value,
                      "severity": RULE[r.rule].severity, "resource": r.resource,
                      "message": r.message, "involves": list(r.involves),
-                     "location": {"file": r.location.file, "line": r.location.line,
-                                  "col": r.location.col} if r.location else None} for r in results],
+                     "location": r.location.as_dict() if r.location else None}
+                    for r in results],
     }, indent=2, ensure_ascii=False) + "\n"

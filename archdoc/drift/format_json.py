@@ -37,8 +37,7 @@ def render(report: DriftReport, color: bool = False) -> str:
                 "expected": f.expected,
                 "actual": f.actual,
                 "message": f.message,
-                "location": None if f.location is None else {
-                    "file": f.location.file, "line": f.location.line, "col": f.location.col},
+                "location": None if f.location is None else f.location.as_dict(),
                 "warning": f.warning,
             }
             for f in report.findings

@@ -254,8 +254,6 @@ def start_section(document: DocxDocument, landscape: bool) -> None:
     section.page_width, section.page_height = (height, width) if landscape else (width, height)
 
 
-
-
 # pPr children that come after autoSpaceDE/DN in the schema (CT_PPrBase's order)
 _AFTER_AUTOSPACE = ("bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
                     "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
