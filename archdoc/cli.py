@@ -122,6 +122,33 @@ def _parser() -> argparse.ArgumentParser:
                       help=f"report format: {choices_help('diff')} (default: text)")
     diff.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
 
+    imports = sub.add_parser(
+        "import", help="write a model from CloudFormation templates or Terraform states",
+        description="Write a model from what exists: resources mapped to archdoc's kinds (any "
+                    "other AWS type kept as its CloudFormation type), glue folded into what "
+                    "it belongs to, containment and flows resolved (never from mere "
+                    "dependencies). Each resource's comment names where it came from. Exit 0 "
+                    "written, 2 for an input that cannot be read.")
+    sources = imports.add_subparsers(dest="source", metavar="SOURCE", required=True)
+    cfn = sources.add_parser("cloudformation", help="templates (YAML or JSON; SAM, cdk synth)",
+                             description="Templates given together form one model: "
+                                         "Fn::ImportValue joins them on their exports.")
+    cfn.add_argument("inputs", nargs="+", metavar="TEMPLATE")
+    cfn.add_argument("--parameter", action="append", default=[], metavar="KEY=VALUE",
+                     help="a parameter's value (else its default)")
+    tf = sources.add_parser("terraform", help="state files or `terraform show -json` output",
+                            description="State (format version 4) or `terraform show -json` "
+                                        "(state or plan), modules and count/for_each "
+                                        "instances included; other providers are skipped.")
+    tf.add_argument("inputs", nargs="+", metavar="STATE")
+    for each in (cfn, tf):
+        each.add_argument("-o", "--output", metavar="FILE",
+                          help="write the model to FILE (default: standard output)")
+        each.add_argument("--region", help="the model's region (default: the input's, else "
+                                           "us-east-1)")
+        each.add_argument("--title", help="the model's title (default: the template's "
+                                          "description or the files' names)")
+
     schema = sub.add_parser("schema", help="print the JSON Schema of arch.yaml")
     schema.add_argument("--markdown", action="store_true",
                         help="print the field reference of docs/model.md instead")
@@ -279,6 +306,35 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if found.changes else EXIT_OK
 
 
+def _cmd_import(args: argparse.Namespace) -> int:
+    from archdoc.importing.run import import_files
+    from archdoc.output import check_folder, write_outputs
+
+    parameters = {}
+    for item in getattr(args, "parameter", []):
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise UsageError(f"--parameter takes KEY=VALUE, not '{item}'")
+        parameters[key] = value
+    target = Path(args.output) if args.output else None
+    if target is not None:
+        check_folder(target.parent)
+    files = [(name, Path(name).read_bytes()) for name in args.inputs]
+    result = import_files(args.source, files, region=args.region, parameters=parameters,
+                          title=args.title, output_name=str(target or "<imported>"))
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
+    if target is None:
+        sys.stdout.write(result.text)
+    else:
+        write_outputs(target.parent, {target.name: result.text.encode("utf-8")})
+        print(f"wrote {target}", file=sys.stderr)
+    print(f"imported {result.resources} resources ({result.folded} parts folded into them), "
+          f"{result.flows} flows; {len(result.warnings)} warning"
+          f"{'s' if len(result.warnings) != 1 else ''}", file=sys.stderr)
+    return EXIT_OK
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from archdoc.schema import json_schema, markdown_reference
 
@@ -287,7 +343,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"validate": _cmd_validate, "build": _cmd_build, "drift": _cmd_drift,
-            "check": _cmd_check, "diff": _cmd_diff,
+            "check": _cmd_check, "diff": _cmd_diff, "import": _cmd_import,
             "schema": _cmd_schema}
 
 
@@ -363,7 +419,7 @@ def _main(argv: list[str] | None) -> int:
     except ModelError as exc:
         for diagnostic in exc.diagnostics:
             print(diagnostic, file=sys.stderr)
-        count = len(exc.diagnostics)
+        count = sum(1 for d in exc.diagnostics if d.severity == "error") or len(exc.diagnostics)
         print(f"{count} error{'s' if count != 1 else ''}; nothing was written", file=sys.stderr)
         return exc.exit_code
     except ArchdocError as exc:

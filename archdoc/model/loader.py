@@ -179,21 +179,32 @@ class _Frame:
         self.merge = False  # this container is the value of a merge key
 
 
-def load_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
-    """Parse one YAML document into data plus its :class:`SourceMap`. Raises ModelError."""
+def load_yaml(text: str, file: str, *, functions: frozenset[str] = frozenset()
+              ) -> tuple[Any, SourceMap]:
+    """Parse one YAML document into data plus its :class:`SourceMap`. Raises ModelError.
+
+    ``functions``: short-form tags read as the mapping they abbreviate, as CloudFormation
+    reads them (``!Ref X`` is ``{Ref: X}``, ``!Sub s`` is ``{Fn::Sub: s}``, ``!GetAtt A.B`` is
+    ``{Fn::GetAtt: [A, B]}``); any other tag is still refused."""
     try:
-        return _load(text, file, _PARSER)
+        return _load(text, file, _PARSER, functions)
     except _SyntaxError:
         # libyaml found a syntax error: the pure-Python parser says the same with a clearer
         # message and the same position.
-        return _load(text, file, yaml.SafeLoader)
+        return _load(text, file, yaml.SafeLoader, functions)
+
+
+def _function_name(tag: str) -> str:
+    name = tag[1:]
+    return name if name in ("Ref", "Condition") else f"Fn::{name}"
 
 
 class _SyntaxError(Exception):
     pass
 
 
-def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
+def _load(text: str, file: str, parser: type, functions: frozenset[str] = frozenset()
+          ) -> tuple[Any, SourceMap]:
     smap = SourceMap(file)
     position = _Positions(text)
     helper = yaml.SafeLoader("")  # its resolver and constructor turn plain scalars into values
@@ -274,7 +285,7 @@ def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
                 smap.keys.setdefault(frame.path + (key,), mark)
 
     def check_tag(tag: str | None, mark: Mark) -> None:
-        if tag is not None and tag not in _PLAIN_TAGS:
+        if tag is not None and tag not in _PLAIN_TAGS and tag not in functions:
             tag = tag.replace("tag:yaml.org,2002:", "!!")
             raise _fail(file, mark, f"YAML tag '{shown(tag)}' is not allowed; archdoc reads "
                                     "plain YAML (no tags, nothing is ever executed)")
@@ -292,7 +303,14 @@ def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
                 if len(stack) >= MAX_DEPTH:
                     raise _fail(file, mark, f"nesting deeper than {MAX_DEPTH} levels")
                 value: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-                path = place(value, mark, 0, True)  # refuses a list or mapping as a key
+                if event.tag in functions:  # ``!Join [...]``: the list is the function's value
+                    name = _function_name(event.tag)
+                    path = place({name: value}, mark, 0, True)
+                    path = None if path is None else path + (name,)
+                    if path is not None:
+                        smap.values[path] = mark
+                else:
+                    path = place(value, mark, 0, True)  # refuses a list or mapping as a key
                 stack.append(_Frame(value, path if path is not None else (), event.anchor))
                 stack[-1].merge = path is not None and bool(path) and path[-1] == MERGE_KEY \
                     and len(stack) > 1 and isinstance(stack[-2].value, dict)
@@ -311,6 +329,10 @@ def _load(text: str, file: str, parser: type) -> tuple[Any, SourceMap]:
                     stack[-1].pending_key is None
                 if is_key:
                     value = event.value  # keys are names: keep the text as written
+                elif event.tag in functions:
+                    name = _function_name(event.tag)
+                    value = {name: event.value.split(".", 1) if name == "Fn::GetAtt"
+                             else event.value}
                 else:
                     value, problem = _scalar(helper, event)
                     if problem:

@@ -33,7 +33,8 @@ class Route53Record(ResourceBase):
     kind: Literal["route53_record"]
     zone: Annotated[str, Ref("route53_zone")] | None = None
     name: str | None = Field(None, description="fully qualified record name")
-    type: Literal["A", "AAAA", "CNAME", "ALIAS"] = "A"
+    type: Literal["A", "AAAA", "CNAME", "ALIAS", "MX", "TXT", "NS", "SRV", "CAA", "PTR", "SOA",
+                  "SPF", "NAPTR", "DS"] = "A"
     alias_target: Annotated[str, Ref(*ALIAS_TARGETS)] | None = None
     values: list[str] = Field(default_factory=list, description="plain record values")
 

@@ -1,0 +1,58 @@
+"""``archdoc import cloudformation|terraform``: read the inputs, resolve them, write the model."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from archdoc.errors import Diagnostic, Location, ModelError
+from archdoc.importing import Found, Notes
+from archdoc.importing.resolve import resolve
+from archdoc.importing.write import model_text
+
+
+@dataclass
+class ImportResult:
+    text: str
+    warnings: list[Diagnostic]
+    resources: int
+    folded: int
+    flows: int
+
+
+def import_files(source: str, files: list[tuple[str, bytes]], *, region: str | None,
+                 parameters: dict[str, str], title: str | None,
+                 output_name: str) -> ImportResult:
+    """``source``: cloudformation or terraform. Raises ModelError for unreadable inputs."""
+    if source == "cloudformation":
+        from archdoc.importing.cloudformation import read_templates
+
+        region = region or "us-east-1"
+        found, notes, descriptions = read_templates(files, region, parameters)
+    else:
+        from archdoc.importing.terraform import read_states
+
+        found, notes, found_region = read_states(files)
+        region = region or found_region or "us-east-1"
+        descriptions = []
+    imported = resolve(found, region, notes)
+    if not imported.resources:
+        raise ModelError(notes.items + [Diagnostic(Location(files[0][0], 1, 1), "no AWS "
+                                                   "resource to import")])
+    default_title = descriptions[0].splitlines()[0][:200] if descriptions else \
+        f"{' + '.join(Path(name).stem for name, _ in files)}"[:200]
+    text = model_text(imported, title=title or default_title, region=region,
+                      command=f"import {source}", sources=[n for n, _ in files],
+                      name=output_name)
+    return ImportResult(text, sorted(notes.items), len(imported.resources),
+                        _folded(found, imported.resources), len(imported.flows))
+
+
+def _folded(found: list[Found], resources: Mapping[str, object]) -> int:
+    from archdoc.importing.glue import HANDLERS
+
+    return sum(1 for f in found if f.type in HANDLERS)
+
+
+__all__ = ["ImportResult", "Notes", "import_files"]

@@ -1,0 +1,296 @@
+"""CloudFormation properties to the fields of archdoc's first-class kinds: one function per
+kind (network and compute here, the others in ``shapes_services``). A kind without one, or
+a type without a first-class kind, is written as its CloudFormation type with its
+properties (the open set of every AWS type)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archdoc import catalogue
+from archdoc.importing import Found, Ref, shapes_edge, shapes_services
+from archdoc.importing.context import Context, kind_name
+from archdoc.importing.fields import SHAPES, choice, cidr, dig, flag, number, shaped, text
+
+SYNONYMS = {"AWS::EC2::TransitGatewayAttachment": "transit_gateway_attachment"}
+
+
+def kind_for(f: Found) -> str:
+    if f.type in SYNONYMS:  # an older type of the same resource
+        return SYNONYMS[f.type]
+    if f.type == "AWS::ElasticLoadBalancingV2::LoadBalancer":
+        return "nlb" if str(f.props.get("Type", "application")).lower() == "network" else "alb"
+    return kind_name(f.type)
+
+
+def shape(f: Found, kind: str, ctx: Context) -> dict[str, Any]:
+    fields: dict[str, Any] = {"kind": kind, "label": f.name or f.key}
+    if kind in SHAPES:
+        fields.update(SHAPES[kind](f, ctx))
+    else:
+        fields.update(generic(f, ctx))
+    if f.aws:
+        fields["aws"] = dict(f.aws)
+    return fields
+
+
+def generic(f: Found, ctx: Context) -> dict[str, Any]:
+    """Any other type: its placement from the usual properties, its properties as written
+    (references as ``{Ref: id}``); the ones its registry schema does not know are left out."""
+    p = f.props
+    subnets = ctx.id_list(p.get("SubnetIds") or p.get("Subnets") or dig(p, "VpcConfig",
+                                                                         "SubnetIds"), "subnet")
+    fields: dict[str, Any] = {
+        "subnets": subnets if len(subnets) > 1 else [],
+        "subnet": ctx.id(p.get("SubnetId"), "subnet") or (subnets[0] if len(subnets) == 1
+                                                          else None),
+        "vpc": ctx.id(p.get("VpcId"), "vpc"),
+        "security_groups": ctx.id_list(p.get("SecurityGroupIds") or p.get("SecurityGroups")
+                                       or dig(p, "VpcConfig", "SecurityGroupIds"),
+                                       "security_group")}
+    if fields["subnet"] or fields["subnets"]:
+        fields["vpc"] = None
+    schema = catalogue.properties(f.type) or {}
+    fields["properties"] = {k: _plain(v, ctx) for k, v in p.items()
+                            if k in schema and _small(v) and k != "Tags"}
+    return fields
+
+
+def _plain(value: Any, ctx: Context) -> Any:
+    if isinstance(value, Ref):
+        rid = ctx.id(value)
+        if rid is None:
+            return None
+        return {"Fn::GetAtt": [rid, value.attr]} if value.attr else {"Ref": rid}
+    if isinstance(value, dict):
+        return {k: _plain(v, ctx) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v, ctx) for v in value]
+    return value
+
+
+def _small(value: Any) -> bool:
+    """Code, scripts and documents of many kilobytes belong to the template, not the model."""
+    return len(repr(value)) <= 2000
+
+
+# -- network ---------------------------------------------------------------------------------
+
+@shaped("vpc")
+def _vpc(f: Found, ctx: Context) -> dict[str, Any]:
+    return {"cidr": cidr(f.props.get("CidrBlock"))}
+
+
+@shaped("subnet")
+def _subnet(f: Found, ctx: Context) -> dict[str, Any]:
+    p = f.props
+    az = text(p.get("AvailabilityZone"))
+    if az is None:
+        ctx.notes.warn(f.where, f"{f.key}: its Availability Zone is not known; drawn in "
+                                f"{ctx.region}a")
+        az = f"{ctx.region}a"
+    return {"vpc": ctx.id(p.get("VpcId"), "vpc") or _placeholder_vpc(ctx, f),
+            "az": az, "cidr": cidr(p.get("CidrBlock")),
+            "public": flag(p.get("MapPublicIpOnLaunch"))}
+
+
+def _placeholder_vpc(ctx: Context, f: Found) -> str:
+    """A subnet of a VPC the inputs do not hold (a parameter, another stack): one VPC stands
+    for it, so the subnet has a VPC to be drawn in."""
+    rid = "vpc"
+    while rid in ctx.out and ctx.out[rid].get("kind") != "vpc":
+        rid += "-outside"
+    if rid not in ctx.out:
+        ctx.out[rid] = {"kind": "vpc", "label": "VPC (outside the imported files)"}
+        ctx.origins[rid].append("stands for the VPC of subnets whose VPC the inputs do not "
+                                "hold")
+        ctx.notes.warn(f.where, f"{f.key}: its VPC is not in the inputs; a VPC '{rid}' "
+                                "stands for it")
+    return rid
+
+
+@shaped("internet_gateway")
+def _igw(f: Found, ctx: Context) -> dict[str, Any]:
+    return {"vpc": ctx.id(f.props.get("VpcId"), "vpc")}  # Terraform names it; CFN attaches
+
+
+@shaped("nat_gateway")
+def _nat(f: Found, ctx: Context) -> dict[str, Any]:
+    return {"subnet": ctx.id(f.props.get("SubnetId"), "subnet"),
+            "connectivity": choice(f.props.get("ConnectivityType"), ("public", "private"))}
+
+
+@shaped("route_table")
+def _route_table(f: Found, ctx: Context) -> dict[str, Any]:
+    return {"vpc": ctx.id(f.props.get("VpcId"), "vpc"), "subnets": [], "routes": []}
+
+
+@shaped("vpc_endpoint")
+def _endpoint(f: Found, ctx: Context) -> dict[str, Any]:
+    p = f.props
+    service = text(p.get("ServiceName"))
+    return {"vpc": ctx.id(p.get("VpcId"), "vpc"),
+            "service": service.rsplit(".", 1)[-1] if service else None,
+            "type": choice(p.get("VpcEndpointType"), ("gateway", "interface")),
+            "route_tables": ctx.id_list(p.get("RouteTableIds"), "route_table"),
+            "subnets": ctx.id_list(p.get("SubnetIds"), "subnet"),
+            "security_groups": ctx.id_list(p.get("SecurityGroupIds"), "security_group")}
+
+
+PROTOCOLS = {"-1": "all", "all": "all", "6": "tcp", "tcp": "tcp", "17": "udp", "udp": "udp",
+             "1": "icmp", "icmp": "icmp"}
+
+
+def sg_rule(rule: Any, ctx: Context, egress: bool) -> dict[str, Any] | None:
+    if not isinstance(rule, dict):
+        return None
+    protocol = PROTOCOLS.get(str(rule.get("IpProtocol", "-1")).lower())
+    if protocol is None:
+        return None
+    low, high = number(rule.get("FromPort")), number(rule.get("ToPort"))
+    port = None
+    if protocol in ("tcp", "udp") and low is not None and not (low == 0 and high == 65535) \
+            and low >= 0:
+        port = str(low) if high in (None, low) else f"{low}-{high}"
+    peer = "DestinationSecurityGroupId" if egress else "SourceSecurityGroupId"
+    group = ctx.id(rule.get(peer) or rule.get("SourceSecurityGroupName"), "security_group")
+    network = cidr(rule.get("CidrIp") or rule.get("CidrIpv6"))
+    prefix = text(rule.get("DestinationPrefixListId" if egress else "SourcePrefixListId"))
+    out: dict[str, Any] = {"protocol": protocol, "port": port,
+                           "description": text(rule.get("Description"))}
+    if group:
+        out["security_group"] = group
+    elif network:
+        out["cidr"] = network
+    elif prefix:
+        out["prefix_list"] = prefix
+    else:
+        return None  # a peer outside the inputs: the rule cannot be said
+    return out
+
+
+@shaped("security_group")
+def _sg(f: Found, ctx: Context) -> dict[str, Any]:
+    p = f.props
+    egress = p.get("SecurityGroupEgress")
+    return {"vpc": ctx.id(p.get("VpcId"), "vpc"), "name": text(p.get("GroupName")),
+            "description": text(p.get("GroupDescription")),
+            "ingress": [r for r in (sg_rule(x, ctx, False) for x in
+                                    p.get("SecurityGroupIngress") or []) if r],
+            # not written: AWS's default, all traffic out (None says so in the model)
+            "egress": None if egress is None else
+            [r for r in (sg_rule(x, ctx, True) for x in egress or []) if r]}
+
+
+def _lb(f: Found, ctx: Context) -> dict[str, Any]:
+    p = f.props
+    subnets = p.get("Subnets") or [m.get("SubnetId") for m in p.get("SubnetMappings") or []
+                                   if isinstance(m, dict)]
+    return {"scheme": choice(p.get("Scheme"), ("internet-facing", "internal")),
+            "subnets": ctx.id_list(subnets, "subnet"),
+            "security_groups": ctx.id_list(p.get("SecurityGroups"), "security_group"),
+            "listeners": []}
+
+
+SHAPES["alb"] = _lb
+SHAPES["nlb"] = _lb
+
+
+@shaped("target_group")
+def _tg(f: Found, ctx: Context) -> dict[str, Any]:
+    p = f.props
+    check: dict[str, Any] = {
+        "protocol": choice(p.get("HealthCheckProtocol"), ("HTTP", "HTTPS", "TCP"), upper=True),
+        "path": text(p.get("HealthCheckPath")),
+        "interval": number(p.get("HealthCheckIntervalSeconds")),
+        "timeout": number(p.get("HealthCheckTimeoutSeconds")),
+        "healthy_threshold": number(p.get("HealthyThresholdCount")),
+        "unhealthy_threshold": number(p.get("UnhealthyThresholdCount")),
+        "matcher": text(dig(p, "Matcher", "HttpCode"))}
+    port = text(p.get("HealthCheckPort"))
+    if port and port.isdigit():
+        check["port"] = int(port)
+    return {"vpc": ctx.id(p.get("VpcId"), "vpc"),
+            "protocol": choice(p.get("Protocol"), ("HTTP", "HTTPS", "TCP", "TLS", "UDP",
+                                                   "TCP_UDP"), upper=True),
+            "port": number(p.get("Port")),
+            "target_type": choice(p.get("TargetType"), ("instance", "ip", "lambda")),
+            "health_check": check,
+            "targets": ctx.id_list([t.get("Id") for t in p.get("Targets") or []
+                                    if isinstance(t, dict)],
+                                   "ec2_instance", "lambda_function")}
+
+
+def _template_data(value: Any, ctx: Context) -> dict[str, Any]:
+    """The settings of a launch template or configuration an instance or group uses."""
+    key = ctx.key_of(value.get("LaunchTemplateId") or value.get("LaunchTemplateName")) \
+        if isinstance(value, dict) else ctx.key_of(value)
+    if key is None:
+        return {}
+    found = ctx.by_key[key]
+    data = found.props.get("LaunchTemplateData", found.props)
+    return data if isinstance(data, dict) else {}
+
+
+def _profile_role(value: Any, ctx: Context) -> str | None:
+    """An instance profile's role (profiles are glue: the role is what the model names)."""
+    key = ctx.key_of(value)
+    if key is None:
+        return None
+    found = ctx.by_key[key]
+    if found.type == "AWS::IAM::InstanceProfile":
+        roles = found.props.get("Roles") or []
+        return ctx.id(roles[0], "iam_role") if roles else None
+    return ctx.id(value, "iam_role")
+
+
+@shaped("ec2_instance")
+def _instance(f: Found, ctx: Context) -> dict[str, Any]:
+    p = {**_template_data(f.props.get("LaunchTemplate"), ctx), **f.props}
+    nic = dig(p, "NetworkInterfaces", 0) or {}
+    groups = (p.get("SecurityGroupIds") or []) + (p.get("SecurityGroups") or []) + \
+        (nic.get("GroupSet") or [])
+    profile = p.get("IamInstanceProfile")
+    return {"subnet": ctx.id(p.get("SubnetId") or nic.get("SubnetId"), "subnet"),
+            "security_groups": ctx.id_list(groups, "security_group"),
+            "instance_profile_role": _profile_role(profile.get("Name") or profile.get("Arn")
+                                                   if isinstance(profile, dict) else profile,
+                                                   ctx),
+            "instance_type": text(p.get("InstanceType")), "ami": text(p.get("ImageId")),
+            "public_ip": flag(nic.get("AssociatePublicIpAddress")),
+            "key_pair": text(p.get("KeyName")),
+            "imdsv2": True if text(dig(p, "MetadataOptions", "HttpTokens")) == "required"
+            else None}
+
+
+@shaped("autoscaling_group")
+def _asg(f: Found, ctx: Context) -> dict[str, Any]:
+    p = f.props
+    launch = _template_data(p.get("LaunchTemplate") or p.get("LaunchConfigurationName")
+                            or dig(p, "MixedInstancesPolicy", "LaunchTemplate",
+                                   "LaunchTemplateSpecification"), ctx)
+    profile = launch.get("IamInstanceProfile")
+    return {"subnets": ctx.id_list(p.get("VPCZoneIdentifier"), "subnet"),
+            "security_groups": ctx.id_list((launch.get("SecurityGroupIds") or []) +
+                                           (launch.get("SecurityGroups") or []),
+                                           "security_group"),
+            "instance_profile_role": _profile_role(profile.get("Name") or profile.get("Arn")
+                                                   if isinstance(profile, dict) else profile,
+                                                   ctx),
+            "instance_type": text(launch.get("InstanceType")),
+            "min_size": number(p.get("MinSize")), "max_size": number(p.get("MaxSize")),
+            "desired_capacity": number(p.get("DesiredCapacity")),
+            "target_groups": ctx.id_list(p.get("TargetGroupARNs"), "target_group")}
+
+
+@shaped("lambda_function")
+def _lambda(f: Found, ctx: Context) -> dict[str, Any]:
+    p = f.props
+    return {"runtime": text(p.get("Runtime")), "handler": text(p.get("Handler")),
+            "execution_role": ctx.id(p.get("Role"), "iam_role"),
+            "subnets": ctx.id_list(dig(p, "VpcConfig", "SubnetIds"), "subnet"),
+            "security_groups": ctx.id_list(dig(p, "VpcConfig", "SecurityGroupIds"),
+                                           "security_group")}
+
+__all__ = ["PROTOCOLS", "generic", "kind_for", "sg_rule", "shape", "shapes_edge",
+           "shapes_services"]
