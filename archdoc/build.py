@@ -86,12 +86,13 @@ def build(model_path: Path, out_dir: Path, only: str | list[str] | None = None,
     from archdoc.render import BuildContext, load_renderer
 
     model = load_model(model_path)  # raises before anything is rendered or written
-    changes = None
+    changes = old = None
     if since is not None:
         from archdoc.diff import diff
         from archdoc.project import parse_model
 
-        changes = diff(parse_model(since[0], since[1]), model, since[1], str(model_path))
+        old = parse_model(since[0], since[1])
+        changes = diff(old, model, since[1], str(model_path))
     warnings = [str(w) for w in model.warnings]  # said after the build (cached with it)
     report = None
     if live is not None:
@@ -114,7 +115,8 @@ def build(model_path: Path, out_dir: Path, only: str | list[str] | None = None,
         raise ClaimsFailed(refusal(broken))
     ctx = BuildContext(model, {k: v for k, v in options.items()
                                if k not in ("verify_live", "since_bytes")},
-                       verification=report, claims=claims, results=results, since=changes)
+                       verification=report, claims=claims, results=results, since=changes,
+                       since_model=old)
     if selected != ["diagram"]:
         ctx.start()  # every figure at once, in parallel, while the renderers load
     # every renderer's imports (python-docx, Jinja2) now, while Graphviz draws, not after

@@ -128,6 +128,8 @@ def test_build_since_lists_the_changes_in_the_reports_introduction(tmp_path):
     assert "제거: 리소스 ACM 인증서 cdn-cert" in intro
     assert "변경: 리소스 Route 53 레코드 dns-record 별칭 대상: cdn → web-alb" in intro
     assert "변경: 문서 버전: 1.1 → 1.2" in intro
+    # and drawn: the changes figure, numbered before the architecture's
+    assert any(t.startswith("그림 1") and "이후의 변경" in t for t in intro), intro
     # a revision that does not exist: said at once, nothing written
     bad = archdoc("build", str(SEED), "-o", str(tmp_path / "none"), "--since", "nope:arch.yaml")
     assert bad.returncode == 2 and not (tmp_path / "none").exists()

@@ -39,6 +39,7 @@ GROUP_COLOURS: dict[str, tuple[str, str, str, bool]] = {
 }
 DIMMED = "#9AA3AB"
 WARNING = "#D13212"  # a resource that differs from the live account
+CHANGE_COLOURS = {"added": "#1D8102", "removed": "#D13212", "changed": "#EC7211"}
 
 
 @dataclass(frozen=True)
@@ -133,9 +134,13 @@ def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
         node, box = scene.nodes[nid], layout.nodes[nid]
         colour = DIMMED if nid in scene.dimmed else "#232F3E"
         border = 0
+        frame_colour, dashed = WARNING, ""
         if nid in scene.marked:  # differs from the live account: red frame, red label
             colour, border = WARNING, 2
-        frame = f'BORDER="{border}"' + (f' COLOR="{WARNING}"' if border else "")
+        if nid in scene.changes:  # build --since: added, removed (dashed) or changed
+            colour = frame_colour = CHANGE_COLOURS[scene.changes[nid]]
+            border, dashed = 2, ' STYLE="dashed"' if scene.changes[nid] == "removed" else ""
+        frame = f'BORDER="{border}"' + (f' COLOR="{frame_colour}"{dashed}' if border else "")
         # The icon sits in a cell as wide as the node, in a table of its own: a narrower
         # fixed-size cell is not centred by Graphviz, and the icon would be drawn up to 13 pt
         # from where the layout (and every flow's end) puts it.
@@ -182,6 +187,12 @@ def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
         route = layout.edges.get(edge.id)
         if edge.style == "replication":  # a database's primary and standby: both ways
             attrs.update(style="dashed", dir="both")
+        change = scene.edge_changes.get(edge.id)
+        if change is not None:  # build --since: an added or a removed flow
+            attrs.update(color=CHANGE_COLOURS[change], fontcolor=CHANGE_COLOURS[change],
+                         penwidth="2")
+            if change == "removed":
+                attrs["style"] = "dashed"
         if route is not None:
             attrs["pos"] = _spline(layout, route.points)
             if route.label is not None and route.badge:

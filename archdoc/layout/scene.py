@@ -80,6 +80,9 @@ class Scene:
     language: str = "en"
     dimmed: set[str] = field(default_factory=set)  # node ids drawn faded (context, not focus)
     marked: set[str] = field(default_factory=set)  # node ids drawn as a warning (live drift)
+    # ``build --since``: node and edge ids -> added, removed or changed
+    changes: dict[str, str] = field(default_factory=dict)
+    edge_changes: dict[str, str] = field(default_factory=dict)
 
     def groups(self) -> Iterator[Group]:
         return self.root.walk()

@@ -49,6 +49,7 @@ class BuildContext:
     results: list[RuleResult] = field(default_factory=list)  # every rule's result on the model
     outputs: dict[str, int] = field(default_factory=dict)  # files built before: name -> bytes
     since: ModelDiff | None = None  # ``build --since OLD``: what changed since OLD
+    since_model: Architecture | None = None  # ... and OLD itself, for the changes figure
 
     @property
     def dpi(self) -> float:
@@ -96,6 +97,17 @@ class BuildContext:
         if "_figures" in self.__dict__ or self.options.get("all_figures"):
             return self._figures[0].result()
         return figure_of(self.scene, dpi=self.dpi)
+
+    @cached_property
+    def changes_figure(self) -> Figure | None:
+        """``build --since``: the architecture with what was added, removed and changed
+        marked; None without ``--since`` or when nothing changed."""
+        if self.since is None or self.since_model is None or not self.since.changes:
+            return None
+        from archdoc.layout.changes import changes_scene
+
+        return figure_of(changes_scene(self.since_model, self.model, self.since),
+                         dpi=self.dpi)
 
     @cached_property
     def section_figures(self) -> list[Figure]:

@@ -13,7 +13,12 @@ def render_diagram(ctx: BuildContext) -> dict[str, bytes]:
             f"the diagram is {figure.layout.width:,.0f} x {figure.layout.height:,.0f} pt; "
             f"architecture.png is drawn at {figure.dpi:.0f} dpi instead of {ctx.dpi:.0f} to stay "
             "within Graphviz's 32,767-pixel limit; architecture.svg is exact at any size")
-    return {
+    files = {
         "architecture.png": figure.png,
         "architecture.svg": self_contained_svg(figure.svg),
     }
+    changes = ctx.changes_figure  # build --since: what changed, drawn
+    if changes is not None:
+        files["changes.png"] = changes.png
+        files["changes.svg"] = self_contained_svg(changes.svg)
+    return files

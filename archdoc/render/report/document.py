@@ -208,6 +208,8 @@ class ReportWriter(FigureWriting, SecurityWriting):
                             new=change.new))
             else:
                 self.bullet(w[f"since_{change.op}"].format(what=what, name=name))
+        if self.ctx.changes_figure is not None:
+            self.figure(self.ctx.changes_figure, w["changes_caption"].format(old=found.old_name))
 
     def diagram(self) -> None:
         self.figure(self.ctx.figure, self.model.figure_caption or self.model.title,
