@@ -149,6 +149,20 @@ def _parser() -> argparse.ArgumentParser:
         each.add_argument("--title", help="the model's title (default: the template's "
                                           "description or the files' names)")
 
+    found = sub.add_parser(
+        "discover", help="write a model from a live account (read-only)",
+        description="Read the account through the same read-only layer as drift (only "
+                    "allow-listed describe/list/get calls) and write a model of it: the VPCs "
+                    "(--vpc, else every VPC of the region but the default one) and what "
+                    "references them, each with the aws: locator drift finds it by. Exit 0 "
+                    "written, 2 nothing found, 3 the account cannot be read.")
+    found.add_argument("--vpc", action="append", default=[], metavar="ID",
+                       help="a VPC to start from (its id or Name tag; repeatable)")
+    found.add_argument("-o", "--output", metavar="FILE",
+                       help="write the model to FILE (default: standard output)")
+    found.add_argument("--title", help="the model's title (default: the account and region)")
+    _add_account_options(found)
+
     schema = sub.add_parser("schema", help="print the JSON Schema of arch.yaml")
     schema.add_argument("--markdown", action="store_true",
                         help="print the field reference of docs/model.md instead")
@@ -307,7 +321,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from archdoc.importing.run import import_files
+    from archdoc.importing.run import discover_model, import_files
     from archdoc.output import check_folder, write_outputs
 
     parameters = {}
@@ -319,9 +333,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
     target = Path(args.output) if args.output else None
     if target is not None:
         check_folder(target.parent)
-    files = [(name, Path(name).read_bytes()) for name in args.inputs]
-    result = import_files(args.source, files, region=args.region, parameters=parameters,
-                          title=args.title, output_name=str(target or "<imported>"))
+    if args.command == "discover":
+        result = discover_model(vpcs=args.vpc, region=args.region, profile=args.profile,
+                                role_arn=args.role_arn, title=args.title,
+                                output_name=str(target or "<discovered>"))
+    else:
+        files = [(name, Path(name).read_bytes()) for name in args.inputs]
+        result = import_files(args.source, files, region=args.region, parameters=parameters,
+                              title=args.title, output_name=str(target or "<imported>"))
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     if target is None:
@@ -329,7 +348,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
     else:
         write_outputs(target.parent, {target.name: result.text.encode("utf-8")})
         print(f"wrote {target}", file=sys.stderr)
-    print(f"imported {result.resources} resources ({result.folded} parts folded into them), "
+    verb = "discovered" if args.command == "discover" else "imported"
+    print(f"{verb} {result.resources} resources ({result.folded} parts folded into them), "
           f"{result.flows} flows; {len(result.warnings)} warning"
           f"{'s' if len(result.warnings) != 1 else ''}", file=sys.stderr)
     return EXIT_OK
@@ -344,6 +364,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 COMMANDS = {"validate": _cmd_validate, "build": _cmd_build, "drift": _cmd_drift,
             "check": _cmd_check, "diff": _cmd_diff, "import": _cmd_import,
+            "discover": _cmd_import,
             "schema": _cmd_schema}
 
 

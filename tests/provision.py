@@ -188,9 +188,10 @@ def provision(model: Architecture, session: Any) -> dict[str, str]:
             HealthCheckTimeoutSeconds=hc.timeout, HealthyThresholdCount=hc.healthy_threshold,
             UnhealthyThresholdCount=hc.unhealthy_threshold, Matcher={"HttpCode": hc.matcher},
         )["TargetGroups"][0]["TargetGroupArn"]
-        if group.targets:
-            elb.register_targets(TargetGroupArn=ids[rid],
-                                 Targets=[{"Id": ids[t]} for t in group.targets])
+        # targets of kinds this helper does not make (an Auto Scaling group's) are left out
+        targets = [{"Id": ids[t]} for t in group.targets if t in ids]
+        if targets:
+            elb.register_targets(TargetGroupArn=ids[rid], Targets=targets)
     for rid, alb in model.all_of(Alb).items():
         answer = elb.create_load_balancer(
             Name=name_of(rid, alb), Subnets=[ids[s] for s in alb.subnets],
@@ -224,6 +225,8 @@ def provision(model: Architecture, session: Any) -> dict[str, str]:
         ids[rid] = route53.create_hosted_zone(Name=zone.domain, CallerReference=rid
                                               )["HostedZone"]["Id"]
     for rid, record in model.all_of(Route53Record).items():
+        if record.alias_target and f"{record.alias_target}.zone" not in ids:
+            continue  # aliased to a kind this helper does not make (a distribution)
         change: dict[str, Any] = {"Name": record.name, "Type": "A" if record.type == "ALIAS"
                                   else record.type}
         if record.alias_target:

@@ -142,6 +142,29 @@ def test_transit_gateway_spoke_and_hub_form_one_model():
     assert r["dhcp-options"]["kind"] == "AWS::EC2::DHCPOptions"  # the open set
 
 
+def test_the_seeds_own_provisioning_as_a_template_gives_the_seeds_resources(tmp_path: Path):
+    """Compared with ``archdoc diff``: no resource added or removed (labels and the prose of
+    the model are the template's to lack)."""
+    model = tmp_path / "imported.yaml"
+    imported = subprocess.run([sys.executable, "-m", "archdoc", "import", "cloudformation",
+                               str(FIXTURES / "own/seed-template.yaml"), "--region",
+                               "ap-northeast-2", "-o", str(model)], capture_output=True,
+                              text=True)
+    assert imported.returncode == 0, imported.stderr
+    proc = subprocess.run([sys.executable, "-m", "archdoc", "diff", "arch.yaml", str(model),
+                           "--format", "json"], capture_output=True, text=True,
+                          cwd=Path(__file__).parent.parent)
+    assert proc.returncode == 1  # labels, roles, flows' words differ
+    changes = json.loads(proc.stdout)["changes"]
+    assert [c for c in changes if c["what"] == "resource" and c["op"] != "changed"] == []
+    fields = {(c["name"], c["field"]) for c in changes if c["what"] == "resource"}
+    for same in (("web-server", "subnet"), ("web-alb", "listeners"), ("ec2-sg", "ingress"),
+                 ("private-rt", "routes"), ("session-manager", "targets"),
+                 ("dns-record", "alias_target"), ("web-tg", "targets")):
+        assert not any(name == same[0] and field.startswith(same[1]) for name, field in fields), \
+            f"{same} differs"
+
+
 def _glue_template(tmp_path: Path) -> Path:
     path = tmp_path / "glue.yaml"
     path.write_text("""
@@ -304,6 +327,24 @@ def test_a_state_that_is_not_one_is_a_located_error(tmp_path: Path):
     assert proc.returncode == 2 and f"{bad}:3:" in proc.stderr
     assert "not a Terraform state: invalid JSON" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.slow  # a build each
+@pytest.mark.parametrize("path", TEMPLATES + STATES, ids=lambda p: p.name)
+def test_every_imported_public_input_builds(path: Path, tmp_path: Path):
+    from archdoc.build import build
+
+    result, _, _ = run("terraform" if path.suffix == ".json" and "terraform" in str(path)
+                       else "cloudformation", path)
+    model = tmp_path / "arch.yaml"
+    model.write_text(result.text)
+    written = build(model, tmp_path / "out", only=["diagram", "drawio", "report"])
+    assert {p.name for p in written} >= {"architecture.png", "architecture.drawio",
+                                         "report.docx"}
+    from PIL import Image
+
+    with Image.open(tmp_path / "out" / "architecture.png") as image:
+        assert image.format == "PNG" and image.width > 100
 
 
 def test_an_imported_model_builds_from_the_command_line(tmp_path: Path):

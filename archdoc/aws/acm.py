@@ -19,7 +19,7 @@ def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
     by_region: dict[str, list[dict[str, Any]]] = {}
     summaries_by_region: dict[str, list[dict[str, Any]]] = {}
     wanted = scope.names("acm_certificate")
-    every = "acm_certificate" in scope.by_tags
+    every = scope.all_of("acm_certificate")
     for region in sorted(scope.regions.get("acm_certificate", frozenset()) | {reader.region}):
         client = reader.client(SERVICE, region)
         summaries = paginate(client, "list_certificates", "CertificateSummaryList", Includes={

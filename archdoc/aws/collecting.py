@@ -12,7 +12,7 @@ from archdoc.aws.scope import Scope
 def wanted(scope: Scope, kind: str, *names: str | None) -> bool:
     """Whether a listed resource (by its names, id, ARN) may be one of the model's ``kind``;
     every one may be when some resource of the kind is located by its tags."""
-    if kind in scope.by_tags:
+    if scope.all_of(kind):
         return True
     looked_for = scope.names(kind)
     return any(n in looked_for for n in names if n) or any(

@@ -58,10 +58,10 @@ def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
     data["instances"] = [i for i in instances
                          if i.get("State", {}).get("Name") not in ("terminated", "shutting-down")]
     for kind, key, operation, result, vpc_filter in _WHEN_MODELLED:
-        if kind in scope.wanted:
+        if scope.reads(kind):
             data[key] = paginate(client, operation, result,
                                  Filters=[{"Name": vpc_filter, "Values": vpc_ids}])
-    if "transit_gateway" in scope.wanted:  # a hub is of no VPC
+    if scope.reads("transit_gateway"):  # a hub is of no VPC
         data["transit_gateways"] = paginate(client, "describe_transit_gateways",
                                             "TransitGateways")
     return data

@@ -24,11 +24,11 @@ def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
     names, ids = {zone_name(n) for n in wanted}, {n.split("/")[-1] for n in wanted}
     for zone in zones:
         zone_id = zone["Id"].split("/")[-1]
-        if zone_name(zone["Name"]) in names or zone_id in ids:
+        if scope.every or zone_name(zone["Name"]) in names or zone_id in ids:
             records[zone["Id"]] = paginate(client, "list_resource_record_sets",
                                            "ResourceRecordSets", HostedZoneId=zone["Id"])
     tags: dict[str, dict[str, str]] = {}
-    if "route53_zone" in scope.by_tags:  # a zone located by its tags: every zone's, 10 a call
+    if scope.all_of("route53_zone"):  # a zone located by its tags: every zone's, 10 a call
         ids_all = [z["Id"].split("/")[-1] for z in zones]
         for start in range(0, len(ids_all), 10):
             for found in client.list_tags_for_resources(

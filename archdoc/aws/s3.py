@@ -35,7 +35,7 @@ def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
     buckets = paginate(client, "list_buckets", "Buckets")
     settings: dict[str, dict[str, Any]] = {}
     wanted = {n.removeprefix("arn:aws:s3:::") for n in scope.names("s3_bucket")}
-    every = "s3_bucket" in scope.by_tags  # a bucket located by its tags may be any of them
+    every = scope.all_of("s3_bucket")  # a bucket located by its tags may be any of them
     for bucket in buckets:
         name = bucket["Name"]
         if not every and name not in wanted:

@@ -23,6 +23,16 @@ class Scope:
     services: frozenset[str] = field(default_factory=frozenset)  # services to read at all
     # kinds some resource of which is located by its tags: their collectors read every one's
     by_tags: frozenset[str] = frozenset()
+    # ``archdoc discover``: no model says what is wanted; every resource is read in full
+    every: bool = False
+
+    def reads(self, kind: str) -> bool:
+        """Whether the model has the kind (or discovery reads every kind)."""
+        return self.every or kind in self.wanted
+
+    def all_of(self, kind: str) -> bool:
+        """Whether every resource of the kind is described, not only those the model names."""
+        return self.every or kind in self.by_tags
 
     def names(self, kind: str) -> frozenset[str]:
         return self.wanted.get(kind, frozenset())

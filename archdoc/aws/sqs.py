@@ -22,7 +22,7 @@ def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
     client = reader.client(SERVICE)
     urls = [str(u) for u in paginate(client, "list_queues", "QueueUrls", MaxResults=1000)]
     wanted = scope.names("sqs_queue")
-    by_tags = "sqs_queue" in scope.by_tags
+    by_tags = scope.all_of("sqs_queue")
     queues = []
     for url in urls:
         name = queue_name(url)

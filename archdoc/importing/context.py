@@ -92,7 +92,8 @@ class Context:
 
 def describe(f: Found) -> str:
     """How the written model's comments name an input resource: where, what, which type."""
-    return f"{f.where.file}:{f.where.line} {f.origin} ({f.type})"
+    where = f.where.file if f.where.file.startswith("<") else f"{f.where.file}:{f.where.line}"
+    return f"{where} {f.origin} ({f.type})"
 
 
 def kind_name(cfn_type: str) -> str:

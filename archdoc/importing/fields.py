@@ -14,6 +14,11 @@ Shape = Callable[[Found, Context], dict[str, Any]]
 SHAPES: dict[str, Shape] = {}
 
 
+class Kept(list[Any]):
+    """A list written even when empty: its absence would say something else (a statement's
+    resources would read "*", a security group's egress "all traffic out")."""
+
+
 def shaped(kind: str) -> Callable[[Shape], Shape]:
     def register(fn: Shape) -> Shape:
         SHAPES[kind] = fn
@@ -81,4 +86,5 @@ def choice(value: Any, allowed: tuple[str, ...], upper: bool = False) -> str | N
     return t if t in allowed else None
 
 
-__all__ = ["SHAPES", "Shape", "choice", "cidr", "dig", "flag", "number", "shaped", "text", "texts"]
+__all__ = ["SHAPES", "Kept", "Shape", "choice", "cidr", "dig", "flag", "number", "shaped", "text",
+           "texts"]

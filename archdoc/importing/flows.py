@@ -53,7 +53,11 @@ def infer(ctx: Context) -> None:
         elif kind == "sns_topic":
             for s in r.get("subscriptions") or []:
                 ctx.flow(rid, s.get("endpoint"), label="subscription")
+        elif kind == "ssm_session_manager":
+            for target in r.get("targets") or []:
+                ctx.flow(rid, target, label="session (no SSH)")
     _classic_balancers(ctx)
+    _outbound(ctx)
     # the rules last: a listener says the protocol and port better than an all-ports rule
     for gid, group in list(out.items()):
         if group.get("kind") != "security_group":
@@ -103,12 +107,39 @@ def _balancer(ctx: Context, rid: str, lb: dict[str, Any]) -> None:
         ctx.flow(_users(ctx), rid, first["protocol"] if first["protocol"] in
                  ("HTTP", "HTTPS") else protocol_of(first["protocol"].lower(), first["port"]),
                  first["port"])
+    for listener in lb.get("listeners") or []:  # the certificate it serves
+        ctx.flow(listener.get("certificate"), rid, label="TLS certificate")
     for group in dict.fromkeys(groups):
         tg = out.get(group) or {}
         targets = list(tg.get("targets") or []) + [
             other for other, r in out.items() if group in (r.get("target_groups") or [])]
         for target in targets:
             ctx.flow(rid, target, tg.get("protocol"), tg.get("port"))
+
+
+OUTBOUND = ("ec2_instance", "autoscaling_group", "ecs_service", "lambda_function")
+
+
+def _outbound(ctx: Context) -> None:
+    """Routes: what runs in a subnet whose default route is a NAT gateway goes out through
+    it, and the NAT gateway through the internet gateway its own subnet routes to."""
+    out = ctx.out
+    default: dict[str, str] = {}  # subnet -> the target of its default route
+    for table in (r for r in out.values() if r.get("kind") == "route_table"):
+        target = next((str(route["target"]) for route in table.get("routes") or []
+                       if route.get("destination") in ANYWHERE), None)
+        for subnet in table.get("subnets") or []:
+            if target is not None:
+                default[subnet] = target
+    for rid, r in list(out.items()):
+        if r.get("kind") not in OUTBOUND:
+            continue
+        subnets = r.get("subnets") or ([r["subnet"]] if r.get("subnet") else [])
+        for subnet in subnets:
+            nat = default.get(subnet)
+            if out.get(nat or "", {}).get("kind") == "nat_gateway":
+                ctx.flow(rid, nat, label="outbound")
+                ctx.flow(nat, default.get(out[nat or ""].get("subnet") or ""), label="internet")
 
 
 def _faces_internet(r: dict[str, Any], out: dict[str, Any]) -> bool:

@@ -302,9 +302,13 @@ def _event_source(f: Found, ctx: Context) -> None:
              label="event source")
 
 
+SSM_CORE = "AmazonSSMManagedInstanceCore"  # the policy that lets Session Manager's agent in
+
+
 def finish(ctx: Context) -> None:
     """What the folded glue says about others: a subnet routed to an internet gateway is
-    public; a distribution's web ACL protects it."""
+    public; a distribution's web ACL protects it; Session Manager reaches the instances whose
+    role has the policy its agent needs."""
     for table in [r for r in ctx.out.values() if r.get("kind") == "route_table"]:
         to_igw = any(ctx.out.get(route["target"], {}).get("kind") == "internet_gateway"
                      and route.get("destination") in ("0.0.0.0/0", "::/0")
@@ -312,6 +316,18 @@ def finish(ctx: Context) -> None:
         for subnet in table["subnets"] if to_igw else []:
             if ctx.out[subnet].get("public") is None:
                 ctx.out[subnet]["public"] = True
+    for rid, endpoint in list(ctx.out.items()):  # a gateway endpoint routes its tables to it
+        if endpoint.get("kind") == "vpc_endpoint" and endpoint.get("type") != "interface":
+            for table in endpoint.get("route_tables") or []:
+                routes = ctx.out[table]["routes"]
+                if not any(r.get("target") == rid for r in routes):
+                    routes.append({"destination": None, "target": rid})
+    managed = {rid for rid, r in ctx.out.items() if r.get("kind") == "iam_role"
+               and SSM_CORE in (r.get("managed_policies") or [])}
+    for manager in (r for r in ctx.out.values() if r.get("kind") == "ssm_session_manager"):
+        manager["targets"] += [rid for rid, r in ctx.out.items()
+                               if r.get("kind") in ("ec2_instance", "autoscaling_group")
+                               and r.get("instance_profile_role") in managed]
     for f in ctx.found:
         if f.type == "AWS::CloudFront::Distribution" and f.key in ctx.ids:
             acl = ctx.fields(dig(f.props, "DistributionConfig", "WebACLId"))

@@ -49,10 +49,29 @@ def import_files(source: str, files: list[tuple[str, bytes]], *, region: str | N
                         _folded(found, imported.resources), len(imported.flows))
 
 
+def discover_model(*, vpcs: list[str], region: str | None, profile: str | None,
+                   role_arn: str | None, title: str | None, output_name: str) -> ImportResult:
+    """``archdoc discover``: the live account's resources as a model."""
+    from archdoc.importing.discover import discover
+
+    found, notes, chosen, account = discover(vpcs=vpcs, region=region, profile=profile,
+                                             role_arn=role_arn)
+    imported = resolve(found, chosen, notes)
+    if not imported.resources:
+        raise ModelError(notes.items + [Diagnostic(Location("<account>", 1, 1), "nothing to "
+                         f"discover in account {account}, {chosen}" + (
+                             f" (VPCs {', '.join(vpcs)})" if vpcs else ""))])
+    text = model_text(imported, title=title or f"Account {account}, {chosen}", region=chosen,
+                      command="discover", sources=[f"account {account}, {chosen}"],
+                      name=output_name)
+    return ImportResult(text, sorted(notes.items), len(imported.resources),
+                        _folded(found, imported.resources), len(imported.flows))
+
+
 def _folded(found: list[Found], resources: Mapping[str, object]) -> int:
     from archdoc.importing.glue import HANDLERS
 
     return sum(1 for f in found if f.type in HANDLERS)
 
 
-__all__ = ["ImportResult", "Notes", "import_files"]
+__all__ = ["ImportResult", "Notes", "discover_model", "import_files"]

@@ -10,7 +10,7 @@ from typing import Any
 from archdoc import catalogue
 from archdoc.importing import Found, Ref, shapes_edge, shapes_services
 from archdoc.importing.context import Context, kind_name
-from archdoc.importing.fields import SHAPES, choice, cidr, dig, flag, number, shaped, text
+from archdoc.importing.fields import SHAPES, Kept, choice, cidr, dig, flag, number, shaped, text
 
 SYNONYMS = {"AWS::EC2::TransitGatewayAttachment": "transit_gateway_attachment"}
 
@@ -18,6 +18,8 @@ SYNONYMS = {"AWS::EC2::TransitGatewayAttachment": "transit_gateway_attachment"}
 def kind_for(f: Found) -> str:
     if f.type in SYNONYMS:  # an older type of the same resource
         return SYNONYMS[f.type]
+    if f.type == "AWS::SSM::Document" and f.props.get("DocumentType") == "Session":
+        return "ssm_session_manager"  # Session Manager's preferences: the feature is used
     if f.type == "AWS::ElasticLoadBalancingV2::LoadBalancer":
         return "nlb" if str(f.props.get("Type", "application")).lower() == "network" else "alb"
     return kind_name(f.type)
@@ -179,7 +181,7 @@ def _sg(f: Found, ctx: Context) -> dict[str, Any]:
                                     p.get("SecurityGroupIngress") or []) if r],
             # not written: AWS's default, all traffic out (None says so in the model)
             "egress": None if egress is None else
-            [r for r in (sg_rule(x, ctx, True) for x in egress or []) if r]}
+            Kept(r for r in (sg_rule(x, ctx, True) for x in egress or []) if r)}
 
 
 def _lb(f: Found, ctx: Context) -> dict[str, Any]:
@@ -281,6 +283,11 @@ def _asg(f: Found, ctx: Context) -> dict[str, Any]:
             "min_size": number(p.get("MinSize")), "max_size": number(p.get("MaxSize")),
             "desired_capacity": number(p.get("DesiredCapacity")),
             "target_groups": ctx.id_list(p.get("TargetGroupARNs"), "target_group")}
+
+
+@shaped("ssm_session_manager")
+def _session_manager(f: Found, ctx: Context) -> dict[str, Any]:
+    return {"targets": []}  # the instances whose role lets the agent in (glue.finish)
 
 
 @shaped("lambda_function")

@@ -8,7 +8,7 @@ from typing import Any
 
 from archdoc.importing import Found, Ref
 from archdoc.importing.context import Context, describe
-from archdoc.importing.fields import choice, dig, flag, number, shaped, text, texts
+from archdoc.importing.fields import Kept, choice, dig, flag, number, shaped, text, texts
 from archdoc.model.resources.identity import POLICY_TARGETS
 
 
@@ -30,10 +30,6 @@ def statements(document: Any, ctx: Context) -> list[dict[str, Any]]:
                     "resource_ids": ctx.id_list([x for x in resources if ctx.key_of(x)],
                                                 *POLICY_TARGETS)})
     return out
-
-
-class Kept(list[str]):
-    """A list written even when empty (its absence would mean something else)."""
 
 
 def _arn_text(value: Any) -> str | None:
