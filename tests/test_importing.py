@@ -275,6 +275,25 @@ def test_terraform_show_json_with_child_modules(tmp_path: Path):
              "type": "aws_instance", "name": "web", "index": "blue",
              "values": {"id": "i-0123456789abcdef0", "subnet_id": "subnet-0123456789abcdef0",
                         "arn": "arn:aws:ec2:eu-west-1:123456789012:instance/i-0123"}},
+            {"address": "module.app.aws_network_acl.app", "mode": "managed",
+             "type": "aws_network_acl", "name": "app",
+             "values": {"id": "acl-0123456789abcdef0", "vpc_id": "vpc-0123456789abcdef0",
+                        "subnet_ids": ["subnet-0123456789abcdef0"],
+                        "ingress": [{"rule_no": 100, "protocol": "tcp", "action": "allow",
+                                     "cidr_block": "0.0.0.0/0", "from_port": 443,
+                                     "to_port": 443}], "egress": []}},
+            {"address": "module.app.aws_internet_gateway.gw", "mode": "managed",
+             "type": "aws_internet_gateway", "name": "gw",
+             "values": {"id": "igw-0123456789abcdef0", "vpc_id": "vpc-0123456789abcdef0"}},
+            {"address": "module.app.aws_route_table.public", "mode": "managed",
+             "type": "aws_route_table", "name": "public",
+             "values": {"id": "rtb-0123456789abcdef0", "vpc_id": "vpc-0123456789abcdef0",
+                        "route": [{"cidr_block": "0.0.0.0/0",
+                                   "gateway_id": "igw-0123456789abcdef0"}]}},
+            {"address": "module.app.aws_route_table_association.a", "mode": "managed",
+             "type": "aws_route_table_association", "name": "a",
+             "values": {"subnet_id": "subnet-0123456789abcdef0",
+                        "route_table_id": "rtb-0123456789abcdef0"}},
             {"address": "module.app.google_compute_instance.x", "mode": "managed",
              "type": "google_compute_instance", "name": "x", "values": {}},
             {"address": "module.app.data.aws_ami.x", "mode": "data", "type": "aws_ami",
@@ -287,6 +306,11 @@ def test_terraform_show_json_with_child_modules(tmp_path: Path):
     assert r["a"]["vpc"] == "main" and r["a"]["az"] == "eu-west-1a"
     web = next(x for x in r.values() if x["kind"] == "ec2_instance")
     assert web["subnet"] == "a" and web["aws"] == {"id": "i-0123456789abcdef0"}
+    assert r["app"]["ingress"] == [{"rule_number": 100, "protocol": "tcp", "port": "443",
+                                    "cidr": "0.0.0.0/0", "action": "allow"}]
+    assert r["app"]["subnets"] == ["a"]
+    assert r["public"]["routes"] == [{"destination": "0.0.0.0/0", "target": "gw"}]
+    assert r["a"]["public"] is True  # routed to the internet gateway
     assert any("provider 'google' skipped" in str(w) for w in result.warnings)
 
 
@@ -365,3 +389,72 @@ def test_an_imported_model_builds_from_the_command_line(tmp_path: Path):
     with Image.open(out / "architecture.png") as image:
         assert image.width > 300 and image.height > 300
     assert b"PublicLoadBalancer" in (out / "architecture.svg").read_bytes()
+
+
+# -- generated templates: whatever a template holds, an import never crashes -----------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+TYPES = sorted({t for t in ("AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::SecurityGroup",
+                            "AWS::EC2::Instance", "AWS::EC2::Route", "AWS::EC2::RouteTable",
+                            "AWS::EC2::SecurityGroupIngress", "AWS::EC2::NatGateway",
+                            "AWS::ElasticLoadBalancingV2::LoadBalancer",
+                            "AWS::ElasticLoadBalancingV2::Listener",
+                            "AWS::ElasticLoadBalancingV2::ListenerRule",
+                            "AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::IAM::Role",
+                            "AWS::IAM::Policy", "AWS::S3::Bucket", "AWS::S3::BucketPolicy",
+                            "AWS::Lambda::Function", "AWS::ApiGateway::Method",
+                            "AWS::ApiGatewayV2::Route", "AWS::Route53::RecordSet",
+                            "AWS::Route53::RecordSetGroup", "AWS::SNS::Subscription",
+                            "AWS::DynamoDB::Table", "AWS::Serverless::Function",
+                            "AWS::Serverless::Api", "AWS::SQS::Queue", "AWS::KMS::Alias",
+                            "AWS::ECS::Service", "AWS::CloudFront::Distribution",
+                            "AWS::WAFv2::WebACLAssociation", "AWS::Glue::Job", "Custom::X",
+                            "AWS::Nope::Thing")})
+NAMES = ["A", "B", "C", "D", "P"]
+PROPS = ["VpcId", "SubnetId", "SubnetIds", "CidrBlock", "GroupId", "RouteTableId",
+         "GatewayId", "LoadBalancerArn", "TargetGroupArn", "DefaultActions", "Port", "Protocol",
+         "Roles", "PolicyDocument", "Bucket", "Role", "RestApiId", "ApiId", "Target",
+         "HostedZoneId", "AliasTarget", "RecordSets", "SecurityGroupIngress", "Targets",
+         "Events", "TopicArn", "Endpoint", "Type", "Name", "Tags", "DistributionConfig"]
+scalar = st.one_of(st.none(), st.booleans(), st.integers(-5, 70000),
+                   st.text(max_size=12), st.sampled_from(["0.0.0.0/0", "10.0.0.0/16", "tcp",
+                                                         "-1", "HTTPS", "forward", "Gateway"]))
+intrinsic = st.one_of(
+    st.builds(lambda n: {"Ref": n}, st.sampled_from(NAMES + ["AWS::Region", "AWS::NoValue",
+                                                             "Missing"])),
+    st.builds(lambda n: {"Fn::GetAtt": [n, "Arn"]}, st.sampled_from(NAMES + ["Z"])),
+    st.builds(lambda t: {"Fn::Sub": t}, st.sampled_from(["${A}", "x-${B.Arn}", "${P}-${!Lit}",
+                                                         "${Missing}"])),
+    st.builds(lambda v: {"Fn::Select": [v, {"Fn::GetAZs": ""}]}, st.integers(-1, 5)),
+    st.builds(lambda c: {"Fn::If": [c, {"Ref": "A"}, {"Ref": "AWS::NoValue"}]},
+              st.sampled_from(["Yes", "Undefined"])),
+    st.just({"Fn::Join": ["", ["a", {"Ref": "B"}]]}), st.just({"Fn::Nope": 1}),
+    st.just({"Fn::ImportValue": "other:Thing"}), st.just({"Fn::Cidr": ["bad", 2, 8]}))
+value = st.recursive(st.one_of(scalar, intrinsic),
+                     lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                             st.dictionaries(st.sampled_from(PROPS), inner,
+                                                             max_size=3)), max_leaves=8)
+resource = st.fixed_dictionaries({"Type": st.sampled_from(TYPES),
+                                  "Properties": st.dictionaries(st.sampled_from(PROPS), value,
+                                                                max_size=5)},
+                                 optional={"Condition": st.sampled_from(["Yes", "No", "Gone"])})
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from(NAMES), resource, min_size=1, max_size=5))
+def test_an_import_of_any_template_is_a_valid_model_or_located_errors(resources):
+    template = {"Parameters": {"P": {"Type": "String", "Default": "p"}},
+                "Conditions": {"Yes": {"Fn::Equals": ["a", "a"]},
+                               "No": {"Fn::Not": [{"Condition": "Yes"}]}},
+                "Resources": resources}
+    files = [("gen.json", json.dumps(template).encode())]
+    try:
+        result = import_files("cloudformation", files, region=None, parameters={},
+                              title=None, output_name="gen.yaml")
+    except ModelError as exc:  # nothing to import: said, located
+        assert all(str(d.location).startswith("gen.json:") for d in exc.diagnostics)
+        return
+    parse_model(result.text, "gen.yaml")  # (import_files validated it too)
+    assert all(str(w.location).startswith("gen.json:") for w in result.warnings)

@@ -20,7 +20,9 @@ from archdoc.model.loader import decode, load_yaml
 FUNCTIONS = frozenset("!" + name for name in (
     "Ref", "Condition", "Sub", "GetAtt", "Join", "Select", "Split", "If", "Equals", "Not",
     "And", "Or", "FindInMap", "GetAZs", "ImportValue", "Base64", "Cidr", "Length",
-    "ToJsonString", "Transform"))
+    "ToJsonString", "Transform", "ForEach", "FindInMap",
+    # the functions of a template's Rules, read and never evaluated
+    "Contains", "EachMemberEquals", "EachMemberIn", "RefAll", "ValueOf", "ValueOfAll"))
 ACCOUNT = "123456789012"  # AWS::AccountId of a template read offline (AWS's example account)
 NO_VALUE = object()  # AWS::NoValue: the property is left out
 _SUB = re.compile(r"\$\{([^}!][^}]*)\}")
@@ -41,8 +43,9 @@ def read_templates(files: list[tuple[str, bytes]], region: str,
         raise ModelError(problems)
     taken: set[str] = set()
     for template in templates:  # a logical id used twice: the later one takes its file's name
-        for logical in template.data["Resources"]:
-            key = logical if logical not in taken else f"{template.stem}-{logical}"
+        for logical, res in template.data["Resources"].items():
+            key = _cdk_name(res, taken) or logical
+            key = key if key not in taken else f"{template.stem}-{logical}"
             taken.add(key)
             template.keys[logical] = key
     exports: dict[str, Any] = {}
@@ -55,6 +58,18 @@ def read_templates(files: list[tuple[str, bytes]], region: str,
     descriptions = [str(t.data["Description"]).strip() for t in templates
                     if isinstance(t.data.get("Description"), str)]
     return found, notes, descriptions
+
+
+def _cdk_name(res: dict[str, Any], taken: set[str]) -> str | None:
+    """``cdk synth`` names resources ``Queue4A7E3555``; its construct path
+    (``Stack/Orders/Queue/Resource``) says ``Orders-Queue``."""
+    path = (res.get("Metadata") or {}).get("aws:cdk:path") if isinstance(res.get("Metadata"),
+                                                                            dict) else None
+    if not isinstance(path, str) or "/" not in path:
+        return None
+    parts = [p for p in path.split("/")[1:] if p not in ("Resource", "Default")]
+    name = "-".join(parts)[:60]
+    return name if name and name not in taken else None
 
 
 def _load(name: str, raw: bytes, region: str, notes: Notes) -> Template:

@@ -30,7 +30,12 @@ def folds(*types: str) -> Callable[[Handler], Handler]:
 def apply(ctx: Context) -> None:
     glue = [f for f in ctx.found if f.type in HANDLERS]
     for f in sorted(glue, key=lambda f: f.type in LATER):
-        HANDLERS[f.type](f, ctx)
+        try:
+            HANDLERS[f.type](f, ctx)
+        except (AttributeError, TypeError, KeyError, IndexError, ValueError):
+            ctx.notes.warn(f.where, f"{f.key} ({f.type}): a property is not of the shape "
+                                    "AWS documents; left out")
+            continue
         if f.key not in ctx.folded and not any(f.key in str(w.message)
                                                for w in ctx.notes.items):
             ctx.notes.warn(f.where, f"{f.key} ({f.type}) belongs to no resource of the "

@@ -18,8 +18,12 @@ from archdoc.importing import (
     kebab,
     shapes,
 )
+from archdoc import catalogue
 from archdoc.importing.context import Context, describe
+from archdoc.kinds import KIND
 
+TOOLING = frozenset({"AWS::CDK::Metadata", "AWS::CloudFormation::WaitCondition",
+                     "AWS::CloudFormation::WaitConditionHandle", "AWS::CloudFormation::Macro"})
 NAME_SUFFIXES = {"subnet": "subnet", "security_group": "sg", "route_table": "rt",
                  "iam_role": "role", "target_group": "tg", "vpc": "vpc"}
 
@@ -42,6 +46,14 @@ def resolve(found: list[Found], region: str, notes: Notes) -> Imported:
         if f.type in glue.HANDLERS:
             continue
         kind = shapes.kind_for(f)
+        if f.type in TOOLING:
+            notes.warn(f.where, f"{f.key} ({f.type}) is the tool's own, not part of the "
+                                "architecture; left out")
+            continue
+        if kind not in KIND and not catalogue.is_type(f.type):
+            notes.warn(f.where, f"{f.key} ({f.type}) is not a resource type of AWS's "
+                                "registry (a custom resource, or a tool's metadata); left out")
+            continue
         ctx.kind[f.key] = kind
         ctx.ids[f.key] = _unique(kebab(f.key), kind, taken)
     for f in found:

@@ -11,6 +11,7 @@ from archdoc import catalogue
 from archdoc.importing import Found, Ref, shapes_edge, shapes_services
 from archdoc.importing.context import Context, kind_name
 from archdoc.importing.fields import SHAPES, Kept, choice, cidr, dig, flag, number, shaped, text
+from archdoc.model.generic import fits
 
 SYNONYMS = {"AWS::EC2::TransitGatewayAttachment": "transit_gateway_attachment"}
 
@@ -27,10 +28,15 @@ def kind_for(f: Found) -> str:
 
 def shape(f: Found, kind: str, ctx: Context) -> dict[str, Any]:
     fields: dict[str, Any] = {"kind": kind, "label": f.name or f.key}
-    if kind in SHAPES:
-        fields.update(SHAPES[kind](f, ctx))
-    else:
-        fields.update(generic(f, ctx))
+    make = SHAPES.get(kind, generic)
+    try:
+        fields.update(make(f, ctx))
+    except (AttributeError, TypeError, KeyError, IndexError, ValueError):
+        # a property of another shape than AWS documents (a list where a mapping goes): the
+        # resource is kept with what its kind needs, and the user is told where to look
+        ctx.notes.warn(f.where, f"{f.key} ({f.type}): a property is not of the shape AWS "
+                                "documents; its properties are left out")
+        fields.update(make(Found(f.key, f.type, {}, f.where, f.origin), ctx))
     if f.aws:
         fields["aws"] = dict(f.aws)
     return fields
@@ -53,8 +59,13 @@ def generic(f: Found, ctx: Context) -> dict[str, Any]:
     if fields["subnet"] or fields["subnets"]:
         fields["vpc"] = None
     schema = catalogue.properties(f.type) or {}
-    fields["properties"] = {k: _plain(v, ctx) for k, v in p.items()
-                            if k in schema and _small(v) and k != "Tags"}
+    properties = {k: _plain(v, ctx) for k, v in p.items()
+                  if k in schema and _small(v) and k != "Tags"}
+    wrong = [k for k, v in properties.items() if not fits(v, schema[k])]
+    if wrong:
+        ctx.notes.warn(f.where, f"{f.key} ({f.type}): {', '.join(wrong)} not of the type "
+                                "AWS's registry gives; left out")
+    fields["properties"] = {k: v for k, v in properties.items() if k not in wrong}
     return fields
 
 

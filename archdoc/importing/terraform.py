@@ -158,12 +158,15 @@ def _rename(found: list[Found]) -> None:
             name = "-".join(modules[-1:] + [parts[-2].removeprefix("aws_"), name])
         return kebab(name.replace("[", "-").replace("]", "").replace('"', ""))
 
+    from archdoc.importing.glue import HANDLERS
+
     names: dict[str, str] = {}
+    named = [f for f in found if f.type not in HANDLERS]  # glue's keys are never model ids
     for level in (0, 1):
         counts: dict[str, int] = {}
-        for f in found:
+        for f in named:
             counts[short(f, level)] = counts.get(short(f, level), 0) + 1
-        for f in found:
+        for f in named:
             if f.key not in names and counts[short(f, level)] == 1:
                 names[f.key] = short(f, level)
     taken: set[str] = set()

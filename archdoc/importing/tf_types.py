@@ -81,7 +81,16 @@ TRANSLATE: dict[str, tuple[str, Callable[[Attrs], dict[str, Any]]]] = {
                                 ServiceName="service_name", VpcEndpointType="vpc_endpoint_type",
                                 RouteTableIds="route_table_ids", SubnetIds="subnet_ids",
                                 SecurityGroupIds="security_group_ids"),
-    "aws_network_acl": _simple("AWS::EC2::NetworkAcl", VpcId="vpc_id"),
+    "aws_network_acl": ("AWS::EC2::NetworkAcl", lambda a: {
+        **tf_pick(a, VpcId="vpc_id"), "_self": a.get("id"), "_subnets": a.get("subnet_ids"),
+        "_entries": [(False, e) for e in a.get("ingress") or []] +
+        [(True, e) for e in a.get("egress") or []]}),
+    "aws_network_acl_rule": _simple("AWS::EC2::NetworkAclEntry", NetworkAclId="network_acl_id",
+                                    RuleNumber="rule_number", Protocol="protocol",
+                                    RuleAction="rule_action", Egress="egress",
+                                    CidrBlock="cidr_block"),
+    "aws_network_acl_association": _simple("AWS::EC2::SubnetNetworkAclAssociation",
+                                           NetworkAclId="network_acl_id", SubnetId="subnet_id"),
     "aws_ec2_transit_gateway": _simple(
         "AWS::EC2::TransitGateway", AmazonSideAsn="amazon_side_asn",
         DefaultRouteTableAssociation="default_route_table_association",
@@ -321,9 +330,32 @@ def post_process(found: list[Found], notes: Notes) -> list[Found]:
             f.type = "AWS::EC2::SecurityGroupEgress"
         elif f.type == "AWS::EC2::RouteTable":
             kept += _inline_routes(f)
+        elif f.type == "AWS::EC2::NetworkAcl":
+            kept += _inline_acl(f)
         p.pop("_egress", None)
         kept.append(f)
     return kept
+
+
+def _inline_acl(f: Found) -> list[Found]:
+    """A network ACL's ``ingress`` / ``egress`` blocks and ``subnet_ids`` as the entries and
+    associations CloudFormation has."""
+    acl = f.props.pop("_self", None)
+    entries, subnets = f.props.pop("_entries", []), f.props.pop("_subnets", None) or []
+    out = []
+    for i, (egress, e) in enumerate(entries):
+        if isinstance(e, dict):
+            out.append(Found(f"{f.key}.rule[{i}]", "AWS::EC2::NetworkAclEntry", {
+                "NetworkAclId": acl, "RuleNumber": e.get("rule_no"),
+                "Protocol": e.get("protocol"), "RuleAction": e.get("action"),
+                "Egress": egress, "CidrBlock": e.get("cidr_block"),
+                "PortRange": {"From": e.get("from_port"), "To": e.get("to_port")}},
+                f.where, f"{f.key}.{'egress' if egress else 'ingress'}[{i}]"))
+    for i, subnet in enumerate(subnets):
+        out.append(Found(f"{f.key}.subnet[{i}]", "AWS::EC2::SubnetNetworkAclAssociation",
+                         {"NetworkAclId": acl, "SubnetId": subnet}, f.where,
+                         f"{f.key}.subnet_ids[{i}]"))
+    return out
 
 
 def _inline_routes(f: Found) -> list[Found]:

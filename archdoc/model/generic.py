@@ -23,7 +23,7 @@ def _intrinsic(value: Any) -> bool:
     return key in ("Ref", "Condition") or key.startswith("Fn::")
 
 
-def _fits(value: Any, json_type: str) -> bool:
+def fits(value: Any, json_type: str) -> bool:
     if not json_type or _intrinsic(value):
         return True
     if json_type == "string":
@@ -55,7 +55,7 @@ def check_properties(rid: str, res: GenericResource, schema: Mapping[str, str],
                 f"; {res.kind} has no properties")
             diags.append(smap.diagnostic(at + (name,), f"unknown property '{shown(name)}' of "
                                                        f"{res.kind}{hint}", at_key=True))
-        elif not _fits(value, schema[name]):
+        elif not fits(value, schema[name]):
             diags.append(smap.diagnostic(at + (name,), f"{res.kind}'s {name} is "
                                                        f"{_JSON_NAMES[schema[name]]}, not "
                                                        f"{_value_kind(value)}"))
