@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from archdoc import catalogue
 from archdoc.importing import (
     Found,
     Notes,
@@ -18,7 +19,6 @@ from archdoc.importing import (
     kebab,
     shapes,
 )
-from archdoc import catalogue
 from archdoc.importing.context import Context, describe
 from archdoc.kinds import KIND
 
