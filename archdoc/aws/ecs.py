@@ -23,7 +23,7 @@ def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
         clusters += client.describe_clusters(clusters=arns[start:start + 100],
                                              include=["SETTINGS", "TAGS"]).get("clusters", [])
     services: list[dict[str, Any]] = []
-    if "ecs_service" in scope.wanted:
+    if scope.reads("ecs_service"):
         for cluster in clusters:
             listed = [str(a) for a in paginate(client, "list_services", "serviceArns",
                                                cluster=cluster["clusterArn"])]
@@ -32,7 +32,11 @@ def collect(reader: AwsReader, scope: Scope) -> dict[str, Any]:
                     cluster=cluster["clusterArn"], services=listed[start:start + 10],
                     include=["TAGS"]).get("services", [])
     tasks = []
-    for family in sorted(scope.names("ecs_task_definition")):
+    families = set(scope.names("ecs_task_definition"))
+    if scope.every:  # discovery: the task definitions the services run
+        families |= {str(s.get("taskDefinition", "")).rsplit("/", 1)[-1].split(":")[0]
+                     for s in services if s.get("taskDefinition")}
+    for family in sorted(families):
         latest = client.list_task_definitions(familyPrefix=family, status="ACTIVE",
                                               sort="DESC", maxResults=1).get(
             "taskDefinitionArns", [])

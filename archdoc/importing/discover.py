@@ -13,6 +13,8 @@ from archdoc.aws.collect import read_account
 from archdoc.aws.scope import Scope
 from archdoc.aws.session import AwsReader, make_session
 from archdoc.importing import Found, Notes
+from archdoc.importing.discover_apps import applications
+from archdoc.importing.discover_data import regional
 from archdoc.importing.discover_network import WHERE, network
 from archdoc.importing.discover_services import services
 
@@ -28,11 +30,31 @@ def discover(*, vpcs: list[str], region: str | None, profile: str | None,
     snapshot = read_account(reader, scope)
     notes = Notes()
     for service, problem in sorted(snapshot.unreadable.items()):
-        if not problem.not_available:
-            notes.warn(WHERE, f"{service} could not be read ({problem.reason}); its "
-                              "resources are not in the model")
+        notes.warn(WHERE, f"{service} could not be read ({problem.reason}); its resources "
+                          "are not in the model")
     found = network(snapshot) + services(snapshot, whole_region=not vpcs)
+    subnets = {f.physical["id"] for f in found if f.type == "AWS::EC2::Subnet"}
+    found += applications(snapshot, subnets, whole_region=not vpcs)
+    if not vpcs:  # the whole region: what lives in no VPC too
+        found += regional(snapshot)
+    _unique_keys(found)
     return found, notes, chosen, snapshot.identity.account
+
+
+def _unique_keys(found: list[Found]) -> None:
+    """Names are unique per type, not across types (a service and its task definition are
+    both ``web``): the second takes its type's name (``web-task-definition``)."""
+    from archdoc.importing import kebab
+
+    taken: set[str] = set()
+    for f in found:
+        key = f.key
+        if key in taken:
+            key = f"{f.key}-{kebab(f.type.split('::')[-1])}"
+        while key in taken:
+            key += "-2"
+        taken.add(key)
+        f.key = key
 
 
 def _vpc_ids(listed: list[dict[str, Any]], asked: list[str]) -> list[str]:

@@ -97,6 +97,47 @@ def network(snapshot: Snapshot) -> list[Found]:
                           "SecurityGroupEgress": _rules(g.get("IpPermissionsEgress") or [],
                                                         True)},
                          g["GroupId"], aws={"name": g["GroupName"]}, name=g["GroupName"]))
+    for a in ec2.get("network_acls") or []:
+        if a.get("IsDefault"):  # the VPC's own, as AWS made it
+            continue
+        ident = a["NetworkAclId"]
+        out.append(found(_key(a, ident), "AWS::EC2::NetworkAcl", {"VpcId": a.get("VpcId")},
+                         ident, name=_name(a)))
+        for k, e in enumerate(a.get("Entries") or []):
+            if int(e.get("RuleNumber", 0)) < 32767:  # not the default deny
+                out.append(Found(f"{ident}.entry{k}", "AWS::EC2::NetworkAclEntry",
+                                 {"NetworkAclId": ident, **e}, WHERE,
+                                 f"entry {e.get('RuleNumber')}"))
+        for k, assoc in enumerate(a.get("Associations") or []):
+            out.append(Found(f"{ident}.association{k}", "AWS::EC2::SubnetNetworkAclAssociation",
+                             {"NetworkAclId": ident, "SubnetId": assoc.get("SubnetId")}, WHERE,
+                             f"association with {assoc.get('SubnetId')}"))
+    for t in ec2.get("transit_gateways") or []:
+        if str(t.get("State", "")).lower() in ("deleted", "deleting", "failed"):
+            continue
+        options = t.get("Options") or {}
+        out.append(found(_key(t, t["TransitGatewayId"]), "AWS::EC2::TransitGateway", {
+            "AmazonSideAsn": options.get("AmazonSideAsn"),
+            **{k: options.get(k) for k in ("DefaultRouteTableAssociation",
+                                           "DefaultRouteTablePropagation",
+                                           "AutoAcceptSharedAttachments")}},
+            t["TransitGatewayId"], name=_name(t)))
+    for t in ec2.get("transit_gateway_attachments") or []:
+        if str(t.get("State", "")).lower() in ("deleted", "deleting", "failed"):
+            continue
+        ident = t["TransitGatewayAttachmentId"]
+        out.append(found(_key(t, ident), "AWS::EC2::TransitGatewayVpcAttachment", {
+            "TransitGatewayId": t.get("TransitGatewayId"), "VpcId": t.get("VpcId"),
+            "SubnetIds": t.get("SubnetIds")}, ident, name=_name(t)))
+    for p in ec2.get("vpc_peerings") or []:
+        if (p.get("Status") or {}).get("Code") in ("deleted", "rejected", "failed"):
+            continue
+        ident = p["VpcPeeringConnectionId"]
+        out.append(found(_key(p, ident), "AWS::EC2::VPCPeeringConnection", {
+            "VpcId": (p.get("RequesterVpcInfo") or {}).get("VpcId"),
+            "PeerVpcId": (p.get("AccepterVpcInfo") or {}).get("VpcId"),
+            "PeerOwnerId": _other_owner(p)}, ident,
+            name=_name(p)))
     for i in ec2.get("instances") or []:
         profile = (i.get("IamInstanceProfile") or {}).get("Arn")
         out.append(found(_key(i, i["InstanceId"]), "AWS::EC2::Instance", {
@@ -108,6 +149,12 @@ def network(snapshot: Snapshot) -> list[Found]:
             "MetadataOptions": {"HttpTokens": (i.get("MetadataOptions") or {}).get(
                 "HttpTokens")}}, i["InstanceId"], name=_name(i)))
     return out
+
+
+def _other_owner(peering: dict[str, Any]) -> str | None:
+    """The accepter's account, when it is not the requester's own."""
+    theirs = (peering.get("AccepterVpcInfo") or {}).get("OwnerId")
+    return theirs if theirs != (peering.get("RequesterVpcInfo") or {}).get("OwnerId") else None
 
 
 def _route_table(t: dict[str, Any]) -> list[Found]:

@@ -150,7 +150,7 @@ def _acl_entry(f: Found, ctx: Context) -> None:
         return
     low, high = number(dig(p, "PortRange", "From")), number(dig(p, "PortRange", "To"))
     protocol = PROTOCOLS.get(str(p.get("Protocol", "-1")), "all")
-    port = None if low is None or protocol not in ("tcp", "udp") or (low, high) == (0, 65535) \
+    port = None if low is None or protocol not in ("tcp", "udp") \
         else str(low) if high in (None, low) else f"{low}-{high}"
     side = "egress" if flag(p.get("Egress")) else "ingress"
     acl[side].append({"rule_number": number_, "protocol": protocol, "port": port,

@@ -74,3 +74,38 @@ def test_nothing_to_discover_is_said_and_nothing_is_written(moto, tmp_path):
     proc = _discover(moto, found, "--region", "eu-north-1", "--vpc", "vpc-00000000")
     assert proc.returncode == 2
     assert "nothing to discover in account" in proc.stderr and not found.exists()
+
+
+def _cases():
+    from tests.drift import test_data_readers as data
+    from tests.drift import test_network_readers as network
+    from tests.drift import test_service_readers as services
+
+    return {"keyed": (data.KEYED, data._keyed), "network": (network.NETWORK, network._network),
+            "nlb": (network.NLB, network._nlb), "audit": (services.AUDIT, services._audit),
+            "edge": (services.EDGE, services._edge),
+            "containers": (services.CONTAINERS, services._containers)}
+
+
+@pytest.mark.parametrize("name", ["keyed", "network", "nlb", "audit", "edge", "containers"])
+def test_every_kind_the_readers_know_is_discovered_and_in_sync(moto, tmp_path, name):
+    """The drift readers' own accounts (tests/drift/test_*_readers.py), discovered whole:
+    every kind of the reader's model is in the discovered model (but those of a service the
+    endpoint cannot serve, which the warnings name), and drift on it is in sync."""
+    from archdoc.drift.registry import reader
+
+    model_text, provision_case = _cases()[name]
+    moto.reset()
+    provision_case(Endpoint(session_for(moto, "eu-west-1"), moto.url))
+    moto.generation += 1
+    found = tmp_path / "arch.yaml"
+    proc = _discover(moto, found, "--region", "eu-west-1")
+    assert proc.returncode == 0, proc.stderr
+    unread = {line.split(" could not be read")[0].rsplit(" ", 1)[-1]
+              for line in proc.stderr.splitlines() if "could not be read" in line}
+    wanted = {r["kind"] for r in yaml.safe_load(model_text)["resources"].values()}
+    wanted = {k for k in wanted if k not in NOT_IN_AN_ACCOUNT
+              and not ((read := reader(k)) is not None and read.service in unread)}
+    assert wanted <= set(_kinds(load_model(found))), proc.stderr
+    drift = archdoc("drift", str(found), "--format", "json", env=moto.env(), timeout=120)
+    assert drift.returncode == 0, drift.stdout[-3000:]
