@@ -90,6 +90,8 @@ def _part_of(f: Found, ctx: Context) -> None:
 
 
 def _mentions(value: Any, key: str, ctx: Context) -> bool:
+    if isinstance(value, str) and ("${" + key + "}" in value or "${" + key + "." in value):
+        return True  # named inside a text (origin-access-identity/cloudfront/${Id})
     if isinstance(value, (Ref, str)):
         return ctx.key_of(value) == key
     items = value.values() if isinstance(value, dict) else value if isinstance(value, list) \
@@ -259,6 +261,20 @@ def _policy(f: Found, ctx: Context) -> None:
                 fields["inline_policies"].append({"name": name, "statements": doc})
 
 
+def _principals(principal: Any, ctx: Context) -> list[str]:
+    """A statement's principals as text: a principal that is another resource of the inputs
+    (an origin access identity's canonical user) is named by it, never taken for "*"."""
+    out: list[str] = []
+    for kind, values in (principal.items() if isinstance(principal, dict) else []):
+        for value in values if isinstance(values, list) else [values]:
+            if isinstance(value, Ref) or (isinstance(value, str) and "${" in value):
+                key = ctx.key_of(value) or str(value)
+                out.append(f"{kind}:{ctx.ids.get(key, key)}")
+            elif text(value):
+                out.append(str(text(value)))
+    return out or ["*"]
+
+
 @folds("AWS::S3::BucketPolicy")
 def _bucket_policy(f: Found, ctx: Context) -> None:
     bucket = ctx.fold(f.props.get("Bucket"), f)
@@ -269,9 +285,7 @@ def _bucket_policy(f: Found, ctx: Context) -> None:
         if not isinstance(s, dict) or not texts(s.get("Action")):
             continue
         principal = s.get("Principal")
-        principals = ["*"] if principal == "*" else [
-            t for v in (principal.values() if isinstance(principal, dict) else [])
-            for t in texts(v)] or ["*"]
+        principals = ["*"] if principal == "*" else _principals(principal, ctx)
         bucket["policy"].append({
             "sid": text(s.get("Sid")), "effect": "Deny" if s.get("Effect") == "Deny"
             else "Allow", "principals": principals, "actions": texts(s.get("Action")),
