@@ -161,7 +161,7 @@ def _parser() -> argparse.ArgumentParser:
     found.add_argument("-o", "--output", metavar="FILE",
                        help="write the model to FILE (default: standard output)")
     found.add_argument("--title", help="the model's title (default: the account and region)")
-    _add_account_options(found)
+    _add_account_options(found, "region to read (default: AWS_REGION or the profile's)")
 
     schema = sub.add_parser("schema", help="print the JSON Schema of arch.yaml")
     schema.add_argument("--markdown", action="store_true",
@@ -169,11 +169,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_account_options(parser: argparse.ArgumentParser) -> None:
+def _add_account_options(parser: argparse.ArgumentParser,
+                         region: str = "region to read (default: the model's region)") -> None:
     group = parser.add_argument_group("AWS account (standard credential chain; AWS_ENDPOINT_URL "
                                       "is honoured)")
     group.add_argument("--profile", help="AWS profile to use")
-    group.add_argument("--region", help="region to read (default: the model's region)")
+    group.add_argument("--region", help=region)
     group.add_argument("--role-arn", metavar="ARN", help="assume this role first (read-only "
                                                          "access is enough)")
 
