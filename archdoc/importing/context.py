@@ -32,6 +32,7 @@ class Context:
         self.flows: list[dict[str, Any]] = []
         self.listeners: dict[str, dict[str, Any]] = {}  # a listener's key -> its fields
         self.folded: set[str] = set()  # the glue folded into a resource
+        self.outside: dict[str | None, str] = {}  # a VPC id the inputs lack -> its stand-in
 
     # -- references ------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ properties (the open set of every AWS type)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from archdoc import catalogue
@@ -52,7 +53,7 @@ def generic(f: Found, ctx: Context) -> dict[str, Any]:
         "subnets": subnets if len(subnets) > 1 else [],
         "subnet": ctx.id(p.get("SubnetId"), "subnet") or (subnets[0] if len(subnets) == 1
                                                           else None),
-        "vpc": ctx.id(p.get("VpcId"), "vpc"),
+        "vpc": vpc_of(ctx, f, p.get("VpcId")),
         "security_groups": ctx.id_list(p.get("SecurityGroupIds") or p.get("SecurityGroups")
                                        or dig(p, "VpcConfig", "SecurityGroupIds"),
                                        "security_group")}
@@ -102,29 +103,41 @@ def _subnet(f: Found, ctx: Context) -> dict[str, Any]:
         ctx.notes.warn(f.where, f"{f.key}: its Availability Zone is not known; drawn in "
                                 f"{ctx.region}a")
         az = f"{ctx.region}a"
-    return {"vpc": ctx.id(p.get("VpcId"), "vpc") or _placeholder_vpc(ctx, f),
+    return {"vpc": vpc_of(ctx, f, p.get("VpcId"), required=True),
             "az": az, "cidr": cidr(p.get("CidrBlock")),
             "public": flag(p.get("MapPublicIpOnLaunch"))}
 
 
-def _placeholder_vpc(ctx: Context, f: Found) -> str:
-    """A subnet of a VPC the inputs do not hold (a parameter, another stack): one VPC stands
-    for it, so the subnet has a VPC to be drawn in."""
-    rid = "vpc"
-    while rid in ctx.out and ctx.out[rid].get("kind") != "vpc":
-        rid += "-outside"
-    if rid not in ctx.out:
-        ctx.out[rid] = {"kind": "vpc", "label": "VPC (outside the imported files)"}
-        ctx.origins[rid].append("stands for the VPC of subnets whose VPC the inputs do not "
-                                "hold")
-        ctx.notes.warn(f.where, f"{f.key}: its VPC is not in the inputs; a VPC '{rid}' "
-                                "stands for it")
+_AN_ID = re.compile(r"^vpc-[0-9a-f]{8,17}$")
+
+
+def vpc_of(ctx: Context, f: Found, value: Any, required: bool = False) -> str | None:
+    """The model VPC ``value`` names; a VPC the inputs do not hold (a Terraform variable,
+    another stack) gets one stand-in per id, with its ``aws:`` id when the id is known, so
+    what names it is drawn in it; a subnet (which must be in one) gets one even unnamed."""
+    found = ctx.id(value, "vpc")
+    ident = value if isinstance(value, str) and _AN_ID.match(value) else None
+    if found or not (required or ident):
+        return found
+    if ident in ctx.outside:
+        return ctx.outside[ident]
+    taken = set(ctx.out) | set(ctx.ids.values())
+    rid, n = "outside-vpc", 2
+    while rid in taken:
+        rid, n = f"outside-vpc-{n}", n + 1
+    ctx.out[rid] = {"kind": "vpc", "label": f"VPC {ident}" if ident else "VPC",
+                    **({"aws": {"id": ident}} if ident else {})}
+    ctx.origins[rid].append("stands for a VPC that resources of the inputs name and the "
+                            "inputs do not hold")
+    ctx.notes.warn(f.where, f"{f.key}: its VPC{' ' + ident if ident else ''} is not in the "
+                            f"inputs; a VPC '{rid}' stands for it")
+    ctx.outside[ident] = rid
     return rid
 
 
 @shaped("internet_gateway")
 def _igw(f: Found, ctx: Context) -> dict[str, Any]:
-    return {"vpc": ctx.id(f.props.get("VpcId"), "vpc")}  # Terraform names it; CFN attaches
+    return {"vpc": vpc_of(ctx, f, f.props.get("VpcId"))}  # Terraform names it; CFN attaches
 
 
 @shaped("nat_gateway")
@@ -135,14 +148,14 @@ def _nat(f: Found, ctx: Context) -> dict[str, Any]:
 
 @shaped("route_table")
 def _route_table(f: Found, ctx: Context) -> dict[str, Any]:
-    return {"vpc": ctx.id(f.props.get("VpcId"), "vpc"), "subnets": [], "routes": []}
+    return {"vpc": vpc_of(ctx, f, f.props.get("VpcId")), "subnets": [], "routes": []}
 
 
 @shaped("vpc_endpoint")
 def _endpoint(f: Found, ctx: Context) -> dict[str, Any]:
     p = f.props
     service = text(p.get("ServiceName"))
-    return {"vpc": ctx.id(p.get("VpcId"), "vpc"),
+    return {"vpc": vpc_of(ctx, f, p.get("VpcId")),
             "service": service.rsplit(".", 1)[-1] if service else None,
             "type": choice(p.get("VpcEndpointType"), ("gateway", "interface")),
             "route_tables": ctx.id_list(p.get("RouteTableIds"), "route_table"),
@@ -186,7 +199,7 @@ def sg_rule(rule: Any, ctx: Context, egress: bool) -> dict[str, Any] | None:
 def _sg(f: Found, ctx: Context) -> dict[str, Any]:
     p = f.props
     egress = p.get("SecurityGroupEgress")
-    return {"vpc": ctx.id(p.get("VpcId"), "vpc"), "name": text(p.get("GroupName")),
+    return {"vpc": vpc_of(ctx, f, p.get("VpcId")), "name": text(p.get("GroupName")),
             "description": text(p.get("GroupDescription")),
             "ingress": [r for r in (sg_rule(x, ctx, False) for x in
                                     p.get("SecurityGroupIngress") or []) if r],
@@ -223,7 +236,7 @@ def _tg(f: Found, ctx: Context) -> dict[str, Any]:
     port = text(p.get("HealthCheckPort"))
     if port and port.isdigit():
         check["port"] = int(port)
-    return {"vpc": ctx.id(p.get("VpcId"), "vpc"),
+    return {"vpc": vpc_of(ctx, f, p.get("VpcId")),
             "protocol": choice(p.get("Protocol"), ("HTTP", "HTTPS", "TCP", "TLS", "UDP",
                                                    "TCP_UDP"), upper=True),
             "port": number(p.get("Port")),
