@@ -132,6 +132,10 @@ def _outbound(ctx: Context) -> None:
             if target is not None:
                 default[subnet] = target
     for rid, r in list(out.items()):
+        if r.get("kind") == "nat_gateway":  # its way out, used or not yet
+            target = default.get(r.get("subnet") or "")
+            if out.get(target or "", {}).get("kind") == "internet_gateway":
+                ctx.flow(rid, target, label="internet")
         if r.get("kind") not in OUTBOUND:
             continue
         subnets = r.get("subnets") or ([r["subnet"]] if r.get("subnet") else [])
