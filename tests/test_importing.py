@@ -238,6 +238,31 @@ def test_glue_is_folded_and_flows_come_from_rules_never_from_depends_on(tmp_path
     assert comments and comments[0].lstrip().startswith("# +")
 
 
+def test_what_may_hold_a_secret_never_reaches_the_model(tmp_path: Path):
+    path = tmp_path / "secrets.yaml"
+    path.write_text("""
+Parameters:
+  DbPassword: {Type: String, NoEcho: true, Default: hunter2-Sup3rSecret}
+Resources:
+  Cluster:
+    Type: AWS::DocDB::DBCluster
+    Properties: {MasterUsername: admin, MasterUserPassword: !Ref DbPassword, Port: 27017}
+  Broker:
+    Type: AWS::AmazonMQ::Broker
+    Properties:
+      BrokerName: mq
+      Users: [{Username: app, Password: hunter2-Sup3rSecret}]
+""")
+    result, _, data = run("cloudformation", path)
+    assert "hunter2" not in result.text
+    assert data["resources"]["cluster"]["properties"] == {"MasterUsername": "admin",
+                                                          "Port": 27017}
+    assert "Users" not in data["resources"]["broker"]["properties"]
+    said = " ".join(str(w) for w in result.warnings)
+    assert "MasterUserPassword left out: it may hold a secret" in said
+    assert "Users left out" in said
+
+
 @pytest.mark.parametrize("path", STATES, ids=lambda p: p.name)
 def test_every_public_terraform_state_imports_to_a_valid_model(path: Path):
     result, model, data = run("terraform", path)

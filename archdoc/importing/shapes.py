@@ -60,14 +60,31 @@ def generic(f: Found, ctx: Context) -> dict[str, Any]:
     if fields["subnet"] or fields["subnets"]:
         fields["vpc"] = None
     schema = catalogue.properties(f.type) or {}
+    secret = [k for k in p if _SECRET.search(k) or _holds_secret(p[k])]
+    if secret:
+        ctx.notes.warn(f.where, f"{f.key} ({f.type}): {', '.join(secret)} left out: it may "
+                                "hold a secret, which a model (and its documents) never does")
     properties = {k: _plain(v, ctx) for k, v in p.items()
-                  if k in schema and _small(v) and k != "Tags"}
+                  if k in schema and _small(v) and k != "Tags" and k not in secret}
     wrong = [k for k, v in properties.items() if not fits(v, schema[k])]
     if wrong:
         ctx.notes.warn(f.where, f"{f.key} ({f.type}): {', '.join(wrong)} not of the type "
                                 "AWS's registry gives; left out")
     fields["properties"] = {k: v for k, v in properties.items() if k not in wrong}
     return fields
+
+
+_SECRET = re.compile(r"password|passphrase|secret|token|private_?key|credential|keymaterial",
+                     re.IGNORECASE)
+
+
+def _holds_secret(value: Any) -> bool:
+    """A mapping anywhere inside that names a secret (``{Auth: {Password: ...}}``)."""
+    if isinstance(value, dict):
+        return any(_SECRET.search(str(k)) or _holds_secret(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_holds_secret(v) for v in value)
+    return isinstance(value, str) and "-----BEGIN" in value and "PRIVATE KEY" in value
 
 
 def _plain(value: Any, ctx: Context) -> Any:
