@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from archdoc import catalogue
 from archdoc.importing import Found, Notes, Ref
 from archdoc.kinds import ALIASES
 
@@ -102,8 +101,4 @@ def kind_name(cfn_type: str) -> str:
     return ALIASES.get(cfn_type, cfn_type)
 
 
-def is_known_type(cfn_type: str) -> bool:
-    return cfn_type in ALIASES or catalogue.is_type(cfn_type)
-
-
-__all__ = ["Context", "describe", "is_known_type", "kind_name"]
+__all__ = ["Context", "describe", "kind_name"]

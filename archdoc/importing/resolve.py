@@ -6,7 +6,7 @@ inferred from what carries traffic (``flows``), never from mere dependencies."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from archdoc import catalogue
@@ -36,7 +36,7 @@ class Imported:
     origins: dict[str, list[str]]  # model id -> its source, then the glue folded into it
     flows: list[dict[str, Any]]
     notes: Notes
-    skipped: list[str] = field(default_factory=list)
+    folded: int = 0  # glue resources folded into the resources they belong to
 
 
 def resolve(found: list[Found], region: str, notes: Notes) -> Imported:
@@ -65,7 +65,8 @@ def resolve(found: list[Found], region: str, notes: Notes) -> Imported:
     glue.finish(ctx)
     flows.infer(ctx)
     resources = {rid: _clean(fields) for rid, fields in ctx.out.items()}
-    return Imported(resources, dict(ctx.origins), _unique_flows(ctx.flows, resources), notes)
+    return Imported(resources, dict(ctx.origins), _unique_flows(ctx.flows, resources), notes,
+                    len(ctx.folded))
 
 
 def _unique(base: str, kind: str, taken: set[str]) -> str:

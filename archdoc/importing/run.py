@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from archdoc.errors import Diagnostic, Location, ModelError
-from archdoc.importing import Found, Notes
+from archdoc.importing import Notes
 from archdoc.importing.resolve import resolve
 from archdoc.importing.write import model_text
 
@@ -46,7 +45,7 @@ def import_files(source: str, files: list[tuple[str, bytes]], *, region: str | N
                       command=f"import {source}", sources=[n for n, _ in files],
                       name=output_name)
     return ImportResult(text, sorted(notes.items), len(imported.resources),
-                        _folded(found, imported.resources), len(imported.flows))
+                        imported.folded, len(imported.flows))
 
 
 def discover_model(*, vpcs: list[str], region: str | None, profile: str | None,
@@ -65,13 +64,7 @@ def discover_model(*, vpcs: list[str], region: str | None, profile: str | None,
                       command="discover", sources=[f"account {account}, {chosen}"],
                       name=output_name)
     return ImportResult(text, sorted(notes.items), len(imported.resources),
-                        _folded(found, imported.resources), len(imported.flows))
-
-
-def _folded(found: list[Found], resources: Mapping[str, object]) -> int:
-    from archdoc.importing.glue import HANDLERS
-
-    return sum(1 for f in found if f.type in HANDLERS)
+                        imported.folded, len(imported.flows))
 
 
 __all__ = ["ImportResult", "Notes", "discover_model", "import_files"]
