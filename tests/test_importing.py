@@ -144,6 +144,7 @@ def test_transit_gateway_spoke_and_hub_form_one_model():
     assert r["dhcp-options"]["kind"] == "AWS::EC2::DHCPOptions"  # the open set
 
 
+@pytest.mark.slow  # two processes
 def test_the_seeds_own_provisioning_as_a_template_gives_the_seeds_resources(tmp_path: Path):
     """Compared with ``archdoc diff``: no resource added or removed (labels and the prose of
     the model are the template's to lack)."""
@@ -406,6 +407,7 @@ def test_every_imported_public_input_builds(path: Path, tmp_path: Path):
         assert image.format == "PNG" and image.width > 100
 
 
+@pytest.mark.slow  # two processes and a build
 def test_an_imported_model_builds_from_the_command_line(tmp_path: Path):
     model = tmp_path / "arch.yaml"
     proc = subprocess.run([sys.executable, "-m", "archdoc", "import", "cloudformation",

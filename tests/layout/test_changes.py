@@ -4,6 +4,7 @@ orange, the new flows green, the old ones dashed red; and said in the labels."""
 
 from __future__ import annotations
 
+import pytest
 from PIL import Image
 
 from archdoc.diff import diff
@@ -52,6 +53,7 @@ def test_the_figure_draws_the_marks_in_their_colours():
     assert green > 50, "the added flows are drawn green"
 
 
+@pytest.mark.slow  # two builds
 def test_build_since_writes_the_changes_figure_and_only_then(tmp_path):
     out = tmp_path / "o"
     proc = archdoc("build", str(SEED), "-o", str(out), "--only", "diagram", "--since", str(OLD))
