@@ -39,13 +39,22 @@ def import_files(source: str, files: list[tuple[str, bytes]], *, region: str | N
     if not imported.resources:
         raise ModelError(notes.items + [Diagnostic(Location(files[0][0], 1, 1), "no AWS "
                                                    "resource to import")])
-    default_title = descriptions[0].splitlines()[0][:200] if descriptions else \
+    default_title = _first_sentence(descriptions[0]) if descriptions else \
         f"{' + '.join(Path(name).stem for name, _ in files)}"[:200]
     text = model_text(imported, title=title or default_title, region=region,
+                      summary="\n".join(" ".join(d.split()) for d in descriptions) or None,
                       command=f"import {source}", sources=[n for n, _ in files],
                       name=output_name)
     return ImportResult(text, sorted(notes.items), len(imported.resources),
                         imported.folded, len(imported.flows))
+
+
+def _first_sentence(description: str) -> str:
+    """A template's description as a title: its first sentence (or line), not all of it."""
+    text = " ".join(description.split())
+    end = next((i for i, c in enumerate(text) if c == "." and (i + 1 == len(text) or
+                                                              text[i + 1] == " ")), len(text))
+    return text[:min(end, 200)].rstrip(" .") or text[:200]
 
 
 def discover_model(*, vpcs: list[str], region: str | None, profile: str | None,

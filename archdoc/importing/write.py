@@ -14,12 +14,13 @@ from archdoc.project import parse_model
 
 
 def model_text(imported: Imported, *, title: str, region: str, command: str,
-               sources: list[str], name: str) -> str:
+               sources: list[str], name: str, summary: str | None = None) -> str:
     lines = [f"# Imported by `archdoc {command}` from {', '.join(map(printable, sources))}.",
              "# Above each resource: where it came from, then the parts folded into it.",
              "# The flows are inferred from security-group rules, listeners, routes, events.",
              ""]
-    head = {"title": title, "language": "en", "region": region}
+    head = {"title": title, "language": "en", "region": region,
+            **({"summary": summary} if summary else {})}
     lines += yaml.safe_dump(head, sort_keys=False, allow_unicode=True, width=100).splitlines()
     lines += ["", "resources:"]
     for rid, fields in imported.resources.items():
