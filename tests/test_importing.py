@@ -239,6 +239,40 @@ def test_glue_is_folded_and_flows_come_from_rules_never_from_depends_on(tmp_path
     assert comments and comments[0].lstrip().startswith("# +")
 
 
+def test_cdk_synth_output_imports_as_a_template(tmp_path: Path):
+    """What ``cdk synth`` writes: hashed logical ids (named by their construct path instead),
+    its metadata resource and bootstrap rule, a custom resource."""
+    path = tmp_path / "CdkStack.template.json"
+    path.write_text(json.dumps({
+        "Resources": {
+            "OrdersQueue4A7E3555": {"Type": "AWS::SQS::Queue",
+                                    "Properties": {"VisibilityTimeout": 300},
+                                    "Metadata": {"aws:cdk:path": "CdkStack/Orders/Queue/Resource"}},
+            "OrdersTopicB2C3D4E5": {"Type": "AWS::SNS::Topic", "Metadata": {
+                "aws:cdk:path": "CdkStack/Orders/Topic/Resource"}},
+            "OrdersSubscription": {"Type": "AWS::SNS::Subscription", "Properties": {
+                "TopicArn": {"Ref": "OrdersTopicB2C3D4E5"}, "Protocol": "sqs",
+                "Endpoint": {"Fn::GetAtt": ["OrdersQueue4A7E3555", "Arn"]}}},
+            "Seed": {"Type": "Custom::SeedData", "Properties": {"ServiceToken": "arn:x"}},
+            "CDKMetadata": {"Type": "AWS::CDK::Metadata", "Properties": {"Analytics": "v2"},
+                            "Condition": "CDKMetadataAvailable"}},
+        "Conditions": {"CDKMetadataAvailable": {"Fn::Equals": [{"Ref": "AWS::Region"},
+                                                               "us-east-1"]}},
+        "Parameters": {"BootstrapVersion": {"Type": "AWS::SSM::Parameter::Value<String>",
+                                            "Default": "/cdk-bootstrap/hnb659fds/version"}},
+        "Rules": {"CheckBootstrapVersion": {"Assertions": [{"Assert": {"Fn::Not": [
+            {"Fn::Contains": [["1", "2"], {"Ref": "BootstrapVersion"}]}]}}]}}}, indent=1))
+    result, _, data = run("cloudformation", path)
+    assert set(data["resources"]) == {"orders-queue", "orders-topic"}
+    assert data["resources"]["orders-topic"]["subscriptions"] == [
+        {"protocol": "sqs", "endpoint": "orders-queue"}]
+    said = " ".join(str(w) for w in result.warnings)
+    assert "Seed (Custom::SeedData) is not a resource type" in said
+    assert "CDKMetadata (AWS::CDK::Metadata) is the tool's own" in said
+    assert {"from": "orders-topic", "to": "orders-queue", "label": "subscription"} in \
+        data["flows"]
+
+
 def test_what_may_hold_a_secret_never_reaches_the_model(tmp_path: Path):
     path = tmp_path / "secrets.yaml"
     path.write_text("""
