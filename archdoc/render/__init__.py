@@ -61,7 +61,17 @@ class BuildContext:
         scene = build_scene(self.model)
         if self.verification is not None:
             mark(scene, drift_marks(self.verification, self.model.language))
+        # each chapter's scene is taken now, from the scene as placed: laying out the whole
+        # figure reorders its rows (grid.order_by_flows), and a chapter taken from it while
+        # that runs in another thread would depend on the timing
+        self.__dict__["section_scenes"] = [focus(scene, set(s.resources))
+                                           for s in self.model.sections]
         return scene
+
+    @cached_property
+    def section_scenes(self) -> list[Scene]:
+        _ = self.scene  # (sets them)
+        return list(self.__dict__["section_scenes"])
 
     @cached_property
     def _figures(self) -> list[Future[Figure]]:
@@ -80,9 +90,8 @@ class BuildContext:
             futures = [done]
         else:
             futures = [pool.submit(figure_of, self.scene, dpi=self.dpi)]
-        futures += [pool.submit(figure_of, focus(self.scene, set(s.resources)),
-                                ("png", "svg"), self.dpi)
-                    for s in self.model.sections]
+        futures += [pool.submit(figure_of, scene, ("png", "svg"), self.dpi)
+                    for scene in self.section_scenes]
         pool.shutdown(wait=False)  # the figures finish while the renderers are loaded and begin
         return futures
 

@@ -190,3 +190,48 @@ def test_every_figure_leaves_room_on_its_page_for_its_caption(model_path, build,
             assert height + CAPTION_ROOM <= text_h + 0.5, (section, height, text_h)
         if paragraph.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
             section += 1
+
+
+@pytest.mark.parametrize("build", ["seed_build", "example_build"])
+def test_the_reports_vector_figures_carry_their_icons_and_no_path_of_this_machine(
+        build, request):
+    """Graphviz's SVG refers to the icons by this machine's file paths: Word elsewhere could
+    not follow them (the vector figure would lose its icons) and the document would carry
+    the paths. Every SVG in the report has its icons inside it."""
+    import xml.etree.ElementTree as ET
+
+    report = request.getfixturevalue(build) / ("report.docx" if build == "seed_build"
+                                               else "three-tier-report.docx")
+    if not report.exists():
+        report = next(request.getfixturevalue(build).glob("*.docx"))
+    with zipfile.ZipFile(report) as package:
+        svgs = [n for n in package.namelist() if n.endswith(".svg")]
+        assert svgs
+        for name in package.namelist():
+            data = package.read(name)
+            assert str(ROOT).encode() not in data, name
+            assert b"site-packages" not in data, name
+        for name in svgs:
+            root = ET.fromstring(package.read(name))
+            refs = [el.get("{http://www.w3.org/1999/xlink}href") for el in root.iter()
+                    if el.tag.endswith("image")]
+            assert refs and all(r.startswith("data:image/png;base64,") for r in refs), name
+
+
+def test_a_chapters_figure_does_not_depend_on_when_the_whole_one_was_laid_out():
+    """Laying out the whole figure reorders its rows; each chapter's scene is taken before,
+    so its figure is the chapter's own, whether the whole one was drawn first or at the same
+    time in another thread (which, once, made a report's bytes depend on the machine's load)."""
+    from archdoc.layout import build_scene, figure_of
+    from archdoc.layout.focus import focus
+    from tests.conftest import EXAMPLE
+
+    model = load_model(EXAMPLE)
+    own = [figure_of(focus(build_scene(model), set(s.resources)), ("png", "svg")).svg
+           for s in model.sections]
+    first = BuildContext(load_model(EXAMPLE))
+    _ = first.figure  # the whole figure first, as --only diagram,report may
+    together = BuildContext(load_model(EXAMPLE))
+    together.start()  # every figure at once, as a build does
+    assert [f.svg for f in first.section_figures] == own
+    assert [f.svg for f in together.section_figures] == own
