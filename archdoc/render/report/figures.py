@@ -13,6 +13,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from archdoc.layout import PNG_LIMIT, Figure, figure_parts
 from archdoc.layout.geometry import Rect
 from archdoc.render.report import word
+from archdoc.render.svg import self_contained_svg
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -129,7 +130,9 @@ class FigureWriting:
         run = paragraph.add_run()
         run.add_picture(io.BytesIO(png), width=word.points_to_emu(width_pt),
                         height=word.points_to_emu(height_pt))
-        word.picture_extras(self.doc, run, caption, svg)
+        # its icons inside it: Graphviz refers to them by this machine's file paths, which
+        # Word elsewhere cannot follow (and which the document must not carry)
+        word.picture_extras(self.doc, run, caption, self_contained_svg(svg) if svg else None)
         self._caption("figure", self.n.figure, caption)
         return self.n.figure
 
