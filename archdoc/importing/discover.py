@@ -12,7 +12,7 @@ from typing import Any
 from archdoc.aws.collect import read_account
 from archdoc.aws.scope import Scope
 from archdoc.aws.session import AwsReader, make_session
-from archdoc.importing import Found, Notes
+from archdoc.importing import Found, Notes, kebab
 from archdoc.importing.discover_apps import applications
 from archdoc.importing.discover_data import regional
 from archdoc.importing.discover_network import WHERE, network
@@ -32,7 +32,8 @@ def discover(*, vpcs: list[str], region: str | None, profile: str | None,
     for service, problem in sorted(snapshot.unreadable.items()):
         notes.warn(WHERE, f"{service} could not be read ({problem.reason}); its resources "
                           "are not in the model")
-    found = network(snapshot) + services(snapshot, whole_region=not vpcs)
+    found = network(snapshot)
+    found += services(snapshot, found, whole_region=not vpcs)
     subnets = {f.physical["id"] for f in found if f.type == "AWS::EC2::Subnet"}
     found += applications(snapshot, subnets, whole_region=not vpcs)
     if not vpcs:  # the whole region: what lives in no VPC too
@@ -44,8 +45,6 @@ def discover(*, vpcs: list[str], region: str | None, profile: str | None,
 def _unique_keys(found: list[Found]) -> None:
     """Names are unique per type, not across types (a service and its task definition are
     both ``web``): the second takes its type's name (``web-task-definition``)."""
-    from archdoc.importing import kebab
-
     taken: set[str] = set()
     for f in found:
         key = f.key

@@ -9,10 +9,11 @@ from typing import Any
 
 from archdoc.aws.collect import Snapshot
 from archdoc.importing import Found
-from archdoc.importing.discover_network import WHERE, found, network
+from archdoc.importing.discover_network import WHERE, found
 
 
-def services(snapshot: Snapshot, *, whole_region: bool) -> list[Found]:
+def services(snapshot: Snapshot, network: list[Found], *, whole_region: bool) -> list[Found]:
+    """What references the VPCs' ``network`` (already read), and beyond them."""
     vpcs = set((snapshot.data.get("ec2") or {}).get("vpc_ids") or [])
     out = _balancers(snapshot.data.get("elbv2") or {}, vpcs)
     lb_names = {f.physical.get("dns", "") for f in out}
@@ -20,7 +21,8 @@ def services(snapshot: Snapshot, *, whole_region: bool) -> list[Found]:
                     for c in f.props.get("Certificates") or []}
     out += _certificates(snapshot.data.get("acm") or {}, certificates, whole_region)
     out += _dns(snapshot.data.get("route53") or {}, lb_names, whole_region)
-    profiles = {f.props.get("IamInstanceProfile") for f in snapshot_instances(snapshot)}
+    profiles = {f.props.get("IamInstanceProfile") for f in network
+                if f.type == "AWS::EC2::Instance"}
     roles = _roles(snapshot.data.get("iam") or {}, profiles)
     out += roles
     named = {str(r) for role in roles for p in role.props.get("Policies") or []
@@ -28,10 +30,6 @@ def services(snapshot: Snapshot, *, whole_region: bool) -> list[Found]:
              for r in _list(s.get("Resource"))}
     out += _buckets(snapshot.data.get("s3") or {}, named, whole_region)
     return out
-
-
-def snapshot_instances(snapshot: Snapshot) -> list[Found]:
-    return [f for f in network(snapshot) if f.type == "AWS::EC2::Instance"]
 
 
 def _list(value: Any) -> list[Any]:

@@ -17,6 +17,10 @@ from archdoc.importing.shapes_services import statements, subscription
 Handler = Callable[[Found, Context], None]
 HANDLERS: dict[str, Handler] = {}
 LATER = ("AWS::ElasticLoadBalancingV2::ListenerRule",)  # after the listeners they extend
+NAMED_BY_OWNER = frozenset({
+    "AWS::RDS::DBSubnetGroup", "AWS::ElastiCache::SubnetGroup", "AWS::EC2::LaunchTemplate",
+    "AWS::AutoScaling::LaunchConfiguration", "AWS::EC2::EIP",
+    "AWS::CloudFront::OriginAccessControl", "AWS::CloudFront::CloudFrontOriginAccessIdentity"})
 
 
 def folds(*types: str) -> Callable[[Handler], Handler]:
@@ -30,14 +34,14 @@ def folds(*types: str) -> Callable[[Handler], Handler]:
 def apply(ctx: Context) -> None:
     glue = [f for f in ctx.found if f.type in HANDLERS]
     for f in sorted(glue, key=lambda f: f.type in LATER):
+        said = len(ctx.notes.items)
         try:
             HANDLERS[f.type](f, ctx)
         except (AttributeError, TypeError, KeyError, IndexError, ValueError):
             ctx.notes.warn(f.where, f"{f.key} ({f.type}): a property is not of the shape "
                                     "AWS documents; left out")
             continue
-        if f.key not in ctx.folded and not any(f.key in str(w.message)
-                                               for w in ctx.notes.items):
+        if f.key not in ctx.folded and len(ctx.notes.items) == said:  # (not said why)
             ctx.notes.warn(f.where, f"{f.key} ({f.type}) belongs to no resource of the "
                                     "inputs; left out")
 
@@ -80,11 +84,14 @@ def first_ref(value: Any, ctx: Context) -> Any:
        "AWS::IAM::RolePolicyAttachment", "AWS::ElasticLoadBalancingV2::TargetGroupAttachment")
 def _part_of(f: Found, ctx: Context) -> None:
     """Glue whose whole meaning is its owner's (an EIP of a NAT gateway, a deployment of an
-    API): named in the owner's comment."""
-    owner = first_ref(f.props, ctx)
-    if owner is None:  # an instance profile, a subnet group: its owner refers to it
-        owner = next((Ref(o.key) for o in ctx.found if o.key in ctx.ids
-                      and _mentions(o.props, f.key, ctx)), None)
+    API): named in the owner's comment. Most name their owner; a subnet group, launch
+    template or address is named by its owner (and itself names subnets or nothing)."""
+    def referrer() -> Ref | None:
+        return next((Ref(o.key) for o in ctx.found if o.key in ctx.ids
+                     and _mentions(o.props, f.key, ctx)), None)
+
+    owner = (referrer() or first_ref(f.props, ctx)) if f.type in NAMED_BY_OWNER else \
+        (first_ref(f.props, ctx) or referrer())
     if owner is not None:
         ctx.fold(owner, f)
 
@@ -126,20 +133,13 @@ def _route(f: Found, ctx: Context) -> None:
                             "target": target})
 
 
-@folds("AWS::EC2::SubnetRouteTableAssociation")
-def _rt_association(f: Found, ctx: Context) -> None:
-    table = ctx.fold(f.props.get("RouteTableId"), f)
+@folds("AWS::EC2::SubnetRouteTableAssociation", "AWS::EC2::SubnetNetworkAclAssociation")
+def _association(f: Found, ctx: Context) -> None:
+    """A subnet associated with a route table or a network ACL: one of its subnets."""
+    owner = ctx.fold(f.props.get("RouteTableId") or f.props.get("NetworkAclId"), f)
     subnet = ctx.id(f.props.get("SubnetId"), "subnet")
-    if table is not None and subnet and subnet not in table["subnets"]:
-        table["subnets"].append(subnet)
-
-
-@folds("AWS::EC2::SubnetNetworkAclAssociation")
-def _acl_association(f: Found, ctx: Context) -> None:
-    acl = ctx.fold(f.props.get("NetworkAclId"), f)
-    subnet = ctx.id(f.props.get("SubnetId"), "subnet")
-    if acl is not None and subnet and subnet not in acl["subnets"]:
-        acl["subnets"].append(subnet)
+    if owner is not None and subnet and subnet not in owner["subnets"]:
+        owner["subnets"].append(subnet)
 
 
 @folds("AWS::EC2::NetworkAclEntry")

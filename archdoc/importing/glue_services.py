@@ -71,15 +71,16 @@ def _authorizer(f: Found, ctx: Context) -> None:
     kind = str(p.get("Type") or p.get("AuthorizerType", "")).upper()
     pool = ctx.id((p.get("ProviderARNs") or [None])[0], "cognito_user_pool")
     function = _function_in(p.get("AuthorizerUri"), ctx)
-    name = text(p.get("Name")) or f.key
+    found = {"name": text(p.get("Name")) or f.key}
     if kind == "COGNITO_USER_POOLS" and pool:
-        api["authorizers"] = api.get("authorizers", []) + [
-            {"name": name, "type": "cognito", "user_pool": pool}]
+        found.update(type="cognito", user_pool=pool)
     elif kind in ("TOKEN", "REQUEST") and function:
-        api["authorizers"] = api.get("authorizers", []) + [
-            {"name": name, "type": "lambda", "function": function}]
+        found.update(type="lambda", function=function)
     elif kind == "JWT":
-        api["authorizers"] = api.get("authorizers", []) + [{"name": name, "type": "jwt"}]
+        found.update(type="jwt")
+    else:
+        return
+    api.setdefault("authorizers", []).append(found)
 
 
 @folds("AWS::ApiGatewayV2::Route")

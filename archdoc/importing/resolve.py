@@ -20,6 +20,7 @@ from archdoc.importing import (
     shapes,
 )
 from archdoc.importing.context import Context, describe
+from archdoc.importing.fields import Kept
 from archdoc.kinds import KIND
 
 TOOLING = frozenset({"AWS::CDK::Metadata", "AWS::CloudFormation::WaitCondition",
@@ -85,7 +86,7 @@ def _clean(value: Any) -> Any:
     if isinstance(value, dict):
         out = {k: _clean(v) for k, v in value.items()}
         return {k: v for k, v in out.items() if v is not None and v != {}
-                and (v != [] or type(value[k]).__name__ == "Kept")}
+                and (v != [] or isinstance(value[k], Kept))}
     if isinstance(value, list):
         return [_clean(v) for v in value if v is not None]  # (a Kept list becomes a list)
     return value

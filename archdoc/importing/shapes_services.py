@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from archdoc.importing import Found, Ref
-from archdoc.importing.context import Context, describe
+from archdoc.importing.context import Context
 from archdoc.importing.fields import Kept, choice, dig, flag, number, shaped, text, texts
 from archdoc.model.resources.identity import POLICY_TARGETS
 
@@ -85,9 +85,7 @@ def _bucket(f: Found, ctx: Context) -> dict[str, Any]:
 def _rds(f: Found, ctx: Context) -> dict[str, Any]:
     p = f.props
     group = ctx.by_key.get(ctx.key_of(p.get("DBSubnetGroupName")) or "")
-    subnets = group.props.get("SubnetIds") if group else None
-    if group:
-        ctx.origins[ctx.ids[f.key]].append(describe(group))
+    subnets = group.props.get("SubnetIds") if group else None  # (glue names the group)
     return {"engine": text(p.get("Engine")), "instance_class": text(p.get("DBInstanceClass")),
             "subnets": ctx.id_list(subnets, "subnet"),
             "security_groups": ctx.id_list(p.get("VPCSecurityGroups"), "security_group"),

@@ -57,21 +57,22 @@ class BuildContext:
         return float(self.options.get("dpi", 96.0))
 
     @cached_property
-    def scene(self) -> Scene:
+    def _scenes(self) -> tuple[Scene, list[Scene]]:
         scene = build_scene(self.model)
         if self.verification is not None:
             mark(scene, drift_marks(self.verification, self.model.language))
         # each chapter's scene is taken now, from the scene as placed: laying out the whole
         # figure reorders its rows (grid.order_by_flows), and a chapter taken from it while
         # that runs in another thread would depend on the timing
-        self.__dict__["section_scenes"] = [focus(scene, set(s.resources))
-                                           for s in self.model.sections]
-        return scene
+        return scene, [focus(scene, set(s.resources)) for s in self.model.sections]
 
-    @cached_property
+    @property
+    def scene(self) -> Scene:
+        return self._scenes[0]
+
+    @property
     def section_scenes(self) -> list[Scene]:
-        _ = self.scene  # (sets them)
-        return list(self.__dict__["section_scenes"])
+        return self._scenes[1]
 
     @cached_property
     def _figures(self) -> list[Future[Figure]]:
