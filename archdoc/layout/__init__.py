@@ -61,7 +61,7 @@ def figure_of(scene: Scene, formats: tuple[str, ...] = ("png", "svg"),
 def figure_parts(figure: Figure, parts: list[tuple[float, float, float, float]],
                  dpi: float = 96.0) -> list[tuple[bytes, bytes]]:
     """PNG (at ``dpi``) and SVG of each rectangle (x, y, w, h) of ``figure``, in layout
-    points: one Graphviz run for each core, each drawing its share of them."""
+    points: one thread for each core, each drawing its share of them."""
     from concurrent.futures import ThreadPoolExecutor
 
     from archdoc.layout.geometry import Rect

@@ -282,15 +282,15 @@ def _legend(layout: Layout) -> str:
             f'{"".join(rows)}</TABLE>>')
 
 
-def _run(sources: list[str], formats: tuple[str, ...]) -> list[dict[str, bytes]]:
-    """Each of ``sources`` drawn in each of ``formats``, by one Graphviz process (its start,
-    fonts and plugins cost about as much as drawing a small figure)."""
+def _run(source: str, formats: tuple[str, ...]) -> dict[str, bytes]:
+    """``source`` drawn in each of ``formats`` by one Graphviz process, of its own: a process
+    given several graphs carries state from one to the next, and the later ones' SVG came out
+    differently from run to run (a report's bytes depended on it)."""
     binary = dot_binary()
     try:
         with tempfile.TemporaryDirectory(prefix="archdoc-") as tmp:
-            inputs = [Path(tmp, f"graph{k}.dot") for k in range(len(sources))]
-            for path, source in zip(inputs, sources, strict=True):
-                path.write_text(source, encoding="utf-8")
+            inputs = [Path(tmp, "graph.dot")]
+            inputs[0].write_text(source, encoding="utf-8")
             args = [binary, "-Kneato", "-n2", *(f"-T{fmt}" for fmt in formats), "-O"]
             proc = processes.run(args + [str(p) for p in inputs], "Graphviz")
             if proc.returncode != 0:
@@ -303,7 +303,7 @@ def _run(sources: list[str], formats: tuple[str, ...]) -> list[dict[str, bytes]]
             written = [{fmt: Path(f"{path}.{fmt}") for fmt in formats} for path in inputs]
             if not all(p.is_file() and p.stat().st_size for w in written for p in w.values()):
                 raise ToolMissingError("Graphviz produced no output")
-            return [{fmt: path.read_bytes() for fmt, path in w.items()} for w in written]
+            return {fmt: path.read_bytes() for fmt, path in written[0].items()}
     except OSError as exc:
         raise OutputError(f"cannot use the temporary folder {tempfile.gettempdir()}: "
                           f"{reason(exc)}") from None
@@ -312,20 +312,21 @@ def _run(sources: list[str], formats: tuple[str, ...]) -> list[dict[str, bytes]]
 def draw(scene: Scene, layout: Layout, formats: tuple[str, ...] = ("png", "svg"),
          dpi: float = 96.0) -> Drawing:
     """PNG and SVG of a routed ``layout`` (``layout.route.route``), from one Graphviz run."""
-    out = _run([to_dot(scene, layout, dpi=f"{dpi:.1f}").source], formats)[0]
+    out = _run(to_dot(scene, layout, dpi=f"{dpi:.1f}").source, formats)
     return Drawing(out.get("png", b""), out.get("svg", b""), layout)
 
 
 def draw_parts(scene: Scene, layout: Layout, parts: list[Rect], dpi: float = 96.0,
                formats: tuple[str, ...] = ("png",)) -> list[dict[str, bytes]]:
     """Each rectangle of a routed layout (a figure split over several pages) in each of
-    ``formats``, from one Graphviz run."""
-    sources = []
+    ``formats``, each from a Graphviz run of its own (see ``_run``)."""
+    drawn = []
     for part in parts:
         cx, cy = part.centre
         viewport = f"{part.w:.2f},{part.h:.2f},1,{cx:.2f},{layout.height - cy:.2f}"
-        sources.append(to_dot(scene, layout, part, dpi=f"{dpi:.1f}", viewport=viewport).source)
-    return _run(sources, formats) if sources else []
+        drawn.append(_run(to_dot(scene, layout, part, dpi=f"{dpi:.1f}",
+                                 viewport=viewport).source, formats))
+    return drawn
 
 
 def draw_part(scene: Scene, layout: Layout, part: Rect, dpi: float = 96.0) -> bytes:
