@@ -282,10 +282,14 @@ def _legend(layout: Layout) -> str:
             f'{"".join(rows)}</TABLE>>')
 
 
-def _run(source: str, formats: tuple[str, ...]) -> dict[str, bytes]:
-    """``source`` drawn in each of ``formats`` by one Graphviz process, of its own: a process
-    given several graphs carries state from one to the next, and the later ones' SVG came out
-    differently from run to run (a report's bytes depended on it)."""
+def _run(sources: list[str], formats: tuple[str, ...]) -> list[dict[str, bytes]]:
+    """Each of ``sources`` drawn in each of ``formats``, each by a Graphviz process of its
+    own: a process given several graphs carries state from one to the next, and the later
+    ones' SVG came out differently from run to run (a report's bytes depended on it)."""
+    return [_run_one(source, formats) for source in sources]
+
+
+def _run_one(source: str, formats: tuple[str, ...]) -> dict[str, bytes]:
     binary = dot_binary()
     try:
         with tempfile.TemporaryDirectory(prefix="archdoc-") as tmp:
@@ -312,7 +316,7 @@ def _run(source: str, formats: tuple[str, ...]) -> dict[str, bytes]:
 def draw(scene: Scene, layout: Layout, formats: tuple[str, ...] = ("png", "svg"),
          dpi: float = 96.0) -> Drawing:
     """PNG and SVG of a routed ``layout`` (``layout.route.route``), from one Graphviz run."""
-    out = _run(to_dot(scene, layout, dpi=f"{dpi:.1f}").source, formats)
+    out = _run([to_dot(scene, layout, dpi=f"{dpi:.1f}").source], formats)[0]
     return Drawing(out.get("png", b""), out.get("svg", b""), layout)
 
 
@@ -320,13 +324,12 @@ def draw_parts(scene: Scene, layout: Layout, parts: list[Rect], dpi: float = 96.
                formats: tuple[str, ...] = ("png",)) -> list[dict[str, bytes]]:
     """Each rectangle of a routed layout (a figure split over several pages) in each of
     ``formats``, each from a Graphviz run of its own (see ``_run``)."""
-    drawn = []
+    sources = []
     for part in parts:
         cx, cy = part.centre
         viewport = f"{part.w:.2f},{part.h:.2f},1,{cx:.2f},{layout.height - cy:.2f}"
-        drawn.append(_run(to_dot(scene, layout, part, dpi=f"{dpi:.1f}",
-                                 viewport=viewport).source, formats))
-    return drawn
+        sources.append(to_dot(scene, layout, part, dpi=f"{dpi:.1f}", viewport=viewport).source)
+    return _run(sources, formats)
 
 
 def draw_part(scene: Scene, layout: Layout, part: Rect, dpi: float = 96.0) -> bytes:
