@@ -77,3 +77,21 @@ def seed_build(tmp_path_factory) -> Path:
     proc = archdoc("build", str(SEED), "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     return out
+
+
+@pytest.fixture
+def graphviz_runs(monkeypatch) -> list[list[str]]:
+    """The argument lists of every subprocess started from here on (Graphviz runs)."""
+    from archdoc import processes
+    from archdoc.layout import drawn
+
+    drawn.forget()  # what this process drew before would not be drawn again
+    runs: list[list[str]] = []
+    real_run = processes.run
+
+    def counting_run(args, *rest, **kwargs):
+        runs.append(list(args))
+        return real_run(args, *rest, **kwargs)
+
+    monkeypatch.setattr(processes, "run", counting_run)
+    return runs

@@ -19,6 +19,7 @@ import graphviz
 
 from archdoc import processes
 from archdoc.errors import OutputError, ToolMissingError, shown
+from archdoc.layout.drawn import drawn_once
 from archdoc.layout.geometry import Layout, Rect
 from archdoc.layout.icons import icon_path
 from archdoc.layout.scene import Scene
@@ -285,12 +286,18 @@ def _legend(layout: Layout) -> str:
 def _run(sources: list[str], formats: tuple[str, ...]) -> list[dict[str, bytes]]:
     """Each of ``sources`` drawn in each of ``formats``, each by a Graphviz process of its
     own: a process given several graphs carries state from one to the next, and the later
-    ones' SVG came out differently from run to run (a report's bytes depended on it)."""
-    return [_run_one(source, formats) for source in sources]
-
-
-def _run_one(source: str, formats: tuple[str, ...]) -> dict[str, bytes]:
+    ones' SVG came out differently from run to run (a report's bytes depended on it). A
+    source drawn before in this process is not drawn again (``layout.drawn``)."""
     binary = dot_binary()
+
+    def one(source: str) -> dict[str, bytes]:
+        return dict(drawn_once(f"{binary}\0{source}", formats,
+                               lambda: _run_one(binary, source, formats)))
+
+    return [one(source) for source in sources]
+
+
+def _run_one(binary: str, source: str, formats: tuple[str, ...]) -> dict[str, bytes]:
     try:
         with tempfile.TemporaryDirectory(prefix="archdoc-") as tmp:
             inputs = [Path(tmp, "graph.dot")]

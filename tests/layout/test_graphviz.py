@@ -9,22 +9,6 @@ from archdoc.render import BuildContext
 from archdoc.render.diagram import render_diagram
 
 
-@pytest.fixture
-def graphviz_runs(monkeypatch) -> list[list[str]]:
-    """The argument lists of every subprocess started from here on (Graphviz runs)."""
-    from archdoc import processes
-
-    runs: list[list[str]] = []
-    real_run = processes.run
-
-    def counting_run(args, *rest, **kwargs):
-        runs.append(list(args))
-        return real_run(args, *rest, **kwargs)
-
-    monkeypatch.setattr(processes, "run", counting_run)
-    return runs
-
-
 def test_png_and_svg_from_one_drawing_run(seed_model, graphviz_runs):
     files = render_diagram(BuildContext(seed_model))
     assert files["architecture.png"][:8] == b"\x89PNG\r\n\x1a\n"

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
@@ -67,6 +69,12 @@ class ReportWriter(FigureWriting, SecurityWriting):
                 self._style_ids = {s.name: s.style_id for s in self.doc.styles}
             paragraph._p.get_or_add_pPr().style = self._style_ids.get(style, style)
         return paragraph
+
+    @cached_property
+    def _table_style_id(self) -> str | None:
+        """The id of "Table Grid", looked up once: python-docx's lookup by name also scans for
+        the default table style, a millisecond per table (None when it is the default)."""
+        return self.doc.styles.get_style_id("Table Grid", WD_STYLE_TYPE.TABLE)
 
     def heading(self, text: str, level: int) -> None:
         self.paragraph(text, f"Heading {level}")
@@ -129,7 +137,7 @@ class ReportWriter(FigureWriting, SecurityWriting):
         self._caption("table", caption_at, data.caption)
         self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
         table = self.doc.add_table(rows=0, cols=len(data.header))
-        table.style = "Table Grid"
+        table._tbl.tblStyle_val = self._table_style_id
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         # Rows are written as XML in one go: python-docx's cell API takes seconds for the
         # thousand-row inventory of a large model.
