@@ -64,7 +64,9 @@ class BuildContext:
         # each chapter's scene is taken now, from the scene as placed: laying out the whole
         # figure reorders its rows (grid.order_by_flows), and a chapter taken from it while
         # that runs in another thread would depend on the timing
-        return scene, [focus(scene, set(s.resources)) for s in self.model.sections]
+        chapters = [focus(scene, set(s.resources)) for s in self.model.sections]
+        # a chapter that shows everything is the whole scene: its figure is the whole figure
+        return scene, [scene if chapter == scene else chapter for chapter in chapters]
 
     @property
     def scene(self) -> Scene:
@@ -91,7 +93,8 @@ class BuildContext:
             futures = [done]
         else:
             futures = [pool.submit(figure_of, self.scene, dpi=self.dpi)]
-        futures += [pool.submit(figure_of, scene, ("png", "svg"), self.dpi)
+        futures += [futures[0] if scene is self.scene else
+                    pool.submit(figure_of, scene, ("png", "svg"), self.dpi)
                     for scene in self.section_scenes]
         pool.shutdown(wait=False)  # the figures finish while the renderers are loaded and begin
         return futures
