@@ -274,8 +274,8 @@ def search_route(lattice: Lattice, usage: Usage, starts: list[Port], goals: list
         x, y = xs[i], ys[j]
         return greed * (max(gx0 - x, 0.0, x - gx1) + max(gy0 - y, 0.0, y - gy1))
 
-    heap: list[tuple[float, float, int, int, int, int]] = []
-    best: dict[int, float] = {}
+    heap: list[tuple[float, float, int, int]] = []
+    best = [math.inf] * (nx * ny * 4)  # state -> the cheapest cost found to it
     parent: dict[int, int | None] = {}
     start_port: dict[int, Port] = {}
     counter = 0
@@ -283,32 +283,41 @@ def search_route(lattice: Lattice, usage: Usage, starts: list[Port], goals: list
         i, j = lattice.x_at[s.stub[0]], lattice.y_at[s.stub[1]]
         state = (i * ny + j) * 4 + s.side
         g0 = PORT_TAKEN * usage.ports.get(s.point, 0)
-        if g0 < best.get(state, math.inf):
+        if g0 < best[state]:
             best[state] = g0
             parent[state] = None
             start_port[state] = s
-            heapq.heappush(heap, (g0 + h(i, j), -g0, counter, i, j, s.side))
+            heapq.heappush(heap, (g0 + h(i, j), -g0, counter, state))
             counter += 1
+    # what the flows before occupy, keyed by lattice point (i * ny + j) for this search: the
+    # horizontal and vertical stretches from each point (right, down), and the points only
+    # vertical (or only horizontal) flows run through, which a horizontal (vertical) move
+    # into them crosses
+    h_taken: dict[int, int] = {}
+    v_taken: dict[int, int] = {}
+    for (i, j, horizontal), flows in usage.stretch.items():
+        if flows:
+            (h_taken if horizontal else v_taken)[i * ny + j] = flows
+    across_h = {i * ny + j for (i, j), o in usage.through.items() if o == {1}}
+    across_v = {i * ny + j for (i, j), o in usage.through.items() if o == {0}}
     expansions = 0
     # the loop's names held locally, the four moves written out, each line's open stretches
     # and solid points fetched once: this loop is half the cost of a build (same order of
     # moves and same arithmetic as one loop over STEP, so the same routes)
     h_open, v_open, solid = lattice.h_open, lattice.v_open, lattice.solid
-    stretch, through, ports = usage.stretch, usage.through, usage.ports
+    ports = usage.ports
     heappush, heappop = heapq.heappush, heapq.heappop
-    inf = math.inf
     solid_rows: list[bytes | None] = [None] * ny
     open_rows: list[bytes | None] = [None] * ny
     open_columns: list[bytes | None] = [None] * nx
-    if bounds is not None:
-        bx0, bx1, by0, by1 = bounds.x, bounds.right, bounds.y, bounds.bottom
+    bx0, bx1, by0, by1 = (bounds.x, bounds.right, bounds.y, bounds.bottom) if bounds else \
+        (-math.inf, math.inf, -math.inf, math.inf)
     while heap:
-        f, neg, _, i, j, d = heappop(heap)
+        f, neg, _, state = heappop(heap)
         g = -neg  # among equal estimates, the one furthest along first (fewer expansions)
-        cell = i * ny + j
-        state = cell * 4 + d
-        if g > best.get(state, inf):
+        if g > best[state]:
             continue
+        cell, d = state >> 2, state & 3
         if cell in goal_at:
             # arriving into the head's port: along its stub, or with one more bend
             port = min(goal_at[cell], key=lambda p: (BEND if d != REVERSE[p.side] else 0.0)
@@ -320,7 +329,7 @@ def search_route(lattice: Lattice, usage: Usage, starts: list[Port], goals: list
         if expansions > limit:
             usage.budget -= expansions
             return None
-        back = REVERSE[d]
+        i, j = divmod(cell, ny)
         row = open_rows[j]
         if row is None:
             row = open_rows[j] = h_open(j)
@@ -328,35 +337,42 @@ def search_route(lattice: Lattice, usage: Usage, starts: list[Port], goals: list
         if column is None:
             column = open_columns[i] = v_open(i)
         x, y = xs[i], ys[j]
-        moves = []  # (direction, i2, j2, the stretch's key, its length)
-        if back != RIGHT and i + 1 < nx and row[i]:
-            moves.append((RIGHT, i + 1, j, (i, j, 1), xs[i + 1] - x))
-        if back != LEFT and i > 0 and row[i - 1]:
-            moves.append((LEFT, i - 1, j, (i - 1, j, 1), x - xs[i - 1]))
-        if back != DOWN and j + 1 < ny and column[j]:
-            moves.append((DOWN, i, j + 1, (i, j, 0), ys[j + 1] - y))
-        if back != UP and j > 0 and column[j - 1]:
-            moves.append((UP, i, j - 1, (i, j - 1, 0), y - ys[j - 1]))
-        for nd, i2, j2, key, step in moves:
+        # each move: (direction, i2, j2, the stretch's point and whether horizontal, length)
+        if d != LEFT and i + 1 < nx and row[i]:
+            moves = [(RIGHT, i + 1, j, cell, True, xs[i + 1] - x)]
+        else:
+            moves = []
+        if d != RIGHT and i > 0 and row[i - 1]:
+            moves.append((LEFT, i - 1, j, cell - ny, True, x - xs[i - 1]))
+        if d != UP and j + 1 < ny and column[j]:
+            moves.append((DOWN, i, j + 1, cell, False, ys[j + 1] - y))
+        if d != DOWN and j > 0 and column[j - 1]:
+            moves.append((UP, i, j - 1, cell - 1, False, y - ys[j - 1]))
+        for nd, i2, j2, at, horizontal, step in moves:
             solid_row = solid_rows[j2]
             if solid_row is None:
                 solid_row = solid_rows[j2] = solid(j2)
             if solid_row[i2]:
                 continue
             x2, y2 = xs[i2], ys[j2]
-            if bounds is not None and not (bx0 <= x2 <= bx1 and by0 <= y2 <= by1):
+            if not (bx0 <= x2 <= bx1 and by0 <= y2 <= by1):
                 continue
-            cost = g + step + (BEND if nd != d else 0.0) + share * stretch.get(key, 0)
-            crossing = through.get((i2, j2))
-            if crossing and (key[2] ^ 1) not in crossing:  # another flow runs across here
-                cost += cross
-            nxt = (i2 * ny + j2) * 4 + nd
-            if cost < best.get(nxt, inf):
+            c2 = i2 * ny + j2
+            if horizontal:
+                cost = g + step + (BEND if nd != d else 0.0) + share * h_taken.get(at, 0)
+                if c2 in across_h:  # another flow runs across here
+                    cost += cross
+            else:
+                cost = g + step + (BEND if nd != d else 0.0) + share * v_taken.get(at, 0)
+                if c2 in across_v:
+                    cost += cross
+            nxt = c2 * 4 + nd
+            if cost < best[nxt]:
                 best[nxt] = cost
                 parent[nxt] = state
                 hx = gx0 - x2 if x2 < gx0 else (x2 - gx1 if x2 > gx1 else 0.0)
                 hy = gy0 - y2 if y2 < gy0 else (y2 - gy1 if y2 > gy1 else 0.0)
-                heappush(heap, (cost + greed * (hx + hy), -cost, counter, i2, j2, nd))
+                heappush(heap, (cost + greed * (hx + hy), -cost, counter, nxt))
                 counter += 1
     usage.budget -= expansions
     return None
