@@ -236,11 +236,10 @@ def make_session(profile: str | None = None, region: str | None = None,
 
     Raises ``AccountUnreadable`` when the profile does not exist or no region is known.
     """
-    import boto3
     from botocore.exceptions import ProfileNotFound
 
     try:
-        session = boto3.Session(profile_name=profile, region_name=region)
+        session = boto3_session(profile_name=profile, region_name=region)
     except ProfileNotFound as exc:
         raise AccountUnreadable(f"AWS profile not found: '{exc.kwargs.get('profile')}'") \
             from None
@@ -257,7 +256,31 @@ def make_session(profile: str | None = None, region: str | None = None,
             raise AccountUnreadable(f"cannot assume {role_arn}: "
                                     f"{reader.describe_failure(exc)}") from None
         creds = answer["Credentials"]
-        session = boto3.Session(aws_access_key_id=creds["AccessKeyId"],
-                                aws_secret_access_key=creds["SecretAccessKey"],
-                                aws_session_token=creds["SessionToken"], region_name=chosen)
+        session = boto3_session(aws_access_key_id=creds["AccessKeyId"],
+                           aws_secret_access_key=creds["SecretAccessKey"],
+                           aws_session_token=creds["SessionToken"], region_name=chosen)
     return session, chosen
+
+
+_loader: Any = None  # botocore's service descriptions, read once per process
+
+
+def boto3_session(**options: Any) -> Any:
+    """A boto3 session whose service descriptions come from the process's one loader:
+    botocore reads and parses them again for each new session (half a second for EC2 and
+    its neighbours), and a process that checks several models (the MkDocs plugin, a test
+    run) would pay that on every check."""
+    import boto3
+    import botocore.loaders
+    import botocore.session
+
+    global _loader
+    core = botocore.session.get_session()
+    if _loader is None:
+        _loader = botocore.loaders.create_loader(core.get_config_variable("data_path"))
+    core.register_component("data_loader", _loader)
+    session = boto3.Session(botocore_session=core, **options)
+    # boto3 adds its own folder to the loader's search path on each session: once is enough
+    _loader.search_paths[:] = list(dict.fromkeys(_loader.search_paths))
+    core.get_scoped_config()  # a profile that does not exist is said now, as boto3 does
+    return session

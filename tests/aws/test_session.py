@@ -111,3 +111,27 @@ def test_read_list_names_real_read_operations() -> None:
 def test_redact_removes_key_ids_and_secrets() -> None:
     text = "key AKIAARCHDOCTESTKEY01 secret s3cr3t-value and ASIAABCDEFGHIJKLMNOP"
     assert redact(text, ("s3cr3t-value",)) == "key *** secret *** and ***"
+
+
+def test_sessions_share_one_reading_of_the_service_descriptions(tmp_path, monkeypatch) -> None:
+    from archdoc.aws.session import make_session
+
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "none"))
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "none"))
+    first, _ = make_session(region="eu-west-1")
+    paths = list(first._session.get_component("data_loader").search_paths)
+    second, region = make_session(region="eu-west-2")
+    loader = second._session.get_component("data_loader")
+    assert loader is first._session.get_component("data_loader") and region == "eu-west-2"
+    assert loader.search_paths == paths  # not one more folder for each session
+    ec2 = loader.load_service_model("ec2", "service-2")
+    assert loader.load_service_model("ec2", "service-2") is ec2  # parsed once
+    assert second.client("ec2", region_name="eu-west-2").meta.region_name == "eu-west-2"
+
+
+def test_a_profile_that_does_not_exist_is_said_at_once(tmp_path, monkeypatch) -> None:
+    from archdoc.aws.session import AccountUnreadable, make_session
+
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "none"))
+    with pytest.raises(AccountUnreadable, match="AWS profile not found: 'nope'"):
+        make_session(profile="nope", region="eu-west-1")

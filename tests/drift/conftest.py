@@ -55,10 +55,10 @@ def no_secrets(text: str) -> None:
 
 
 def session_for(server: moto_server.MotoServer, region: str) -> Any:
-    import boto3
+    from archdoc.aws.session import boto3_session  # the service descriptions read once
 
     env = server.env()
-    return boto3.Session(aws_access_key_id=env["AWS_ACCESS_KEY_ID"],
+    return boto3_session(aws_access_key_id=env["AWS_ACCESS_KEY_ID"],
                          aws_secret_access_key=env["AWS_SECRET_ACCESS_KEY"], region_name=region)
 
 
