@@ -21,7 +21,6 @@ from archdoc.layout.geometry import (
     Layout,
     Rect,
     node_parts,
-    segment_to_rect,
     title_rect,
 )
 from archdoc.layout.textsize import block_size
@@ -34,12 +33,21 @@ _SLIDES = 16  # positions tried each way from a segment's middle
 _NEAR = 4.0  # a label beside its line stands this far from it
 
 
+Box = tuple[float, float, float, float]  # x, y, right, bottom
+
+
 class Index:
-    """Rectangles and edge segments by grid cell, for quick overlap and distance queries."""
+    """Rectangles and edge segments by grid cell, for quick overlap and distance queries.
+
+    Each is kept as plain numbers (a box's edges, a segment's ordered ends): the queries are
+    most of the cost of a figure with many flows, and reading a ``Rect``'s computed right and
+    bottom again for every pair tested was half of theirs. The arithmetic is ``Rect``'s and
+    ``segment_to_rect``'s, so the answers are the same."""
 
     def __init__(self) -> None:
-        self.rects: dict[tuple[int, int], list[Rect]] = defaultdict(list)
-        self.segments: dict[tuple[int, int], list[tuple[str, Point, Point]]] = defaultdict(list)
+        self.rects: dict[tuple[int, int], list[Box]] = defaultdict(list)
+        self.segments: dict[tuple[int, int], list[tuple[str, float, float, float, float]]] = \
+            defaultdict(list)
 
     @staticmethod
     def _cells(x0: float, y0: float, x1: float, y1: float) -> Iterator[tuple[int, int]]:
@@ -48,28 +56,43 @@ class Index:
                 yield ix, iy
 
     def add_rect(self, rect: Rect) -> None:
-        for cell in self._cells(rect.x, rect.y, rect.right, rect.bottom):
-            self.rects[cell].append(rect)
+        box = (rect.x, rect.y, rect.x + rect.w, rect.y + rect.h)
+        for cell in self._cells(*box):
+            self.rects[cell].append(box)
 
     def add_segment(self, owner: str, a: Point, b: Point) -> None:
-        for cell in self._cells(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]),
-                                max(a[1], b[1])):
-            self.segments[cell].append((owner, a, b))
+        x0, x1 = sorted((a[0], b[0]))
+        y0, y1 = sorted((a[1], b[1]))
+        for cell in self._cells(x0, y0, x1, y1):
+            self.segments[cell].append((owner, x0, x1, y0, y1))
 
     def covered(self, rect: Rect) -> bool:
-        """Whether ``rect`` overlaps an obstacle or a placed label."""
-        for cell in self._cells(rect.x - 1, rect.y - 1, rect.right + 1, rect.bottom + 1):
-            if any(rect.overlaps(o, 1.0) for o in self.rects.get(cell, ())):
-                return True
+        """Whether ``rect`` overlaps an obstacle or a placed label (within a point)."""
+        x, y = rect.x, rect.y
+        right, bottom = x + rect.w, y + rect.h
+        rects = self.rects
+        for ix in range(math.floor((x - 1) / _CELL), math.floor((right + 1) / _CELL) + 1):
+            for iy in range(math.floor((y - 1) / _CELL), math.floor((bottom + 1) / _CELL) + 1):
+                for ox, oy, o_right, o_bottom in rects.get((ix, iy), ()):
+                    if x < o_right + 1.0 and ox < right + 1.0 and y < o_bottom + 1.0 \
+                            and oy < bottom + 1.0:
+                        return True
         return False
 
     def other_within(self, rect: Rect, owner: str, radius: float) -> bool:
         """Whether another edge passes within ``radius`` of ``rect``."""
-        for cell in self._cells(rect.x - radius, rect.y - radius, rect.right + radius,
-                                rect.bottom + radius):
-            for other, a, b in self.segments.get(cell, ()):
-                if other != owner and segment_to_rect(a, b, rect) <= radius:
-                    return True
+        x, y = rect.x, rect.y
+        right, bottom = x + rect.w, y + rect.h
+        segments = self.segments
+        hypot = math.hypot
+        for ix in range(math.floor((x - radius) / _CELL),
+                        math.floor((right + radius) / _CELL) + 1):
+            for iy in range(math.floor((y - radius) / _CELL),
+                            math.floor((bottom + radius) / _CELL) + 1):
+                for other, x0, x1, y0, y1 in segments.get((ix, iy), ()):
+                    if other != owner and hypot(max(x - x1, 0.0, x0 - right),
+                                                max(y - y1, 0.0, y0 - bottom)) <= radius:
+                        return True
         return False
 
 
