@@ -229,6 +229,44 @@ class Usage:
         self.rescue = RESCUE_BUDGET  # ... and for the greedy searches after it is spent
 
         self.passing: dict[tuple[int, int, int], int] = {}  # (point, orientation) -> flows
+        # the same, keyed by lattice point (i * ny + j) for the search (see ``keyed``)
+        self._ny: int | None = None
+        self._taken: tuple[dict[int, int], dict[int, int]] = ({}, {})  # vertical, horizontal
+        self._across: tuple[set[int], set[int]] = (set(), set())  # crossed moving v, h
+
+    def keyed(self, ny: int) -> tuple[dict[int, int], dict[int, int], set[int], set[int]]:
+        """For a lattice ``ny`` points high, by point: the flows on the horizontal and on the
+        vertical stretch from it (right, down), and the points only vertical (only horizontal)
+        flows run through, which a horizontal (vertical) move into them crosses. Kept up to
+        date by ``add``, so a search does not rebuild them from every route before it."""
+        if self._ny != ny:
+            self._ny = ny
+            for table in (*self._taken, *self._across):
+                table.clear()
+            for (i, j, horizontal), flows in self.stretch.items():
+                self._stretch_changed(i, j, horizontal, flows)
+            for (i, j) in self.through:
+                self._through_changed(i, j)
+        v_taken, h_taken = self._taken
+        across_v, across_h = self._across
+        return h_taken, v_taken, across_h, across_v
+
+    def _stretch_changed(self, i: int, j: int, horizontal: int, flows: int) -> None:
+        assert self._ny is not None
+        table = self._taken[horizontal]
+        if flows:
+            table[i * self._ny + j] = flows
+        else:
+            table.pop(i * self._ny + j, None)
+
+    def _through_changed(self, i: int, j: int) -> None:
+        assert self._ny is not None
+        at, orientations = i * self._ny + j, self.through.get((i, j))
+        for o, across in zip((0, 1), self._across, strict=True):  # o alone: crossed across
+            if orientations == {o}:
+                across.add(at)
+            else:
+                across.discard(at)
 
     def add(self, cells: list[tuple[int, int]], sign: int = 1) -> None:
         """Count a route's stretches (``sign`` -1: take a route out again)."""
@@ -238,6 +276,8 @@ class Usage:
             horizontal = j == j2
             key = (min(i, i2), min(j, j2), 1 if horizontal else 0)
             self.stretch[key] = self.stretch.get(key, 0) + sign
+            if self._ny is not None:
+                self._stretch_changed(*key, self.stretch[key])
             for p in ((i, j), (i2, j2)):
                 pk = (p[0], p[1], 0 if horizontal else 1)
                 self.passing[pk] = self.passing.get(pk, 0) + sign
@@ -246,6 +286,8 @@ class Usage:
                     self.through[p] = orientations
                 else:
                     self.through.pop(p, None)
+                if self._ny is not None:
+                    self._through_changed(*p)
 
 
 def search_route(lattice: Lattice, usage: Usage, starts: list[Port], goals: list[Port],
@@ -289,17 +331,7 @@ def search_route(lattice: Lattice, usage: Usage, starts: list[Port], goals: list
             start_port[state] = s
             heapq.heappush(heap, (g0 + h(i, j), -g0, counter, state))
             counter += 1
-    # what the flows before occupy, keyed by lattice point (i * ny + j) for this search: the
-    # horizontal and vertical stretches from each point (right, down), and the points only
-    # vertical (or only horizontal) flows run through, which a horizontal (vertical) move
-    # into them crosses
-    h_taken: dict[int, int] = {}
-    v_taken: dict[int, int] = {}
-    for (i, j, horizontal), flows in usage.stretch.items():
-        if flows:
-            (h_taken if horizontal else v_taken)[i * ny + j] = flows
-    across_h = {i * ny + j for (i, j), o in usage.through.items() if o == {1}}
-    across_v = {i * ny + j for (i, j), o in usage.through.items() if o == {0}}
+    h_taken, v_taken, across_h, across_v = usage.keyed(ny)  # what the flows before use
     expansions = 0
     # the loop's names held locally, the four moves written out, each line's open stretches
     # and solid points fetched once: this loop is half the cost of a build (same order of
