@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from archdoc.layout.geometry import Layout, Rect, node_parts, title_rect
+from archdoc.layout.usage import Usage
 
 Point = tuple[float, float]
 
@@ -28,14 +29,9 @@ CROSS = 120.0  # of crossing a flow routed before
 SHARE = 150.0  # of running along a stretch another flow uses
 PORT_TAKEN = 80.0  # of a port another flow already uses
 EXPANSIONS = 200_000  # per flow; beyond this the flow is drawn as a simple connector
-# for the whole figure: routing costs at most this many search steps, whatever the model (a
-# flow routed after the budget is spent is a simple connector; the second, improving pass
-# runs only while budget is left)
-BUDGET = 150_000
 GREED = 1.0  # the heuristic's weight (1: the cheapest route)
 RESCUE_GREED = 4.0  # ... of the search for a flow the budget left without a route
 RESCUE = 20_000  # the steps that search may take, for each such flow
-RESCUE_BUDGET = 100_000  # ... and all of them together, in one figure
 
 RIGHT, LEFT, DOWN, UP = 0, 1, 2, 3
 STEP = {RIGHT: (1, 0), LEFT: (-1, 0), DOWN: (0, 1), UP: (0, -1)}
@@ -216,78 +212,6 @@ class Lattice:
         if d == DOWN:
             return j + 1 < len(self.ys) and bool(self.v_open(i)[j])
         return j > 0 and bool(self.v_open(i)[j - 1])
-
-
-class Usage:
-    """What the flows routed so far occupy: lattice stretches, crossings, ports."""
-
-    def __init__(self) -> None:
-        self.stretch: dict[tuple[int, int, int], int] = {}  # (i, j, horizontal?) -> flows
-        self.through: dict[tuple[int, int], set[int]] = {}  # point -> orientations (0 h, 1 v)
-        self.ports: dict[Point, int] = {}
-        self.budget = BUDGET  # search steps left for the figure
-        self.rescue = RESCUE_BUDGET  # ... and for the greedy searches after it is spent
-
-        self.passing: dict[tuple[int, int, int], int] = {}  # (point, orientation) -> flows
-        # the same, keyed by lattice point (i * ny + j) for the search (see ``keyed``)
-        self._ny: int | None = None
-        self._taken: tuple[dict[int, int], dict[int, int]] = ({}, {})  # vertical, horizontal
-        self._across: tuple[set[int], set[int]] = (set(), set())  # crossed moving v, h
-
-    def keyed(self, ny: int) -> tuple[dict[int, int], dict[int, int], set[int], set[int]]:
-        """For a lattice ``ny`` points high, by point: the flows on the horizontal and on the
-        vertical stretch from it (right, down), and the points only vertical (only horizontal)
-        flows run through, which a horizontal (vertical) move into them crosses. Kept up to
-        date by ``add``, so a search does not rebuild them from every route before it."""
-        if self._ny != ny:
-            self._ny = ny
-            for table in (*self._taken, *self._across):
-                table.clear()
-            for (i, j, horizontal), flows in self.stretch.items():
-                self._stretch_changed(i, j, horizontal, flows)
-            for (i, j) in self.through:
-                self._through_changed(i, j)
-        v_taken, h_taken = self._taken
-        across_v, across_h = self._across
-        return h_taken, v_taken, across_h, across_v
-
-    def _stretch_changed(self, i: int, j: int, horizontal: int, flows: int) -> None:
-        assert self._ny is not None
-        table = self._taken[horizontal]
-        if flows:
-            table[i * self._ny + j] = flows
-        else:
-            table.pop(i * self._ny + j, None)
-
-    def _through_changed(self, i: int, j: int) -> None:
-        assert self._ny is not None
-        at, orientations = i * self._ny + j, self.through.get((i, j))
-        for o, across in zip((0, 1), self._across, strict=True):  # o alone: crossed across
-            if orientations == {o}:
-                across.add(at)
-            else:
-                across.discard(at)
-
-    def add(self, cells: list[tuple[int, int]], sign: int = 1) -> None:
-        """Count a route's stretches (``sign`` -1: take a route out again)."""
-        for (i, j), (i2, j2) in zip(cells, cells[1:], strict=False):
-            if (i, j) == (i2, j2):
-                continue
-            horizontal = j == j2
-            key = (min(i, i2), min(j, j2), 1 if horizontal else 0)
-            self.stretch[key] = self.stretch.get(key, 0) + sign
-            if self._ny is not None:
-                self._stretch_changed(*key, self.stretch[key])
-            for p in ((i, j), (i2, j2)):
-                pk = (p[0], p[1], 0 if horizontal else 1)
-                self.passing[pk] = self.passing.get(pk, 0) + sign
-                orientations = {o for o in (0, 1) if self.passing.get((p[0], p[1], o), 0) > 0}
-                if orientations:
-                    self.through[p] = orientations
-                else:
-                    self.through.pop(p, None)
-                if self._ny is not None:
-                    self._through_changed(*p)
 
 
 def search_route(lattice: Lattice, usage: Usage, starts: list[Port], goals: list[Port],

@@ -20,7 +20,6 @@ import math
 
 from archdoc.layout.geometry import Layout, Rect, title_rect
 from archdoc.layout.lattice import (
-    BUDGET,
     DOWN,
     LEFT,
     RESCUE,
@@ -31,11 +30,11 @@ from archdoc.layout.lattice import (
     Lattice,
     Point,
     Port,
-    Usage,
     obstacles,
     search_route,
 )
 from archdoc.layout.scene import Scene
+from archdoc.layout.usage import BUDGET, Usage
 from archdoc.processes import checkpoint
 
 STUB = 10.0  # a flow leaves and enters an icon at a right angle for this long (the
