@@ -143,7 +143,8 @@ class ReportWriter(FigureWriting, SecurityWriting):
         # thousand-row inventory of a large model.
         count = len(data.header)
         fractions = data.widths or tuple(1 / count for _ in range(count))
-        twips = [int(word.text_width(self.doc) / 635 * f) for f in fractions]  # EMU -> twips
+        width = word.text_width(self.doc)  # (python-docx reads the last section's XML)
+        twips = [int(width / 635 * f) for f in fractions]  # EMU -> twips
         for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), twips, strict=True):
             col.set(qn("w:w"), str(width))
         rows = [list(row) for row in data.rows]
