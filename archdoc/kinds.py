@@ -76,8 +76,7 @@ def _hidden(res: Any, model: Architecture) -> Placement:
 def _in_flows(where: Where) -> PlaceFn:
     """Drawn (``where``) only when a flow names it; else described by the report alone."""
     def place(res: Any, model: Architecture) -> Placement:
-        rid = next((r for r, c in model.resources.items() if c is res), None)
-        if not any(rid in (f.from_, f.to) for f in model.flows):
+        if model.index.id_of(res) not in model.index.in_flows:
             return Placement("hidden")
         return _in_vpc(where)(res, model)
     return place

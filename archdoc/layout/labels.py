@@ -12,6 +12,7 @@ number of positions, so placing n labels costs O(n) queries of constant size.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -155,6 +156,14 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn,
             own = edge.distance_to(rect)
             return not index.other_within(rect, eid, own + _NEAR)
 
+        kept: list[list[Point]] = []
+
+        def traced(edge: EdgeRoute = edge, kept: list[list[Point]] = kept) -> list[Point]:
+            """Points 8 pt apart along the route, taken once (a long route has thousands)."""
+            if not kept:
+                kept.append(edge.trace(8.0))
+            return kept[0]
+
         forms = (variants or {}).get(eid) or [edge.label_lines]
         spot, lines, badge = None, forms[0], ""
         for form in forms:
@@ -175,16 +184,18 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn,
             for form in forms:
                 w, h = size(form)
                 spot = _on_segments(edge, w, h, None, beside) if near else \
-                    _around(edge, w, h, beside, tries=tries)
+                    _around(traced(), w, h, beside, tries=tries)
                 if spot is not None:
                     lines = form
                     break
         if spot is None:  # nowhere near its line: a number in the crowd, listed below
             badge = str(len(legend) + 1)
             legend.append((badge, forms[0]))
-            spot = _on_trace(edge, BADGE, beside) or \
-                _around(edge, BADGE, BADGE, beside, rings=40, tries=tries) or \
-                Rect(*edge.trace()[len(edge.trace()) // 2], 0, 0)
+            spot = _on_trace(traced(), BADGE, beside) or \
+                _around(traced(), BADGE, BADGE, beside, rings=40, tries=tries)
+            if spot is None:
+                finer = edge.trace()
+                spot = Rect(*finer[len(finer) // 2], 0, 0)
         index.add_rect(spot)
         placed[eid] = EdgeRoute(edge.points, spot, lines, badge)
     return placed, legend
@@ -274,13 +285,23 @@ AROUND_BUDGET = 40_000  # spots ``_around`` may try in one figure: a crowded fig
 # of flows) stops searching the crowd for free spots instead of spending minutes on it
 
 
-def _on_trace(edge: EdgeRoute, size: float, free: Callable[[Rect], bool]) -> Rect | None:
-    """A number centred on its own line anywhere along it (from the middle outwards) where it
-    touches no other line or icon: cheap, so never limited by the figure's budget."""
-    trace = edge.trace(8.0)
-    middle = len(trace) // 2
-    order = sorted(range(len(trace)), key=lambda k: abs(k - middle))
-    for k in order[:200]:
+def _outwards(count: int, middle: int) -> Iterator[int]:
+    """0 .. count - 1 from ``middle`` outwards, the nearer first, the lower of two as near."""
+    if not 0 <= middle < count:
+        return
+    yield middle
+    for d in range(1, max(middle, count - middle) + 1):
+        if middle - d >= 0:
+            yield middle - d
+        if middle + d < count:
+            yield middle + d
+
+
+def _on_trace(trace: list[Point], size: float, free: Callable[[Rect], bool]) -> Rect | None:
+    """A number centred on its own line (``trace``: points along it) anywhere along it, from
+    the middle outwards, where it touches no other line or icon: cheap, so never limited by
+    the figure's budget."""
+    for k in itertools.islice(_outwards(len(trace), len(trace) // 2), 200):
         x, y = trace[k]
         rect = Rect(x - size / 2, y - size / 2, size, size)
         if free(rect):
@@ -288,11 +309,10 @@ def _on_trace(edge: EdgeRoute, size: float, free: Callable[[Rect], bool]) -> Rec
     return None
 
 
-def _around(edge: EdgeRoute, w: float, h: float, free: Callable[[Rect], bool],
+def _around(trace: list[Point], w: float, h: float, free: Callable[[Rect], bool],
             rings: int = 12, tries: list[int] | None = None) -> Rect | None:
-    """The free spot nearest the route's middle, at most ``rings`` steps of 8 pt out, and
-    at most ``tries[0]`` spots (counted down) when given."""
-    trace = edge.trace(8.0)
+    """The free spot nearest the route's middle (of ``trace``, points along it), at most
+    ``rings`` steps of 8 pt out, and at most ``tries[0]`` spots (counted down) when given."""
     cx, cy = trace[len(trace) // 2]
     for ring in range(1, rings + 1):
         r = ring * 8.0

@@ -117,7 +117,8 @@ class Architecture(Document):
     def index(self) -> ModelIndex:
         """Lookups over the resources, built on first use (the model is immutable)."""
         if self._index is None:
-            self._index = ModelIndex(self.resources)
+            self._index = ModelIndex(self.resources,
+                                     (end for f in self.flows for end in (f.from_, f.to)))
         return self._index
 
     @property
