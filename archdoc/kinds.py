@@ -124,7 +124,7 @@ def _certificate(res: Any, model: Architecture) -> Placement:
     """A distribution's certificate (in us-east-1, wherever the rest is) stands beside the
     distribution, above the regions; every other certificate in its region."""
     if res.region and res.region != model.region:
-        rid = next((r for r, c in model.resources.items() if c is res), None)
+        rid = model.index.id_of(res)
         if any(cdn.certificate == rid for cdn in model.all_of(r.CloudFrontDistribution).values()):
             return Placement("global")
     return REGIONAL

@@ -62,8 +62,18 @@ def _users_of(model: Architecture) -> dict[str, set[str]]:
     return users
 
 
+def _members_of(model: Architecture) -> dict[str, list[str]]:
+    """Security group -> the ids of every resource in it (one pass for all groups)."""
+    members: dict[str, list[str]] = {}
+    for rid, res in model.resources.items():
+        for group in getattr(res, "security_groups", []):
+            members.setdefault(group, []).append(rid)
+    return members
+
+
 def world_only_on_load_balancer(model: Architecture) -> Iterator[Outcome]:
     users = _users_of(model)
+    members = _members_of(model)
     for rid, group in model.all_of(SecurityGroup).items():
         worldwide = [(i, r) for i, r in enumerate(group.ingress) if open_to_world(r)]
         if not worldwide:
@@ -71,8 +81,7 @@ def world_only_on_load_balancer(model: Architecture) -> Iterator[Outcome]:
                           (rid,))
             continue
         kinds = users.get(rid, set())
-        involves = (rid, *sorted(r for r, res in model.resources.items()
-                                 if rid in getattr(res, "security_groups", [])))
+        involves = (rid, *sorted(set(members.get(rid, ()))))
         if kinds - {"alb"}:
             yield Outcome(rid, False, say("{rid} accepts traffic from {cidr} and is used by "
                                           "{kinds}, not only by a load balancer", rid=rid,
