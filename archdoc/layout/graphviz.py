@@ -113,10 +113,13 @@ def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
     # an edge's ends are nodes Graphviz must know, shown or not
     needed = {n for e in edges for n in (e.tail, e.head)}
 
-    def shows(nid: str) -> bool:
-        return clip is None or nid in needed or layout.nodes[nid].rect.overlaps(clip, 4.0) \
+    def visible(nid: str) -> bool:
+        return clip is None or layout.nodes[nid].rect.overlaps(clip, 4.0) \
             or (layout.nodes[nid].boundary is not None
                 and layout.nodes[nid].boundary.overlaps(clip, 4.0))  # type: ignore[union-attr]
+
+    def shows(nid: str) -> bool:
+        return nid in needed or visible(nid)
 
     dot = graphviz.Digraph("architecture")
     dot.attr(bb=f"0,0,{layout.width:.2f},{layout.height:.2f}", splines="true", fontname=FONT,
@@ -130,7 +133,10 @@ def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
         dot.node(name, "", shape="point", width="0.01", style="invis", pos=_gv(layout, x, y))
 
     def add_node(graph: graphviz.Digraph, nid: str) -> None:
-        if not shows(nid):
+        if not visible(nid):
+            if nid in needed:  # the end of a line that crosses the detail: only known there
+                graph.node(nid, "", shape="point", width="0.01", style="invis",
+                           pos=_gv(layout, *layout.nodes[nid].icon.centre))
             return
         node, box = scene.nodes[nid], layout.nodes[nid]
         colour = DIMMED if nid in scene.dimmed else "#232F3E"
@@ -157,10 +163,15 @@ def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
                  f'</FONT></TD></TR></TABLE>>')
         graph.node(nid, label, tooltip=node.tooltip, **_box(layout, box.rect))
 
+    def holds_shown(group) -> bool:
+        return any(shows(nid) for nid in group.nodes) or any(holds_shown(g) for g in group.groups)
+
     def add_group(graph: graphviz.Digraph, group) -> None:
         box = layout.groups.get(group.id)
         if box is None:
             return
+        if clip is not None and not box.rect.overlaps(clip, 4.0) and not holds_shown(group):
+            return  # wholly outside the detail, and nothing in it drawn: left out
         border, fill, font, dashed = GROUP_COLOURS[group.style]
         r = box.rect
         with graph.subgraph(name=f"cluster_{group.id}") as sub:
@@ -176,7 +187,7 @@ def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
                 add_group(sub, child)
 
     for nid, box in layout.nodes.items():  # security groups, under everything they frame
-        if box.boundary is not None and shows(nid):
+        if box.boundary is not None and visible(nid):
             dot.node(f"boundary of {nid}", _boundary(box), **_box(layout, box.boundary))
     for nid in scene.outside:
         add_node(dot, nid)
@@ -217,9 +228,10 @@ def _edge_shows(layout: Layout, edge_id: str, clip: Rect) -> bool:
     route = layout.edges[edge_id]
     if route.label is not None and route.label.overlaps(clip, 4.0):
         return True
-    xs = [x for x, _ in route.points]
-    ys = [y for _, y in route.points]
-    return Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)).overlaps(clip, 4.0)
+    for (ax, ay), (bx, by) in route.segments():  # each straight, so its box is itself
+        if Rect(min(ax, bx), min(ay, by), abs(bx - ax), abs(by - ay)).overlaps(clip, 4.0):
+            return True
+    return False
 
 
 BADGE_COLOUR = "#232F3E"
