@@ -12,6 +12,7 @@ number of positions, so placing n labels costs O(n) queries of constant size.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections import defaultdict
@@ -142,26 +143,37 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn,
         # a flow inside the cloud keeps its label inside the cloud's box
         bounds = cloud if all(cloud.contains_point(x, y) for x, y in ends) else picture
 
-        def inside(rect: Rect, bounds: Rect = bounds) -> bool:
-            return rect.x >= bounds.x and rect.y >= bounds.y and \
-                rect.right <= bounds.right and rect.bottom <= bounds.bottom
+        # the bounds' and the route's segments' edges as plain numbers: these two tests run
+        # hundreds of thousands of times in a crowded figure (the arithmetic is Rect's and
+        # EdgeRoute.distance_to's)
+        box = (bounds.x, bounds.y, bounds.x + bounds.w, bounds.y + bounds.h)
+        own_segments = [(min(ax, bx), max(ax, bx), min(ay, by), max(ay, by))
+                        for (ax, ay), (bx, by) in edge.segments()]
+
+        def inside(rect: Rect, box: Box = box) -> bool:
+            return rect.x >= box[0] and rect.y >= box[1] and \
+                rect.x + rect.w <= box[2] and rect.y + rect.h <= box[3]
 
         def on_line(rect: Rect, eid: str = eid) -> bool:
             return inside(rect) and not index.covered(rect) and \
                 not index.other_within(rect, eid, 1.5)
 
-        def beside(rect: Rect, eid: str = eid, edge: EdgeRoute = edge) -> bool:
+        def beside(rect: Rect, eid: str = eid,
+                   own_segments: list[Box] = own_segments) -> bool:
             if not inside(rect) or index.covered(rect):
                 return False
-            own = edge.distance_to(rect)
+            x, y = rect.x, rect.y
+            right, bottom = x + rect.w, y + rect.h
+            own = min((math.hypot(max(x - x1, 0.0, x0 - right), max(y - y1, 0.0, y0 - bottom))
+                       for x0, x1, y0, y1 in own_segments), default=math.inf)
             return not index.other_within(rect, eid, own + _NEAR)
 
-        kept: list[list[Point]] = []
+        kept: list[Trace] = []
 
-        def traced(edge: EdgeRoute = edge, kept: list[list[Point]] = kept) -> list[Point]:
-            """Points 8 pt apart along the route, taken once (a long route has thousands)."""
+        def traced(edge: EdgeRoute = edge, kept: list[Trace] = kept) -> Trace:
+            """Points 8 pt apart along the route, taken once."""
             if not kept:
-                kept.append(edge.trace(8.0))
+                kept.append(Trace(edge, 8.0))
             return kept[0]
 
         forms = (variants or {}).get(eid) or [edge.label_lines]
@@ -194,7 +206,7 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn,
             spot = _on_trace(traced(), BADGE, beside) or \
                 _around(traced(), BADGE, BADGE, beside, rings=40, tries=tries)
             if spot is None:
-                finer = edge.trace()
+                finer = Trace(edge, 4.0)
                 spot = Rect(*finer[len(finer) // 2], 0, 0)
         index.add_rect(spot)
         placed[eid] = EdgeRoute(edge.points, spot, lines, badge)
@@ -285,6 +297,28 @@ AROUND_BUDGET = 40_000  # spots ``_around`` may try in one figure: a crowded fig
 # of flows) stops searching the crowd for free spots instead of spending minutes on it
 
 
+class Trace:
+    """``EdgeRoute.trace(step)`` as a sequence whose points are worked out when read: only
+    the middle and the few around it are, and a long route has thousands."""
+
+    def __init__(self, edge: EdgeRoute, step: float):
+        self.segments = edge.segments()
+        self.first = edge.points[0]
+        self.counts = [max(1, math.ceil(math.dist(a, b) / step)) for a, b in self.segments]
+        self.ends = list(itertools.accumulate(self.counts))  # the last index of each segment
+
+    def __len__(self) -> int:
+        return 1 + (self.ends[-1] if self.ends else 0)
+
+    def __getitem__(self, k: int) -> Point:
+        if k == 0:
+            return self.first
+        s = bisect.bisect_left(self.ends, k)
+        (ax, ay), (bx, by) = self.segments[s]
+        n, j = self.counts[s], k - (self.ends[s - 1] if s else 0)
+        return ax + (bx - ax) * j / n, ay + (by - ay) * j / n
+
+
 def _outwards(count: int, middle: int) -> Iterator[int]:
     """0 .. count - 1 from ``middle`` outwards, the nearer first, the lower of two as near."""
     if not 0 <= middle < count:
@@ -297,7 +331,7 @@ def _outwards(count: int, middle: int) -> Iterator[int]:
             yield middle + d
 
 
-def _on_trace(trace: list[Point], size: float, free: Callable[[Rect], bool]) -> Rect | None:
+def _on_trace(trace: Trace, size: float, free: Callable[[Rect], bool]) -> Rect | None:
     """A number centred on its own line (``trace``: points along it) anywhere along it, from
     the middle outwards, where it touches no other line or icon: cheap, so never limited by
     the figure's budget."""
@@ -309,7 +343,7 @@ def _on_trace(trace: list[Point], size: float, free: Callable[[Rect], bool]) -> 
     return None
 
 
-def _around(trace: list[Point], w: float, h: float, free: Callable[[Rect], bool],
+def _around(trace: Trace, w: float, h: float, free: Callable[[Rect], bool],
             rings: int = 12, tries: list[int] | None = None) -> Rect | None:
     """The free spot nearest the route's middle (of ``trace``, points along it), at most
     ``rings`` steps of 8 pt out, and at most ``tries[0]`` spots (counted down) when given."""
