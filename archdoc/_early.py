@@ -22,6 +22,15 @@ def main() -> int:
     from archdoc.cli import finish  # the heavy part
     from archdoc.cli import main as run
 
+    # The cyclic garbage collector, tuned for one short run: what the imports made lives as
+    # long as the process, so it is never scanned again (freeze), and a collection waits for
+    # 50,000 new objects, not 700. A 10,000-resource build spent 2.5 s of its 26 in it
+    # (1,555 collections) and its peak memory is the same either way.
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 50)
+
     # the run's exit, without the interpreter's finalization: it puts the default handlers
     # back first, and a signal in that last moment would kill a finished run
     return finish(run(early=arrived))
