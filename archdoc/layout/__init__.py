@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 
@@ -14,6 +15,9 @@ from archdoc.layout.scene import Scene
 from archdoc.model import Architecture
 
 PNG_LIMIT = 32767  # pixels: Graphviz shrinks a larger PNG to fit, silently
+# pixels in all: beyond this, common tools refuse or warn of a "decompression bomb" (it is
+# Pillow's own MAX_IMAGE_PIXELS), and such a PNG takes seconds to encode for nobody to open
+PIXEL_LIMIT = 89_478_485
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,8 @@ def figure_of(scene: Scene, formats: tuple[str, ...] = ("png", "svg"),
         placed = grid_layout(scene)
     layout = route(scene, placed)
     # never let Graphviz shrink the PNG on its own: choose the resolution that fits, and say so
-    dpi = min(dpi, (PNG_LIMIT - 1) * 72 / max(layout.width, layout.height, 1.0))
+    dpi = min(dpi, (PNG_LIMIT - 1) * 72 / max(layout.width, layout.height, 1.0),
+              0.999 * 72 * math.sqrt(PIXEL_LIMIT / max(layout.width * layout.height, 1.0)))
     drawing = draw(scene, layout, formats=formats, dpi=dpi)
     return Figure(scene, layout, drawing.png, drawing.svg, dpi)
 

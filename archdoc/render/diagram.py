@@ -12,7 +12,8 @@ def render_diagram(ctx: BuildContext) -> dict[str, bytes]:
         ctx.notes.append(
             f"the diagram is {figure.layout.width:,.0f} x {figure.layout.height:,.0f} pt; "
             f"architecture.png is drawn at {figure.dpi:.0f} dpi instead of {ctx.dpi:.0f} to stay "
-            "within Graphviz's 32,767-pixel limit; architecture.svg is exact at any size")
+            "within 32,767 pixels a side (Graphviz's limit) and 89 million in all (beyond "
+            "which common image tools refuse it); architecture.svg is exact at any size")
     files = {
         "architecture.png": figure.png,
         "architecture.svg": self_contained_svg(figure.svg),

@@ -145,3 +145,26 @@ def test_dpi_out_of_range_is_refused(seed_path, tmp_path, value):
     proc = archdoc("build", str(seed_path), "-o", str(tmp_path / "o"), "--dpi", value)
     assert proc.returncode == 2 and "--dpi" in proc.stderr and "Traceback" not in proc.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_a_picture_too_large_to_open_is_drawn_at_a_lower_resolution_and_said(
+        seed_model, monkeypatch):
+    """Past PIXEL_LIMIT pixels in all (Pillow's decompression-bomb limit) the PNG is drawn at
+    the resolution that fits, and the build says so; here with a limit the seed exceeds."""
+    import warnings
+
+    from archdoc import layout
+    from archdoc.render import BuildContext
+    from archdoc.render.diagram import render_diagram
+
+    monkeypatch.setattr(layout, "PIXEL_LIMIT", 500_000)
+    ctx = BuildContext(seed_model)
+    files = render_diagram(ctx)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a decompression-bomb warning fails the test
+        monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 500_000)
+        with Image.open(io.BytesIO(files["architecture.png"])) as png:
+            width, height = png.size
+            png.load()
+    assert 400_000 < width * height <= 500_000
+    assert ctx.figure.dpi < 96 and any("89 million" in n for n in ctx.notes), ctx.notes
