@@ -7,11 +7,13 @@ module knows Graphviz's coordinates.
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +24,7 @@ from archdoc.errors import OutputError, ToolMissingError, shown
 from archdoc.layout.drawn import drawn_once
 from archdoc.layout.geometry import Layout, Rect
 from archdoc.layout.icons import icon_path
-from archdoc.layout.scene import Scene
+from archdoc.layout.scene import Edge, Scene
 from archdoc.output import reason
 
 FONT = "Noto Sans CJK KR"  # has Hangul and Latin; the set-up installs fonts-noto-cjk
@@ -104,10 +106,23 @@ def _spline(layout: Layout, points: tuple[tuple[float, float], ...]) -> str:
 
 
 def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
-           **graph_attrs: str) -> graphviz.Digraph:
+           lines: dict[tuple[str, str], str] | None = None, **graph_attrs: str
+           ) -> graphviz.Digraph:
     """DOT with every position, edge route and label position pinned from ``layout``; with
     ``clip``, only what shows in that rectangle (a detail of a figure), so that Graphviz does
-    not draw, for each detail, the icons and text of the whole figure."""
+    not draw, for each detail, the icons and text of the whole figure. ``lines``: each
+    node's and edge's DOT line, kept from one detail of the figure to the next (quoting them
+    was most of the cost of a detail's DOT)."""
+
+    def emit(graph: graphviz.Digraph, key: tuple[str, str],
+             write: Callable[[graphviz.Digraph], None]) -> None:
+        if lines is not None and key in lines:
+            graph.body.append(lines[key])
+            return
+        write(graph)  # one statement: one line of the graph's body
+        if lines is not None:
+            lines[key] = graph.body[-1]
+
     edges = [e for e in scene.edges
              if clip is None or e.id not in layout.edges or _edge_shows(layout, e.id, clip)]
     # an edge's ends are nodes Graphviz must know, shown or not
@@ -135,9 +150,13 @@ def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
     def add_node(graph: graphviz.Digraph, nid: str) -> None:
         if not visible(nid):
             if nid in needed:  # the end of a line that crosses the detail: only known there
-                graph.node(nid, "", shape="point", width="0.01", style="invis",
-                           pos=_gv(layout, *layout.nodes[nid].icon.centre))
+                emit(graph, ("point", nid), lambda g: g.node(
+                    nid, "", shape="point", width="0.01", style="invis",
+                    pos=_gv(layout, *layout.nodes[nid].icon.centre)))
             return
+        emit(graph, ("node", nid), lambda g: write_node(g, nid))
+
+    def write_node(graph: graphviz.Digraph, nid: str) -> None:
         node, box = scene.nodes[nid], layout.nodes[nid]
         colour = DIMMED if nid in scene.dimmed else "#232F3E"
         border = 0
@@ -193,34 +212,40 @@ def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
         add_node(dot, nid)
     add_group(dot, scene.root)
     for edge in edges:
-        attrs: dict[str, str] = {"id": edge.id}
-        if edge.tail in scene.dimmed or edge.head in scene.dimmed:  # context of a chapter
-            attrs.update(color=DIMMED, fontcolor=DIMMED)
-        route = layout.edges.get(edge.id)
-        if edge.style == "replication":  # a database's primary and standby: both ways
-            attrs.update(style="dashed", dir="both")
-        change = scene.edge_changes.get(edge.id)
-        if change is not None:  # build --since: an added or a removed flow
-            attrs.update(color=CHANGE_COLOURS[change], fontcolor=CHANGE_COLOURS[change],
-                         penwidth="2")
-            if change == "removed":
-                attrs["style"] = "dashed"
-        if route is not None:
-            attrs["pos"] = _spline(layout, route.points)
-            if route.label is not None and route.badge:
-                attrs["label"] = _badge(route.badge)
-                attrs["lp"] = _gv(layout, *route.label.centre)
-            elif route.label is not None:
-                # on a white ground: a label may sit on its own line, which it interrupts
-                attrs["label"] = (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" '
-                                  f'CELLPADDING="1" BGCOLOR="white"><TR><TD>'
-                                  f'{_html_lines(route.label_lines)}</TD></TR></TABLE>>')
-                attrs["lp"] = _gv(layout, *route.label.centre)
-        dot.edge(edge.tail, edge.head, **attrs)
+        emit(dot, ("edge", edge.id), functools.partial(_write_edge, scene, layout, edge=edge))
     if layout.legend and layout.legend_box is not None and \
             (clip is None or layout.legend_box.overlaps(clip)):
         dot.node("legend", _legend(layout), **_box(layout, layout.legend_box))
     return dot
+
+
+def _write_edge(scene: Scene, layout: Layout, graph: graphviz.Digraph, *, edge: Edge
+                ) -> None:
+    """One edge's statement: its route and label pinned."""
+    attrs: dict[str, str] = {"id": edge.id}
+    if edge.tail in scene.dimmed or edge.head in scene.dimmed:  # context of a chapter
+        attrs.update(color=DIMMED, fontcolor=DIMMED)
+    route = layout.edges.get(edge.id)
+    if edge.style == "replication":  # a database's primary and standby: both ways
+        attrs.update(style="dashed", dir="both")
+    change = scene.edge_changes.get(edge.id)
+    if change is not None:  # build --since: an added or a removed flow
+        attrs.update(color=CHANGE_COLOURS[change], fontcolor=CHANGE_COLOURS[change],
+                     penwidth="2")
+        if change == "removed":
+            attrs["style"] = "dashed"
+    if route is not None:
+        attrs["pos"] = _spline(layout, route.points)
+        if route.label is not None and route.badge:
+            attrs["label"] = _badge(route.badge)
+            attrs["lp"] = _gv(layout, *route.label.centre)
+        elif route.label is not None:
+            # on a white ground: a label may sit on its own line, which it interrupts
+            attrs["label"] = (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" '
+                              f'CELLPADDING="1" BGCOLOR="white"><TR><TD>'
+                              f'{_html_lines(route.label_lines)}</TD></TR></TABLE>>')
+            attrs["lp"] = _gv(layout, *route.label.centre)
+    graph.edge(edge.tail, edge.head, **attrs)
 
 
 def _edge_shows(layout: Layout, edge_id: str, clip: Rect) -> bool:
@@ -344,10 +369,12 @@ def draw_parts(scene: Scene, layout: Layout, parts: list[Rect], dpi: float = 96.
     """Each rectangle of a routed layout (a figure split over several pages) in each of
     ``formats``, each from a Graphviz run of its own (see ``_run``)."""
     sources = []
+    lines: dict[tuple[str, str], str] = {}  # the same nodes and edges, quoted once
     for part in parts:
         cx, cy = part.centre
         viewport = f"{part.w:.2f},{part.h:.2f},1,{cx:.2f},{layout.height - cy:.2f}"
-        sources.append(to_dot(scene, layout, part, dpi=f"{dpi:.1f}", viewport=viewport).source)
+        sources.append(to_dot(scene, layout, part, lines, dpi=f"{dpi:.1f}",
+                              viewport=viewport).source)
     return _run(sources, formats)
 
 
