@@ -257,8 +257,8 @@ def make_session(profile: str | None = None, region: str | None = None,
                                     f"{reader.describe_failure(exc)}") from None
         creds = answer["Credentials"]
         session = boto3_session(aws_access_key_id=creds["AccessKeyId"],
-                           aws_secret_access_key=creds["SecretAccessKey"],
-                           aws_session_token=creds["SessionToken"], region_name=chosen)
+                                aws_secret_access_key=creds["SecretAccessKey"],
+                                aws_session_token=creds["SessionToken"], region_name=chosen)
     return session, chosen
 
 

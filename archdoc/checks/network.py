@@ -51,29 +51,22 @@ def instance_not_public(model: Architecture) -> Iterator[Outcome]:
                                            "gateway", rid=rid), (), involves)
 
 
-def _users_of(model: Architecture) -> dict[str, set[str]]:
-    """Security group -> the kinds of resource using it."""
+def _in_groups(model: Architecture) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Security group -> the kinds of resource using it (those a rule judges by), and the ids
+    of every resource in it: one pass for all groups."""
     users: dict[str, set[str]] = {}
-    for res in model.resources.values():
-        if isinstance(res, (Alb, Ec2Instance, AutoScalingGroup, LambdaFunction, RdsInstance,
-                            VpcEndpoint)):
-            for group in res.security_groups:
-                users.setdefault(group, set()).add(res.kind)
-    return users
-
-
-def _members_of(model: Architecture) -> dict[str, list[str]]:
-    """Security group -> the ids of every resource in it (one pass for all groups)."""
-    members: dict[str, list[str]] = {}
+    members: dict[str, set[str]] = {}
+    judged = (Alb, Ec2Instance, AutoScalingGroup, LambdaFunction, RdsInstance, VpcEndpoint)
     for rid, res in model.resources.items():
         for group in getattr(res, "security_groups", []):
-            members.setdefault(group, []).append(rid)
-    return members
+            members.setdefault(group, set()).add(rid)
+            if isinstance(res, judged):
+                users.setdefault(group, set()).add(res.kind)
+    return users, members
 
 
 def world_only_on_load_balancer(model: Architecture) -> Iterator[Outcome]:
-    users = _users_of(model)
-    members = _members_of(model)
+    users, members = _in_groups(model)
     for rid, group in model.all_of(SecurityGroup).items():
         worldwide = [(i, r) for i, r in enumerate(group.ingress) if open_to_world(r)]
         if not worldwide:
@@ -81,7 +74,7 @@ def world_only_on_load_balancer(model: Architecture) -> Iterator[Outcome]:
                           (rid,))
             continue
         kinds = users.get(rid, set())
-        involves = (rid, *sorted(set(members.get(rid, ()))))
+        involves = (rid, *sorted(members.get(rid, ())))
         if kinds - {"alb"}:
             yield Outcome(rid, False, say("{rid} accepts traffic from {cidr} and is used by "
                                           "{kinds}, not only by a load balancer", rid=rid,

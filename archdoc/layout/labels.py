@@ -168,13 +168,7 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn,
                        for x0, x1, y0, y1 in own_segments), default=math.inf)
             return not index.other_within(rect, eid, own + _NEAR)
 
-        kept: list[Trace] = []
-
-        def traced(edge: EdgeRoute = edge, kept: list[Trace] = kept) -> Trace:
-            """Points 8 pt apart along the route, taken once."""
-            if not kept:
-                kept.append(Trace(edge, 8.0))
-            return kept[0]
+        trace = Trace(edge, 8.0)  # points 8 pt apart along it, each worked out when read
 
         forms = (variants or {}).get(eid) or [edge.label_lines]
         spot, lines, badge = None, forms[0], ""
@@ -196,15 +190,15 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn,
             for form in forms:
                 w, h = size(form)
                 spot = _on_segments(edge, w, h, None, beside) if near else \
-                    _around(traced(), w, h, beside, tries=tries)
+                    _around(trace, w, h, beside, tries=tries)
                 if spot is not None:
                     lines = form
                     break
         if spot is None:  # nowhere near its line: a number in the crowd, listed below
             badge = str(len(legend) + 1)
             legend.append((badge, forms[0]))
-            spot = _on_trace(traced(), BADGE, beside) or \
-                _around(traced(), BADGE, BADGE, beside, rings=40, tries=tries)
+            spot = _on_trace(trace, BADGE, beside) or \
+                _around(trace, BADGE, BADGE, beside, rings=40, tries=tries)
             if spot is None:
                 finer = Trace(edge, 4.0)
                 spot = Rect(*finer[len(finer) // 2], 0, 0)

@@ -113,18 +113,21 @@ class Architecture(Document):
     _index: ModelIndex | None = PrivateAttr(default=None)
     _warnings: tuple[Diagnostic, ...] = PrivateAttr(default=())
 
-    # The private attributes are read from pydantic's own dict of them: ``self._index`` goes
-    # through BaseModel.__getattr__, a microsecond or more each time, and the rules and the
-    # layout ask for the index and a position some 300,000 times at 10,000 resources.
+    @property
+    def _private(self) -> dict[str, Any]:
+        """Pydantic's own dict of the private attributes: ``self._index`` goes through
+        BaseModel.__getattr__, a microsecond or more each time, and the rules and the layout
+        ask for the index and a position some 300,000 times at 10,000 resources."""
+        private = self.__pydantic_private__
+        assert private is not None  # (pydantic sets it for every model with private fields)
+        return private
 
     @property
     def index(self) -> ModelIndex:
         """Lookups over the resources, built on first use (the model is immutable)."""
-        private = self.__pydantic_private__
-        assert private is not None
-        found = private["_index"]
+        found = self._private["_index"]
         if found is None:
-            found = private["_index"] = ModelIndex(
+            found = self._private["_index"] = ModelIndex(
                 self.resources, (end for f in self.flows for end in (f.from_, f.to)))
         return found
 
@@ -140,8 +143,7 @@ class Architecture(Document):
 
     def where(self, path: tuple[Any, ...]) -> Location | None:
         """Where the value at ``path`` was written (or its nearest written parent)."""
-        private = self.__pydantic_private__
-        source = private["_source"] if private is not None else None
+        source = self._private["_source"]
         if source is None:
             return None
         return source.location(source.value(path))
