@@ -168,6 +168,12 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn,
                        for x0, x1, y0, y1 in own_segments), default=math.inf)
             return not index.other_within(rect, eid, own + _NEAR)
 
+        def centred(rect: Rect, eid: str = eid) -> bool:
+            """``beside`` for a rectangle round a point of its own line (its own distance
+            0, so: no other line within ``_NEAR``)."""
+            return inside(rect) and not index.covered(rect) and \
+                not index.other_within(rect, eid, _NEAR)
+
         trace = Trace(edge, 8.0)  # points 8 pt apart along it, each worked out when read
 
         forms = (variants or {}).get(eid) or [edge.label_lines]
@@ -197,11 +203,10 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn,
         if spot is None:  # nowhere near its line: a number in the crowd, listed below
             badge = str(len(legend) + 1)
             legend.append((badge, forms[0]))
-            spot = _on_trace(trace, BADGE, beside) or \
+            spot = _on_trace(trace, BADGE, centred if own_segments else beside) or \
                 _around(trace, BADGE, BADGE, beside, rings=40, tries=tries)
             if spot is None:
-                finer = Trace(edge, 4.0)
-                spot = Rect(*finer[len(finer) // 2], 0, 0)
+                spot = _own_point(Trace(edge, 4.0), eid, index)
         index.add_rect(spot)
         placed[eid] = EdgeRoute(edge.points, spot, lines, badge)
     return placed, legend
@@ -335,6 +340,22 @@ def _on_trace(trace: Trace, size: float, free: Callable[[Rect], bool]) -> Rect |
         if free(rect):
             return rect
     return None
+
+
+def _own_point(trace: Trace, owner: str, index: Index) -> Rect:
+    """The last resort: a point of the line itself (the number drawn there), from the middle
+    outwards the first of the nearest nine (16 pt either way) that no other line touches; a
+    line crossing this one exactly at its middle would otherwise leave the number on both.
+    In a crowd (hundreds of flows) most labels end here, so the search stays short."""
+    middle = None
+    for k in itertools.islice(_outwards(len(trace), len(trace) // 2), 9):
+        x, y = trace[k]
+        spot = Rect(x, y, 0, 0)
+        if not index.other_within(spot, owner, 0.0):
+            return spot
+        middle = middle or spot
+    assert middle is not None  # a trace has a point at least
+    return middle
 
 
 def _around(trace: Trace, w: float, h: float, free: Callable[[Rect], bool],
