@@ -125,7 +125,6 @@ def connector(pa: Port, pb: Port, avoid: tuple[Rect, ...] | list[Rect] = ()) -> 
     """A one- or two-bend connector from port to port, without a search: of its shapes (one
     bend either way, two bends through the middle either way), the one that crosses the
     fewest of ``avoid`` (group titles), then the shortest."""
-    from archdoc.layout.geometry import segment_to_rect
 
     (ax, ay), (bx, by) = pa.stub, pb.stub
     shapes = [[(bx, ay)], [(ax, by)], [((ax + bx) / 2, ay), ((ax + bx) / 2, by)],
@@ -151,14 +150,26 @@ def connector(pa: Port, pb: Port, avoid: tuple[Rect, ...] | list[Rect] = ()) -> 
         return sum(abs(a[0] - b[0]) + abs(a[1] - b[1])
                    for a, b in zip(path, path[1:], strict=False))
 
-    def hits(inner: list[Point]) -> int:
+    boxes = [(r.x, r.y, r.right, r.bottom) for r in relevant]
+
+    def hits(inner: list[Point], enough: float) -> int:
+        """The titles the shape crosses, counted up to ``enough`` (the best shape's count:
+        one that crosses as many is not taken). The test is ``segment_to_rect(...) == 0``."""
         path = [pa.stub, *inner, pb.stub]
-        return sum(1 for a, b in zip(path, path[1:], strict=False) for r in relevant
-                   if segment_to_rect(a, b, r) == 0.0)
+        found = 0
+        for (ax_, ay_), (bx_, by_) in zip(path, path[1:], strict=False):
+            x0, x1 = (ax_, bx_) if ax_ <= bx_ else (bx_, ax_)
+            y0, y1 = (ay_, by_) if ay_ <= by_ else (by_, ay_)
+            for left, top, right, bottom in boxes:
+                if left <= x1 and x0 <= right and top <= y1 and y0 <= bottom:
+                    found += 1
+                    if found >= enough:
+                        return found
+        return found
 
     best: tuple[int, list[Point]] | None = None
     for inner in sorted(shapes, key=length):  # the shortest that crosses no title, else fewest
-        found = hits(inner)
+        found = hits(inner, best[0] if best is not None else math.inf)
         if best is None or found < best[0]:
             best = (found, inner)
         if found == 0:
