@@ -7,7 +7,8 @@ others, longest first, sliding from each segment's middle outwards; else just be
 segment, where no other edge comes nearer it than its own; only then anywhere free near the
 middle that is nearer its own line than any other, and as a last resort in a row under the
 picture. Obstacles and segments sit in a grid of buckets and every label tries a bounded
-number of positions, so placing n labels costs O(n) queries of constant size.
+number of positions, so placing n labels costs O(n) queries of constant size; a figure tries
+``SPOT_BUDGET`` in all, after which its remaining labels are numbers on their lines.
 """
 
 from __future__ import annotations
@@ -128,6 +129,7 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn,
     index = Index()
     _obstacles(layout, index)
     tries = [AROUND_BUDGET]
+    spots = [SPOT_BUDGET]  # spots tested in the figure (counted down), every search's
     for eid, edge in edges.items():
         for a, b in edge.segments():
             index.add_segment(eid, a, b)
@@ -150,7 +152,8 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn,
         own_segments = [(min(ax, bx), max(ax, bx), min(ay, by), max(ay, by))
                         for (ax, ay), (bx, by) in edge.segments()]
 
-        def inside(rect: Rect, box: Box = box) -> bool:
+        def inside(rect: Rect, box: Box = box) -> bool:  # the first test of every spot
+            spots[0] -= 1
             return rect.x >= box[0] and rect.y >= box[1] and \
                 rect.x + rect.w <= box[2] and rect.y + rect.h <= box[3]
 
@@ -178,6 +181,13 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn,
 
         forms = (variants or {}).get(eid) or [edge.label_lines]
         spot, lines, badge = None, forms[0], ""
+        if spots[0] <= 0:  # a crowd searched long enough: the rest are numbers on their lines
+            badge = str(len(legend) + 1)
+            legend.append((badge, forms[0]))
+            spot = _own_point(Trace(edge, 4.0), eid, index)
+            index.add_rect(spot)
+            placed[eid] = EdgeRoute(edge.points, spot, lines, badge)
+            continue
         for form in forms:
             w, h = size(form)
             spot = _on_segments(edge, w, h, on_line, None)
@@ -292,6 +302,9 @@ def _on_segments(edge: EdgeRoute, w: float, h: float,
     return None
 
 
+SPOT_BUDGET = 50_000  # spots every search together may test in one figure: a figure of
+# hundreds of flows on a few dozen icons (where nearly every label ends as a number anyway)
+# stops searching for free spots after a third of a second; the examples test 2,000 at most
 AROUND_BUDGET = 40_000  # spots ``_around`` may try in one figure: a crowded figure (hundreds
 # of flows) stops searching the crowd for free spots instead of spending minutes on it
 
