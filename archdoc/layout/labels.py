@@ -181,10 +181,13 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn,
 
         forms = (variants or {}).get(eid) or [edge.label_lines]
         spot, lines, badge = None, forms[0], ""
-        if spots[0] <= 0:  # a crowd searched long enough: the rest are numbers on their lines
-            badge = str(len(legend) + 1)
-            legend.append((badge, forms[0]))
-            spot = _own_point(Trace(edge, 4.0), eid, index)
+        if spots[0] <= 0:  # a crowd searched long enough: on its line as it is, else a number
+            w, h = size(forms[0])
+            spot = _on_segments(edge, w, h, on_line, None)
+            if spot is None:
+                badge = str(len(legend) + 1)
+                legend.append((badge, forms[0]))
+                spot = _own_point(Trace(edge, 4.0), eid, index)
             index.add_rect(spot)
             placed[eid] = EdgeRoute(edge.points, spot, lines, badge)
             continue
