@@ -61,20 +61,57 @@ def iter_refs(model: BaseModel, path: Path) -> Iterator[tuple[Path, str, tuple[s
     """Yield (path, referenced id, allowed kinds) for every reference field in ``model``."""
     for name, info in type(model).model_fields.items():
         key = info.alias or name
-        yield from _refs_in(getattr(model, name), info.annotation, info.metadata, path + (key,))
+        yield from _refs_in(getattr(model, name), _facts(info.annotation, info.metadata),
+                            path + (key,))
 
 
-def _refs_in(value: Any, annotation: Any, metadata: list[Any], path: Path):
+class _Facts:
+    """What an annotation says of the values under it: the kinds a string there refers to
+    (None: not a reference), the literal strings that are not references, and (worked out when
+    first asked) the same of a list's items. Read from ``typing`` once per annotation: a model
+    of 10,000 resources asked it half a million times (2.5 of its 8.7 profiled seconds)."""
+
+    __slots__ = ("annotation", "kinds", "literals", "_item")
+
+    def __init__(self, annotation: Any, metadata: list[Any]):
+        self.annotation = annotation
+        self.kinds = ref_kinds(annotation, list(metadata))
+        self.literals = frozenset(_literal_values(annotation)) if self.kinds is not None \
+            else frozenset()
+        self._item: _Facts | None = None
+
+    @property
+    def item(self) -> _Facts:
+        if self._item is None:
+            self._item = _facts(_item_annotation(self.annotation), _NO_METADATA)
+        return self._item
+
+
+_NO_METADATA: list[Any] = []  # a list item's annotation has none of its own
+# (id of annotation, id of metadata) -> both (kept, so the ids stay theirs) and their facts
+_FACTS: dict[tuple[int, int], tuple[Any, list[Any], _Facts]] = {}
+
+
+def _facts(annotation: Any, metadata: list[Any]) -> _Facts:
+    key = (id(annotation), id(metadata))
+    found = _FACTS.get(key)
+    if found is not None and found[0] is annotation and found[1] is metadata:
+        return found[2]
+    facts = _Facts(annotation, metadata)
+    _FACTS[key] = (annotation, metadata, facts)
+    return facts
+
+
+def _refs_in(value: Any, facts: _Facts, path: Path):
     if isinstance(value, BaseModel):
         yield from iter_refs(value, path)
     elif isinstance(value, list):
-        item = _item_annotation(annotation)
+        item = facts.item
         for i, element in enumerate(value):
-            yield from _refs_in(element, item, [], path + (i,))
+            yield from _refs_in(element, item, path + (i,))
     elif isinstance(value, str):
-        kinds = ref_kinds(annotation, metadata)
-        if kinds is not None and value not in _literal_values(annotation):
-            yield path, value, kinds
+        if facts.kinds is not None and value not in facts.literals:
+            yield path, value, facts.kinds
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
