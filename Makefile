@@ -26,9 +26,10 @@ fuzz: $(VENV)/.installed system-deps
 	$(BIN)/python -m tests.fuzz --mutants $${MUTANTS:-10000}
 	ARCHDOC_MODELS=$${ARCHDOC_MODELS:-20000} $(BIN)/python -m pytest -q -n auto tests/test_properties.py
 
+# Both benchmarks run even when the first misses a target; the exit status says if either did.
 bench: $(VENV)/.installed system-deps
-	$(BIN)/python benchmarks/run.py
-	$(BIN)/python benchmarks/drift.py
+	@status=0; $(BIN)/python benchmarks/run.py || status=$$?; \
+	$(BIN)/python benchmarks/drift.py || status=$$?; exit $$status
 
 # Graphviz lays out and draws the diagram; Noto CJK gives it Korean glyphs.
 system-deps:
