@@ -166,39 +166,26 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn,
                        for x0, x1, y0, y1 in own_segments), default=math.inf)
             return not index.other_within(rect, eid, own + NEAR)
 
-        def centred(rect: Rect, eid: str = eid) -> bool:
-            """``beside`` for a rectangle round a point of its own line (its own distance
-            0, so: no other line within ``NEAR``)."""
-            return inside(rect) and not index.covered(rect) and \
-                not index.other_within(rect, eid, NEAR)
-
         trace = Trace(edge, 8.0)  # points 8 pt apart along it, each worked out when read
 
         forms = (variants or {}).get(eid) or [edge.label_lines]
+        # once the figure's budget is spent (a crowd searched long enough), only the cheapest
+        # search: on its line as it is, else a number on it
+        searching = spots[0] > 0
         spot, lines, badge = None, forms[0], ""
-        if spots[0] <= 0:  # a crowd searched long enough: on its line as it is, else a number
-            w, h = size(forms[0])
-            spot = on_segments(edge, w, h, on_line, None)
-            if spot is None:
-                badge = str(len(legend) + 1)
-                legend.append((badge, forms[0]))
-                spot = _own_point(Trace(edge, 4.0), eid, index)
-            index.add_rect(spot)
-            placed[eid] = EdgeRoute(edge.points, spot, lines, badge)
-            continue
-        for form in forms:
+        for form in forms if searching else forms[:1]:
             w, h = size(form)
             spot = on_segments(edge, w, h, on_line, None)
             if spot is not None:
                 lines = form
                 break
-        if spot is None:
+        if spot is None and searching:
             number = str(len(legend) + 1)
             spot = on_segments(edge, BADGE, BADGE, on_line, None)
             if spot is not None:
                 badge = number
                 legend.append((number, forms[0]))
-        for near in (True, False):  # beside one of its segments, else near its middle
+        for near in (True, False) if searching else ():  # beside a segment, else near the middle
             if spot is not None:
                 break
             for form in forms:
@@ -211,8 +198,9 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn,
         if spot is None:  # nowhere near its line: a number in the crowd, listed below
             badge = str(len(legend) + 1)
             legend.append((badge, forms[0]))
-            spot = on_trace(trace, BADGE, centred if own_segments else beside) or \
-                around(trace, BADGE, BADGE, beside, rings=40, tries=tries)
+            if searching:
+                spot = on_trace(trace, BADGE, beside) or \
+                    around(trace, BADGE, BADGE, beside, rings=40, tries=tries)
             if spot is None:
                 spot = _own_point(Trace(edge, 4.0), eid, index)
         index.add_rect(spot)

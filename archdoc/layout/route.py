@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 
-from archdoc.layout.geometry import Layout, Rect, title_rect
+from archdoc.layout.geometry import Layout, Rect, segment_to_rect, title_rect
 from archdoc.layout.lattice import (
     DOWN,
     LEFT,
@@ -150,18 +150,14 @@ def connector(pa: Port, pb: Port, avoid: tuple[Rect, ...] | list[Rect] = ()) -> 
         return sum(abs(a[0] - b[0]) + abs(a[1] - b[1])
                    for a, b in zip(path, path[1:], strict=False))
 
-    boxes = [(r.x, r.y, r.right, r.bottom) for r in relevant]
-
     def hits(inner: list[Point], enough: float) -> int:
         """The titles the shape crosses, counted up to ``enough`` (the best shape's count:
-        one that crosses as many is not taken). The test is ``segment_to_rect(...) == 0``."""
+        one that crosses as many is not taken)."""
         path = [pa.stub, *inner, pb.stub]
         found = 0
-        for (ax_, ay_), (bx_, by_) in zip(path, path[1:], strict=False):
-            x0, x1 = (ax_, bx_) if ax_ <= bx_ else (bx_, ax_)
-            y0, y1 = (ay_, by_) if ay_ <= by_ else (by_, ay_)
-            for left, top, right, bottom in boxes:
-                if left <= x1 and x0 <= right and top <= y1 and y0 <= bottom:
+        for a, b in zip(path, path[1:], strict=False):
+            for r in relevant:
+                if segment_to_rect(a, b, r) == 0.0:
                     found += 1
                     if found >= enough:
                         return found
