@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+Point = tuple[float, float]  # x, y
+
 
 @dataclass(frozen=True)
 class Rect:

@@ -11,9 +11,8 @@ import itertools
 import math
 from collections.abc import Callable, Iterator
 
-from archdoc.layout.geometry import EdgeRoute, Rect
+from archdoc.layout.geometry import EdgeRoute, Point, Rect
 
-Point = tuple[float, float]
 _SLIDE = 6.0  # step along a segment
 _SLIDES = 16  # positions tried each way from a segment's middle
 NEAR = 4.0  # a label beside its line stands this far from it

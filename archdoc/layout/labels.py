@@ -21,11 +21,12 @@ from collections.abc import Callable, Iterator
 from archdoc.layout.geometry import (
     EdgeRoute,
     Layout,
+    Point,
     Rect,
     node_parts,
     title_rect,
 )
-from archdoc.layout.label_spots import NEAR, Point, Trace, around, on_segments, on_trace, outwards
+from archdoc.layout.label_spots import NEAR, Trace, around, on_segments, on_trace, outwards
 from archdoc.layout.textsize import block_size
 
 SizeFn = Callable[[tuple[str, ...]], tuple[float, float]]

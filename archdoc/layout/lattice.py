@@ -15,10 +15,8 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from archdoc.layout.geometry import Layout, Rect, node_parts, title_rect
+from archdoc.layout.geometry import Layout, Point, Rect, node_parts, title_rect
 from archdoc.layout.usage import Usage
-
-Point = tuple[float, float]
 
 CLEAR = 3.0  # how close a flow may pass an obstacle
 LINE_GAP = 8.0  # lattice lines this far outside each obstacle

@@ -13,10 +13,9 @@ import math
 from collections import defaultdict
 from dataclasses import asdict, dataclass
 
-from archdoc.layout.geometry import Layout, node_parts, segment_to_rect, title_rect
+from archdoc.layout.geometry import Layout, Point, node_parts, segment_to_rect, title_rect
 from archdoc.layout.textsize import block_size
 
-Point = tuple[float, float]
 _CELL = 64.0
 STRAIGHT = 0.25  # a segment whose ends differ by less than this across is straight (a file
 # written to a tenth of a point stays comparable with the layout)

@@ -4,7 +4,7 @@ to it."""
 
 from __future__ import annotations
 
-Point = tuple[float, float]
+from archdoc.layout.geometry import Point
 
 # for the whole figure: routing costs at most this many search steps, whatever the model (a
 # flow routed after the budget is spent is a simple connector; the second, improving pass

@@ -56,4 +56,3 @@ def test_a_spent_budget_stops_the_search():
     usage = Usage()
     usage.budget = 0
     assert _route([Rect(120.0, 40.0, 40.0, 120.0)], usage=usage) is None
-
