@@ -1,36 +1,22 @@
-"""The lattice a flow runs on, and the search for its route there (A*).
+"""The lattice a flow runs on (the search for its route there is ``layout.search``).
 
 The lattice's lines run just clear of each obstacle (icons, node labels, group titles), through
 each port, and just inside and outside each group border; a stretch within ``ON_BORDER`` of a
-parallel border is blocked, so no flow runs along a border. A route costs its length, its
-bends, its crossings with the flows routed before and the stretches it shares with them; a
-figure has a budget of search steps, so a crowded one stays bounded.
+parallel border is blocked, so no flow runs along a border.
 """
 
 from __future__ import annotations
 
-import heapq
-import math
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from archdoc.layout.geometry import Layout, Point, Rect, node_parts, title_rect
-from archdoc.layout.usage import Usage
 
 CLEAR = 3.0  # how close a flow may pass an obstacle
 LINE_GAP = 8.0  # lattice lines this far outside each obstacle
 BORDER_GAP = 5.0  # lattice lines this far inside and outside each group's border
 ON_BORDER = 2.5  # a line this close to a parallel border runs along it: not allowed
-BEND = 30.0  # cost of a bend, in points of length
-CROSS = 120.0  # of crossing a flow routed before
-SHARE = 150.0  # of running along a stretch another flow uses
-PORT_TAKEN = 80.0  # of a port another flow already uses
-EXPANSIONS = 200_000  # per flow; beyond this the flow is drawn as a simple connector
-GREED = 1.0  # the heuristic's weight (1: the cheapest route)
-RESCUE_GREED = 4.0  # ... of the search for a flow the budget left without a route
-RESCUE = 20_000  # the steps that search may take, for each such flow
-
 RIGHT, LEFT, DOWN, UP = 0, 1, 2, 3
 STEP = {RIGHT: (1, 0), LEFT: (-1, 0), DOWN: (0, 1), UP: (0, -1)}
 REVERSE = {RIGHT: LEFT, LEFT: RIGHT, DOWN: UP, UP: DOWN}
@@ -210,139 +196,3 @@ class Lattice:
         if d == DOWN:
             return j + 1 < len(self.ys) and bool(self.v_open(i)[j])
         return j > 0 and bool(self.v_open(i)[j - 1])
-
-
-def search_route(lattice: Lattice, usage: Usage, starts: list[Port], goals: list[Port],
-               bounds: Rect | None, greed: float = GREED,
-               cap: int | None = None, others: bool = True) -> list[Point] | None:
-    """The cheapest route from one of ``starts`` to one of ``goals`` on the lattice (with
-    ``greed`` > 1, a good one found sooner; without ``others``, paying nothing for crossing
-    the routes placed before, though still for sharing their stretches: a label needs a
-    stretch of its own), or None when the search stops: after
-    ``EXPANSIONS`` steps or the figure's budget, or ``cap`` steps when given."""
-    share, cross = (SHARE, CROSS) if others else (SHARE, 0.0)
-    limit = cap if cap is not None else min(EXPANSIONS, usage.budget)
-    xs, ys = lattice.xs, lattice.ys
-    nx, ny = len(xs), len(ys)
-    # a search state (lattice point i, j; direction d it was reached in) as one int,
-    # (i * ny + j) * 4 + d: the dictionaries below hash it faster than a tuple
-    goal_at: dict[int, list[Port]] = {}
-    for goal in goals:
-        goal_at.setdefault(lattice.x_at[goal.stub[0]] * ny + lattice.y_at[goal.stub[1]],
-                           []).append(goal)
-    # the heuristic: how far to the box round the head's ports (never more than the rest)
-    gx0, gx1 = min(g.stub[0] for g in goals), max(g.stub[0] for g in goals)
-    gy0, gy1 = min(g.stub[1] for g in goals), max(g.stub[1] for g in goals)
-
-    def h(i: int, j: int) -> float:
-        x, y = xs[i], ys[j]
-        return greed * (max(gx0 - x, 0.0, x - gx1) + max(gy0 - y, 0.0, y - gy1))
-
-    heap: list[tuple[float, float, int, int]] = []
-    best = [math.inf] * (nx * ny * 4)  # state -> the cheapest cost found to it
-    parent: dict[int, int | None] = {}
-    start_port: dict[int, Port] = {}
-    counter = 0
-    for s in starts:
-        i, j = lattice.x_at[s.stub[0]], lattice.y_at[s.stub[1]]
-        state = (i * ny + j) * 4 + s.side
-        g0 = PORT_TAKEN * usage.ports.get(s.point, 0)
-        if g0 < best[state]:
-            best[state] = g0
-            parent[state] = None
-            start_port[state] = s
-            heapq.heappush(heap, (g0 + h(i, j), -g0, counter, state))
-            counter += 1
-    h_taken, v_taken, across_h, across_v = usage.keyed(ny)  # what the flows before use
-    expansions = 0
-    # the loop's names held locally, the four moves written out, each line's open stretches
-    # and solid points fetched once: this loop is half the cost of a build (same order of
-    # moves and same arithmetic as one loop over STEP, so the same routes)
-    h_open, v_open, solid = lattice.h_open, lattice.v_open, lattice.solid
-    ports = usage.ports
-    heappush, heappop = heapq.heappush, heapq.heappop
-    solid_rows: list[bytes | None] = [None] * ny
-    open_rows: list[bytes | None] = [None] * ny
-    open_columns: list[bytes | None] = [None] * nx
-    bx0, bx1, by0, by1 = (bounds.x, bounds.right, bounds.y, bounds.bottom) if bounds else \
-        (-math.inf, math.inf, -math.inf, math.inf)
-    while heap:
-        f, neg, _, state = heappop(heap)
-        g = -neg  # among equal estimates, the one furthest along first (fewer expansions)
-        if g > best[state]:
-            continue
-        cell, d = state >> 2, state & 3
-        if cell in goal_at:
-            # arriving into the head's port: along its stub, or with one more bend
-            port = min(goal_at[cell], key=lambda p: (BEND if d != REVERSE[p.side] else 0.0)
-                       + PORT_TAKEN * ports.get(p.point, 0))
-            if d != port.side:  # not arriving from inside the icon
-                usage.budget -= expansions
-                return _trace(state, parent, start_port, port, xs, ys)
-        expansions += 1
-        if expansions > limit:
-            usage.budget -= expansions
-            return None
-        i, j = divmod(cell, ny)
-        row = open_rows[j]
-        if row is None:
-            row = open_rows[j] = h_open(j)
-        column = open_columns[i]
-        if column is None:
-            column = open_columns[i] = v_open(i)
-        x, y = xs[i], ys[j]
-        # each move: (direction, i2, j2, the stretch's point and whether horizontal, length)
-        if d != LEFT and i + 1 < nx and row[i]:
-            moves = [(RIGHT, i + 1, j, cell, True, xs[i + 1] - x)]
-        else:
-            moves = []
-        if d != RIGHT and i > 0 and row[i - 1]:
-            moves.append((LEFT, i - 1, j, cell - ny, True, x - xs[i - 1]))
-        if d != UP and j + 1 < ny and column[j]:
-            moves.append((DOWN, i, j + 1, cell, False, ys[j + 1] - y))
-        if d != DOWN and j > 0 and column[j - 1]:
-            moves.append((UP, i, j - 1, cell - 1, False, y - ys[j - 1]))
-        for nd, i2, j2, at, horizontal, step in moves:
-            solid_row = solid_rows[j2]
-            if solid_row is None:
-                solid_row = solid_rows[j2] = solid(j2)
-            if solid_row[i2]:
-                continue
-            x2, y2 = xs[i2], ys[j2]
-            if not (bx0 <= x2 <= bx1 and by0 <= y2 <= by1):
-                continue
-            c2 = i2 * ny + j2
-            if horizontal:
-                cost = g + step + (BEND if nd != d else 0.0) + share * h_taken.get(at, 0)
-                if c2 in across_h:  # another flow runs across here
-                    cost += cross
-            else:
-                cost = g + step + (BEND if nd != d else 0.0) + share * v_taken.get(at, 0)
-                if c2 in across_v:
-                    cost += cross
-            nxt = c2 * 4 + nd
-            if cost < best[nxt]:
-                best[nxt] = cost
-                parent[nxt] = state
-                hx = gx0 - x2 if x2 < gx0 else (x2 - gx1 if x2 > gx1 else 0.0)
-                hy = gy0 - y2 if y2 < gy0 else (y2 - gy1 if y2 > gy1 else 0.0)
-                heappush(heap, (cost + greed * (hx + hy), -cost, counter, nxt))
-                counter += 1
-    usage.budget -= expansions
-    return None
-
-
-def _trace(state: int, parent: dict[int, int | None], start_port: dict[int, Port],
-           goal: Port, xs: list[float], ys: list[float]) -> list[Point]:
-    cells = []
-    cur: int | None = state
-    while cur is not None:
-        cells.append(cur // 4)
-        prev = parent[cur]
-        if prev is None:
-            start = start_port[cur]
-        cur = prev
-    cells.reverse()
-    ny = len(ys)
-    points = [start.point] + [(xs[c // ny], ys[c % ny]) for c in cells] + [goal.point]
-    return points

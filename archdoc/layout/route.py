@@ -7,8 +7,9 @@ A* on a sparse lattice: the lines just clear of each obstacle, through each port
 inside and outside each group border, costing length, bends, crossings with the flows routed
 before and stretches shared with them. A line never runs along a group's border.
 
-The lattice and the search on it are ``archdoc.layout.lattice``; this module chooses the
-ports, orders the flows, falls back where the search stops and places the labels.
+The lattice is ``archdoc.layout.lattice``, the search on it ``archdoc.layout.search``; this
+module chooses the ports, orders the flows, falls back where the search stops and places the
+labels.
 
 Above ``SEARCH_MAX_NODES`` icons the search would cost more than the picture is worth: flows
 are drawn as one- or two-bend connectors between facing ports instead (linear in the flows).
@@ -19,21 +20,9 @@ from __future__ import annotations
 import math
 
 from archdoc.layout.geometry import Layout, Rect, segment_to_rect, title_rect
-from archdoc.layout.lattice import (
-    DOWN,
-    LEFT,
-    RESCUE,
-    RESCUE_GREED,
-    RIGHT,
-    STEP,
-    UP,
-    Lattice,
-    Point,
-    Port,
-    obstacles,
-    search_route,
-)
+from archdoc.layout.lattice import DOWN, LEFT, RIGHT, STEP, UP, Lattice, Point, Port, obstacles
 from archdoc.layout.scene import Scene
+from archdoc.layout.search import RESCUE, RESCUE_GREED, search_route
 from archdoc.layout.usage import BUDGET, Usage
 from archdoc.processes import checkpoint
 

@@ -4,13 +4,8 @@ within a budget."""
 from __future__ import annotations
 
 from archdoc.layout.geometry import GroupBox, Layout, Rect
-from archdoc.layout.lattice import (
-    LEFT,
-    RIGHT,
-    Lattice,
-    Port,
-    search_route,
-)
+from archdoc.layout.lattice import LEFT, RIGHT, Lattice, Port
+from archdoc.layout.search import search_route
 from archdoc.layout.usage import Usage
 
 A = Port("a", RIGHT, (10.0, 100.0), (20.0, 100.0))
