@@ -43,7 +43,7 @@ def _code_fingerprint() -> str:
     the files' names, sizes, times and inodes, and read again only when one of those changes."""
     root = Path(__file__).resolve().parent
     paths = [p for p in sorted(root.rglob("*"))
-             if p.is_file() and p.suffix in (".py", ".yaml", ".txt")]
+             if p.is_file() and p.suffix in (".py", ".yaml", ".txt", ".c", ".so")]
     dot = shutil.which("dot")
     graphviz = ""
     if dot:
