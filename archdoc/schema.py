@@ -7,26 +7,19 @@ import json
 import typing
 from typing import Any
 
-from pydantic import BaseModel
-from pydantic_core import PydanticUndefined
-
 from archdoc.kinds import KINDS, REGISTRY
-from archdoc.model.document import (
-    Change,
-    Document,
-    Flow,
-    Section,
-    SecurityConsideration,
-    schema_model,
-)
+from archdoc.model.document import Change, Document, Flow, Section, SecurityConsideration
 from archdoc.model.introspect import alternatives, ref_kinds
 from archdoc.model.resources import AwsLocator, ResourceBase
 from archdoc.model.resources.generic import GenericResource
+from archdoc.model.strict import REQUIRED, Strict
 
 
 def json_schema() -> str:
     """The JSON Schema of ``arch.yaml``, as pretty-printed text."""
-    schema = schema_model(KINDS, GenericResource).model_json_schema(by_alias=True)
+    from archdoc.model.twin import schema_model
+
+    schema = schema_model(Document, KINDS, GenericResource).model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "archdoc architecture model"
     # ``x-`` fields hold the model's own YAML anchors (for merge keys); archdoc ignores them
@@ -54,21 +47,21 @@ def _type_text(annotation: Any, metadata: list) -> str:
             parts.append(f"list of {_type_text(typing.get_args(alt)[0], [])}")
         elif origin is dict:
             parts.append(f"mapping to {_type_text(typing.get_args(alt)[1], [])}")
-        elif isinstance(alt, type) and issubclass(alt, BaseModel):
+        elif isinstance(alt, type) and issubclass(alt, Strict):
             parts.append(f"[{alt.__name__}](#{alt.__name__.lower()})")
         else:
             parts.append(getattr(alt, "__name__", str(alt)))
     return " or ".join(parts)
 
 
-def _table(model: type[BaseModel], skip: frozenset[str] = frozenset()) -> list[str]:
+def _table(model: type[Strict], skip: frozenset[str] = frozenset()) -> list[str]:
     rows = ["| field | type | required | description |", "|---|---|---|---|"]
     for name, info in model.model_fields.items():
         key = info.alias or name
         if key in skip:
             continue
         required = "yes" if info.is_required() else ""
-        if not required and info.default not in (None, PydanticUndefined) \
+        if not required and info.default not in (None, REQUIRED) \
                 and not isinstance(info.default, (list, dict)):
             required = f"default `{info.default}`"
         description = (info.description or "").replace("|", "\\|")
@@ -96,15 +89,15 @@ def markdown_reference() -> str:
             out += [cls.__doc__.strip(), ""]
         rows = _table(cls, frozenset(ResourceBase.model_fields) | {"kind"})
         out += rows if len(rows) > 2 else ["No fields of its own."]
-    nested: list[type[BaseModel]] = []
+    nested: list[type[Strict]] = []
 
-    def collect(model: type[BaseModel]) -> None:
+    def collect(model: type[Strict]) -> None:
         for info in model.model_fields.values():
             for alt in alternatives(info.annotation):
                 args = typing.get_args(alt) if typing.get_origin(alt) in (list, dict) else (alt,)
                 for arg in args:
                     for inner in alternatives(arg):
-                        if isinstance(inner, type) and issubclass(inner, BaseModel) \
+                        if isinstance(inner, type) and issubclass(inner, Strict) \
                                 and inner not in nested and inner is not AwsLocator:
                             nested.append(inner)
                             collect(inner)

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Any, Literal, TypeVar, Union
-
-from pydantic import Field, PrivateAttr, create_model
+from typing import Annotated, Any, Literal, TypeVar
 
 from archdoc.errors import Diagnostic, Location
 from archdoc.model.index import ModelIndex
 from archdoc.model.loader import SourceMap
 from archdoc.model.resources import LABEL_MAX, ResourceBase
-from archdoc.model.types import Label, Port, Ref, Strict
+from archdoc.model.strict import Field, Strict
+from archdoc.model.types import Label, Port, Ref
 
 PROPERTY_MAX = 255  # Word's limit for a document property (title, author)
 
@@ -109,25 +108,18 @@ class Architecture(Document):
     """
 
     resources: dict[ResourceId, ResourceBase]
-    _source: SourceMap | None = PrivateAttr(default=None)
-    _index: ModelIndex | None = PrivateAttr(default=None)
-    _warnings: tuple[Diagnostic, ...] = PrivateAttr(default=())
-
-    @property
-    def _private(self) -> dict[str, Any]:
-        """Pydantic's own dict of the private attributes: ``self._index`` goes through
-        BaseModel.__getattr__, a microsecond or more each time, and the rules and the layout
-        ask for the index and a position some 300,000 times at 10,000 resources."""
-        private = self.__pydantic_private__
-        assert private is not None  # (pydantic sets it for every model with private fields)
-        return private
+    # private state (set after validation): where each value was written, the lookups, and
+    # what validation found missing but allowed
+    _source: SourceMap | None = None
+    _index: ModelIndex | None = None
+    _warnings: tuple[Diagnostic, ...] = ()
 
     @property
     def index(self) -> ModelIndex:
         """Lookups over the resources, built on first use (the model is immutable)."""
-        found = self._private["_index"]
+        found = self.__dict__.get("_index")
         if found is None:
-            found = self._private["_index"] = ModelIndex(
+            found = self._index = ModelIndex(
                 self.resources, (end for f in self.flows for end in (f.from_, f.to)))
         return found
 
@@ -143,7 +135,7 @@ class Architecture(Document):
 
     def where(self, path: tuple[Any, ...]) -> Location | None:
         """Where the value at ``path`` was written (or its nearest written parent)."""
-        source = self._private["_source"]
+        source = self._source
         if source is None:
             return None
         return source.location(source.value(path))
@@ -166,19 +158,3 @@ class Architecture(Document):
         if not isinstance(res, cls):
             raise TypeError(f"{rid} is a {res.kind}, not a {cls.__name__}")
         return res
-
-
-def schema_model(kinds: dict[str, type[ResourceBase]],
-                 generic: type[ResourceBase] | None = None) -> type[Strict]:
-    """A model whose JSON Schema describes ``arch.yaml`` with the fields of every kind (and a
-    resource of any other CloudFormation type, ``generic``)."""
-    # built at run time from the kinds, which a static type cannot name
-    resource: Any = Annotated[Union[tuple(kinds.values())],  # noqa: UP007
-                              Field(discriminator="kind")]
-    if generic is not None:
-        resource = Union[resource, generic]  # noqa: UP007
-    return create_model(
-        "ArchdocModel",
-        __base__=Document,
-        resources=(dict[ResourceId, resource], Field(min_length=1)),
-    )

@@ -7,9 +7,8 @@ import typing
 from collections.abc import Iterator
 from typing import Any
 
-from pydantic import BaseModel
-
 from archdoc.model.loader import Path
+from archdoc.model.strict import Strict
 from archdoc.model.types import RefTo
 
 
@@ -57,7 +56,7 @@ def _item_annotation(annotation: Any) -> Any:
     return Any
 
 
-def iter_refs(model: BaseModel, path: Path) -> Iterator[tuple[Path, str, tuple[str, ...]]]:
+def iter_refs(model: Strict, path: Path) -> Iterator[tuple[Path, str, tuple[str, ...]]]:
     """Yield (path, referenced id, allowed kinds) for every reference field in ``model``."""
     for name, info in type(model).model_fields.items():
         key = info.alias or name
@@ -100,7 +99,7 @@ def _facts(annotation: Any, metadata: list[Any]) -> _Facts:
 
 
 def _refs_in(value: Any, facts: _Facts, path: Path):
-    if isinstance(value, BaseModel):
+    if isinstance(value, Strict):
         yield from iter_refs(value, path)
     elif isinstance(value, list):
         item = facts.item
@@ -111,14 +110,14 @@ def _refs_in(value: Any, facts: _Facts, path: Path):
             yield path, value, facts.kinds
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
+def _model_in(annotation: Any) -> type[Strict] | None:
     for alt in alternatives(annotation):
-        if isinstance(alt, type) and issubclass(alt, BaseModel):
+        if isinstance(alt, type) and issubclass(alt, Strict):
             return alt
     return None
 
 
-def field_names_at(model: type[BaseModel], loc: Path) -> list[str]:
+def field_names_at(model: type[Strict], loc: Path) -> list[str]:
     """Names (aliases where set) of the fields of the model object found at ``loc``."""
     annotation: Any = model
     for part in loc:

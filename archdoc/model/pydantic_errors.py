@@ -3,18 +3,20 @@ the file, and a message a person reads (did-you-mean for an unknown field)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from archdoc.errors import Diagnostic, shown
 from archdoc.errors import did_you_mean as _suggest
 from archdoc.model.introspect import field_names_at
 from archdoc.model.loader import Path, SourceMap
+from archdoc.model.strict import Strict
+
+if TYPE_CHECKING:  # (pydantic is imported only where a model has errors)
+    from pydantic import ValidationError
 
 
 def pydantic_diagnostics(
-    exc: ValidationError, smap: SourceMap, prefix: Path, model: type[BaseModel], raw: Any
+    exc: ValidationError, smap: SourceMap, prefix: Path, model: type[Strict], raw: Any
 ) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     seen: set[Path] = set()
@@ -52,7 +54,7 @@ def _data_path(loc: tuple, data: Any) -> Path:
     return tuple(kept)
 
 
-def _diagnostic(err: Any, path: Path, loc: Path, smap: SourceMap, model: type[BaseModel]
+def _diagnostic(err: Any, path: Path, loc: Path, smap: SourceMap, model: type[Strict]
                 ) -> Diagnostic:
     kind = err["type"]
     where = format_path(path)

@@ -6,25 +6,8 @@ import ipaddress
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    WithJsonSchema,
-)
-
 from archdoc.errors import shown
-
-
-class Strict(BaseModel):
-    """Base of every model object: unknown fields are errors, values are immutable."""
-
-    # defer_build: a class's validator is built when first used, so a run pays only for the
-    # kinds its model has (building all of them was most of a small build's time)
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
-                              defer_build=True)
+from archdoc.model.strict import After, Before, Field, JsonSchema
 
 
 @dataclass(frozen=True)
@@ -60,7 +43,7 @@ def _check_cidr(value: str) -> str:
 
 Cidr = Annotated[
     str,
-    AfterValidator(_check_cidr),
+    After(_check_cidr),
     Field(description="IPv4 or IPv6 network in CIDR notation, e.g. 10.0.1.0/24"),
 ]
 
@@ -75,7 +58,7 @@ def _check_label(value: str) -> str:
 LABEL_MAX = 500  # characters of a label: a diagram cannot show more, Graphviz drops far longer
 
 # Text drawn under an icon or on a line: anything printable, but not only spaces
-Label = Annotated[str, Field(max_length=LABEL_MAX), AfterValidator(_check_label)]
+Label = Annotated[str, Field(max_length=LABEL_MAX), After(_check_label)]
 
 
 def _check_port(value: int) -> int:
@@ -86,8 +69,8 @@ def _check_port(value: int) -> int:
 
 Port = Annotated[
     int,
-    AfterValidator(_check_port),
-    WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 65535}),
+    After(_check_port),
+    JsonSchema({"type": "integer", "minimum": 1, "maximum": 65535}),
     Field(description="TCP/UDP port, 1-65535"),
 ]
 
@@ -116,9 +99,9 @@ def _check_port_range(value: str) -> str:
 
 PortRange = Annotated[
     str,
-    BeforeValidator(_parse_port_range),
-    AfterValidator(_check_port_range),
-    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1, "maximum": 65535},
+    Before(_parse_port_range),
+    After(_check_port_range),
+    JsonSchema({"anyOf": [{"type": "integer", "minimum": 1, "maximum": 65535},
                               {"type": "string", "pattern": r"^\d{1,5}(-\d{1,5})?$"}]}),
     Field(description="a port (443) or an inclusive range ('1024-65535')"),
 ]

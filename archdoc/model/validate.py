@@ -1,6 +1,7 @@
 """Turn loaded YAML into a typed :class:`Architecture`, reporting every problem at once.
 
-Two passes: pydantic checks each value's shape (types, unknown fields, CIDR and port syntax);
+Two passes: each value's shape is checked (types, unknown fields, CIDR and port syntax: by
+``model/fast.py`` where the data is plainly valid, else by pydantic, which words the errors);
 then the rules across resources (``model/cross.py``) check what one value cannot. A resource's
 ``kind`` is one of archdoc's first-class kinds, its CloudFormation name (``AWS::EC2::Instance``
 is ``ec2_instance``), or any other CloudFormation type, drawn and described as that type (a
@@ -14,17 +15,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import ValidationError
-
 from archdoc.errors import Diagnostic, ModelError, did_you_mean, shown
 from archdoc.model.cross import cross_checks
 from archdoc.model.document import Architecture, Document
+from archdoc.model.fast import Decline, fast_object
 from archdoc.model.generic import check_properties
 from archdoc.model.loader import SourceMap
-from archdoc.model.pydantic_errors import pydantic_diagnostics, type_name
+from archdoc.model.pydantic_errors import type_name
 from archdoc.model.resources import ResourceBase
 from archdoc.model.resources.generic import GenericResource
 from archdoc.model.rule_refs import check_skips
+from archdoc.model.strict import Strict
 from archdoc.model.vocabulary import Vocabulary
 from archdoc.model.wording import check_wording
 from archdoc.processes import checkpoint
@@ -43,10 +44,8 @@ def build_model(data: Any, smap: SourceMap, vocabulary: Vocabulary) -> Architect
     # top-level ``x-`` fields are the model's own scratch space (YAML anchors for merge keys,
     # as in Compose files): read by nothing
     data = {k: v for k, v in data.items() if not (isinstance(k, str) and k.startswith("x-"))}
-    try:
-        Document.model_validate(data)
-    except ValidationError as exc:
-        diags += pydantic_diagnostics(exc, smap, (), Document, data)
+    document, found = _validated(Document, data, smap, ())
+    diags += found
 
     typed: dict[str, ResourceBase] = {}
     raw_resources = data.get("resources")
@@ -65,7 +64,8 @@ def build_model(data: Any, smap: SourceMap, vocabulary: Vocabulary) -> Architect
     errors = [d for d in diags if d.severity == "error"]
     if errors:
         raise ModelError(errors)
-    model = Architecture.model_validate({**data, "resources": typed})
+    assert document is not None  # (it had no errors)
+    model = Architecture.model_construct(**{**document.__dict__, "resources": typed})
     model._source = smap  # positions travel with the model
     model._warnings = tuple(sorted(set(d for d in diags if d.severity != "error")))
     return model
@@ -93,15 +93,31 @@ def _build_resource(rid: str, raw: Any, smap: SourceMap, vocabulary: Vocabulary
     if cls is None:
         return None, [smap.diagnostic(path + ("kind",), _unknown_kind(kind, vocabulary))]
     body = raw if canonical == kind else {**raw, "kind": canonical}
-    try:
-        resource = cls.model_validate(body)
-    except ValidationError as exc:
-        return None, pydantic_diagnostics(exc, smap, path, cls, body)
+    resource, found = _validated(cls, body, smap, path)
+    if resource is None:
+        return None, found
     if isinstance(resource, GenericResource) and vocabulary.types is not None:
         schema = vocabulary.types.properties(kind) or {}
         return resource, check_properties(rid, resource, schema,
                                           vocabulary.types.required(kind), smap)
     return resource, []
+
+
+def _validated(cls: type[Strict], data: Any, smap: SourceMap, path: tuple[Any, ...]
+               ) -> tuple[Any, list[Diagnostic]]:
+    """``data`` as a ``cls`` and no diagnostics, or None and pydantic's, located."""
+    try:
+        return fast_object(cls, data), []
+    except Decline:  # not plainly valid: pydantic decides, and says what is wrong
+        from pydantic import ValidationError
+
+        from archdoc.model.pydantic_errors import pydantic_diagnostics
+        from archdoc.model.twin import validate_twin
+
+        try:
+            return validate_twin(cls, data), []
+        except ValidationError as exc:
+            return None, pydantic_diagnostics(exc, smap, path, cls, data)
 
 
 def _kinds_hint(vocabulary: Vocabulary) -> str:

@@ -1,4 +1,4 @@
-"""The resource kinds of an architecture model: one pydantic class per kind, by area.
+"""The resource kinds of an architecture model: one class per kind, by area.
 
 Adding a kind: its class in the area's module here (fields with ``Ref``/``Cidr``/``Port``
 types get their checks for free), its entry in ``archdoc/kinds.py`` (icon, draw.io shape,

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, model_validator
-
 from archdoc.errors import shown
 from archdoc.model.resources.base import ResourceBase
-from archdoc.model.types import Port, Ref, Strict
+from archdoc.model.strict import After, Field, Strict, model_validator
+from archdoc.model.types import Port, Ref
 
 
 class Action(Strict):
@@ -53,7 +52,7 @@ def _check_ssl_policy(value: str) -> str:
     return value
 
 
-SslPolicy = Annotated[str, AfterValidator(_check_ssl_policy)]
+SslPolicy = Annotated[str, After(_check_ssl_policy)]
 
 
 class Listener(Strict):

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import Field
-
-from archdoc.model.types import LABEL_MAX, Label, Strict  # noqa: F401 (LABEL_MAX: re-exported)
+from archdoc.model.strict import Field, Strict
+from archdoc.model.types import LABEL_MAX, Label  # noqa: F401 (LABEL_MAX: re-exported)
 
 
 class AwsLocator(Strict):

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
-
 from archdoc.model.resources.base import ResourceBase
+from archdoc.model.strict import Field
 from archdoc.model.types import Ref
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field
-
 from archdoc.model.resources.base import ResourceBase
-from archdoc.model.types import Ref, Strict
+from archdoc.model.strict import Before, Field, Strict
+from archdoc.model.types import Ref
 
 
 class Users(ResourceBase):
@@ -68,7 +67,7 @@ class CloudFrontOrigin(Strict):
 class CloudFrontDistribution(ResourceBase):
     DETAILS = ("origins",)
     kind: Literal["cloudfront_distribution"]
-    origins: list[Annotated[CloudFrontOrigin, BeforeValidator(_origin_shorthand)]] = Field(
+    origins: list[Annotated[CloudFrontOrigin, Before(_origin_shorthand)]] = Field(
         default_factory=list, description="origin ids, or mappings with target and settings")
     aliases: list[str] = Field(default_factory=list)
     certificate: Annotated[str, Ref("acm_certificate")] | None = None

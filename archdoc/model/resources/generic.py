@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import Field
-
 from archdoc.model.resources.base import ResourceBase
+from archdoc.model.strict import Field
 from archdoc.model.types import Ref
 
 TYPE_PATTERN = r"^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$"

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
-
 from archdoc.model.resources.base import ResourceBase
-from archdoc.model.types import Ref, Strict
+from archdoc.model.strict import Field, Strict, model_validator
+from archdoc.model.types import Ref
 
 
 class SqsQueue(ResourceBase):

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
-
 from archdoc.model.resources.base import ResourceBase
-from archdoc.model.types import Ref, Strict
+from archdoc.model.strict import Field, Strict
+from archdoc.model.types import Ref
 
 
 class PublicAccessBlock(Strict):
