@@ -18,7 +18,7 @@ class Usage:
 
     def __init__(self) -> None:
         self.stretch: dict[tuple[int, int, int], int] = {}  # (i, j, horizontal?) -> flows
-        self.through: dict[tuple[int, int], set[int]] = {}  # point -> orientations (0 h, 1 v)
+        self.through: dict[tuple[int, int], frozenset[int]] = {}  # point -> orientations (0 h, 1 v)
         self.ports: dict[Point, int] = {}
         self.budget = BUDGET  # search steps left for the figure
         self.rescue = RESCUE_BUDGET  # ... and for the greedy searches after it is spent
@@ -65,21 +65,30 @@ class Usage:
 
     def add(self, cells: list[tuple[int, int]], sign: int = 1) -> None:
         """Count a route's stretches (``sign`` -1: take a route out again)."""
+        # (the names held locally and the orientations as shared constants: a crowded figure
+        # adds and takes out thousands of routes of a hundred points each)
+        stretch, passing, through = self.stretch, self.passing, self.through
+        ny = self._ny
         for (i, j), (i2, j2) in zip(cells, cells[1:], strict=False):
-            if (i, j) == (i2, j2):
+            if i == i2 and j == j2:
                 continue
             horizontal = j == j2
-            key = (min(i, i2), min(j, j2), 1 if horizontal else 0)
-            self.stretch[key] = self.stretch.get(key, 0) + sign
-            if self._ny is not None:
-                self._stretch_changed(*key, self.stretch[key])
+            key = (i if i < i2 else i2, j if j < j2 else j2, 1 if horizontal else 0)
+            flows = stretch[key] = stretch.get(key, 0) + sign
+            if ny is not None:
+                self._stretch_changed(*key, flows)
+            o = 0 if horizontal else 1
             for p in ((i, j), (i2, j2)):
-                pk = (p[0], p[1], 0 if horizontal else 1)
-                self.passing[pk] = self.passing.get(pk, 0) + sign
-                orientations = {o for o in (0, 1) if self.passing.get((p[0], p[1], o), 0) > 0}
-                if orientations:
-                    self.through[p] = orientations
+                pk = (p[0], p[1], o)
+                passing[pk] = passing.get(pk, 0) + sign
+                h = passing.get((p[0], p[1], 0), 0) > 0
+                v = passing.get((p[0], p[1], 1), 0) > 0
+                if h or v:
+                    through[p] = _BOTH if h and v else (_H if h else _V)
                 else:
-                    self.through.pop(p, None)
-                if self._ny is not None:
+                    through.pop(p, None)
+                if ny is not None:
                     self._through_changed(*p)
+
+
+_H, _V, _BOTH = frozenset({0}), frozenset({1}), frozenset({0, 1})  # orientations through a point
