@@ -21,9 +21,10 @@ import graphviz
 
 from archdoc import processes
 from archdoc.errors import OutputError, ToolMissingError, shown
+from archdoc.layout import small_icons
 from archdoc.layout.drawn import drawn_once
 from archdoc.layout.geometry import Layout, Rect
-from archdoc.layout.icons import icon_path
+from archdoc.layout.icons import group_icon_path, icon_path
 from archdoc.layout.scene import Edge, Scene
 from archdoc.output import reason
 
@@ -136,6 +137,19 @@ def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
     def shows(nid: str) -> bool:
         return nid in needed or visible(nid)
 
+    # the icons drawn from their small copies where the figure draws them small enough
+    from archdoc.layout.boxes import GROUP_ICON
+
+    scale = float(graph_attrs.get("dpi", "72")) / 72
+    group_px = GROUP_ICON * scale
+    binary = dot_binary()
+    shown_nodes = [n for n in layout.nodes if visible(n)]
+    small_icons.prepare((icon_path(scene.nodes[n].kind) for n in shown_nodes),
+                        max((layout.nodes[n].icon.w * scale for n in shown_nodes), default=0.0),
+                        binary)
+    small_icons.prepare((p for g in scene.groups() if g.id in layout.groups
+                         and (p := group_icon_path(g.style)) is not None), group_px, binary)
+
     dot = graphviz.Digraph("architecture")
     dot.attr(bb=f"0,0,{layout.width:.2f},{layout.height:.2f}", splines="true", fontname=FONT,
              fontsize=f"{layout.fonts.group:g}", pad="0", bgcolor="white", outputorder="edgesfirst",
@@ -171,12 +185,13 @@ def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
         # fixed-size cell is not centred by Graphviz, and the icon would be drawn up to 13 pt
         # from where the layout (and every flow's end) puts it.
         icon = box.icon
+        picture = small_icons.drawn(icon_path(node.kind), icon.w * scale)
         cell = _fixed(box.rect.w - 2 * border, icon.h + 2 * (icon.y - box.rect.y))
         label = (f'<<TABLE {frame} CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" '
                  f'FIXEDSIZE="TRUE" WIDTH="{box.rect.w:.0f}" HEIGHT="{box.rect.h:.0f}">'
                  f'<TR><TD {cell}><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0" '
                  f'{_fixed(icon.w, icon.h)}><TR><TD {_fixed(icon.w, icon.h)}>'
-                 f'<IMG SRC="{html.escape(icon_path(node.kind))}" SCALE="TRUE"/></TD></TR>'
+                 f'<IMG SRC="{html.escape(picture)}" SCALE="TRUE"/></TD></TR>'
                  f'</TABLE></TD></TR>'
                  f'<TR><TD VALIGN="TOP"><FONT COLOR="{colour}">{_html_lines(box.label_lines)}'
                  f'</FONT></TD></TR></TABLE>>')
@@ -194,7 +209,7 @@ def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
         border, fill, font, dashed = GROUP_COLOURS[group.style]
         r = box.rect
         with graph.subgraph(name=f"cluster_{group.id}") as sub:
-            sub.attr(label=_group_title(group.style, box.label_lines), labeljust="l",
+            sub.attr(label=_group_title(group.style, box.label_lines, group_px), labeljust="l",
                      labelloc="t", color=border, fontcolor=font, bgcolor=fill, penwidth="1.5",
                      style="invis" if group.style == "vpc_wide" else
                      ("dashed" if dashed else "solid"),
@@ -263,10 +278,9 @@ BADGE_COLOUR = "#232F3E"
 SECURITY_GROUP = "#DD344C"
 
 
-def _group_title(style: str, lines: tuple[str, ...]) -> str:
-    """A group's title: its icon (as AWS draws its groups), then the text."""
+def _group_title(style: str, lines: tuple[str, ...], pixels: float) -> str:
+    """A group's title: its icon (as AWS draws its groups, ``pixels`` wide), then the text."""
     from archdoc.layout.boxes import GROUP_ICON
-    from archdoc.layout.icons import group_icon_path
 
     if not lines:
         return ""
@@ -277,7 +291,8 @@ def _group_title(style: str, lines: tuple[str, ...]) -> str:
                 f'{text}</TR></TABLE>>')
     size = _fixed(GROUP_ICON, GROUP_ICON)
     return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
-            f'<TD {size}><IMG SRC="{html.escape(icon)}" SCALE="TRUE"/></TD>'
+            f'<TD {size}><IMG SRC="{html.escape(small_icons.drawn(icon, pixels))}" '
+            f'SCALE="TRUE"/></TD>'
             f'<TD {_fixed(4, GROUP_ICON)}></TD>{text}</TR></TABLE>>')
 
 

@@ -11,6 +11,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from archdoc.layout.small_icons import original
+
 _HREF = re.compile(rb'(xlink:href|href)="([^"#][^"]*)"')
 _COMMENT = re.compile(rb"<!--.*?-->\n?", re.S)
 _SIZE = re.compile(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"\s+viewBox="[^"]*"')
@@ -33,7 +35,7 @@ def self_contained_svg(svg: bytes) -> bytes:
         target = match.group(2).decode("utf-8")
         if target.startswith("data:"):
             return match.group(0)
-        return match.group(1) + b'="' + _data_uri(target) + b'"'
+        return match.group(1) + b'="' + _data_uri(original(target)) + b'"'
 
     svg = _COMMENT.sub(b"", svg)  # Graphviz comments carry version and graph title, nothing else
     # Drawn at 96 dpi, Graphviz scales the drawing by 4/3 but leaves the viewBox at 72 dpi:
