@@ -26,14 +26,20 @@ MAX_MB = 500.0  # ... and the megabytes they may take together (``ARCHDOC_CACHE_
 FORMAT = 2  # of manifest.json: every file with its name and its content's hash
 
 
-def cache_dir() -> Path | None:
-    setting = os.environ.get("ARCHDOC_CACHE", "")
+def user_folder(variable: str, name: str) -> Path | None:
+    """The folder ``$variable`` names (None when it says ``off``), by default ``name`` in the
+    user's cache folder (``$XDG_CACHE_HOME``, else ``~/.cache``)."""
+    setting = os.environ.get(variable, "")
     if setting.lower() in ("off", "0", "no", "false"):
         return None
     if setting:
         return Path(setting)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "archdoc"
+    return Path(base) / name
+
+
+def cache_dir() -> Path | None:
+    return user_folder("ARCHDOC_CACHE", "archdoc")
 
 
 @cache

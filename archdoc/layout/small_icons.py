@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from archdoc import processes
+from archdoc.cache import user_folder
 
 SIZE = 64  # pixels of a copy: used where a figure draws the icon at no more than this
 
@@ -32,13 +33,7 @@ _originals: dict[str, str] = {}  # copy -> original
 
 def folder() -> Path | None:
     """Where the copies are kept (None: not used)."""
-    setting = os.environ.get("ARCHDOC_ICONS", "")
-    if setting.lower() in ("off", "0", "no", "false"):
-        return None
-    if setting:
-        return Path(setting)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "archdoc-icons"
+    return user_folder("ARCHDOC_ICONS", "archdoc-icons")
 
 
 def drawn(path: str, pixels: float) -> str:
