@@ -48,8 +48,7 @@ def _code_fingerprint() -> str:
     them all is most of a cached rebuild's time, so the hash is kept beside the entries under
     the files' names, sizes, times and inodes, and read again only when one of those changes."""
     root = Path(__file__).resolve().parent
-    paths = [p for p in sorted(root.rglob("*"))
-             if p.is_file() and p.suffix in (".py", ".yaml", ".txt", ".c", ".so")]
+    paths = sorted(_own_files(root))
     dot = shutil.which("dot")
     graphviz = ""
     if dot:
@@ -84,6 +83,23 @@ def _code_fingerprint() -> str:
             os.replace(tmp, memo)
         except OSError:
             pass  # a read-only cache: the hash is computed again next time
+    return found
+
+
+_OWN = (".py", ".yaml", ".txt", ".c", ".so")  # archdoc's code, data and compiled search
+
+
+def _own_files(folder: Path) -> list[Path]:
+    """archdoc's own files under ``folder``, by name (no stat of every file, no bytecode
+    folders: those held as many files as the code, and a rebuild stat'ed each)."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name != "__pycache__":
+                    found += _own_files(Path(entry.path))
+            elif entry.name.endswith(_OWN) and entry.is_file():
+                found.append(Path(entry.path))
     return found
 
 

@@ -18,7 +18,6 @@ import errno
 import json
 import os
 import re
-import secrets
 import signal
 import tempfile
 from collections.abc import Iterator
@@ -111,7 +110,7 @@ def write_outputs(directory: Path, files: dict[str, bytes]) -> list[Path]:
                     os.fsync(handle.fileno())
             except OSError as exc:
                 raise OutputError(f"cannot write {target}: {reason(exc)}") from None
-        asides = {name: target.with_name(f".{target.name}.{secrets.token_hex(6)}.old")
+        asides = {name: target.with_name(f".{target.name}.{os.urandom(6).hex()}.old")
                   for name, target in targets.items()}
         with _signals_held():
             _write_journal(journal, directory, [

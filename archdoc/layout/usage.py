@@ -65,10 +65,12 @@ class Usage:
 
     def add(self, cells: list[tuple[int, int]], sign: int = 1) -> None:
         """Count a route's stretches (``sign`` -1: take a route out again)."""
-        # (the names held locally and the orientations as shared constants: a crowded figure
-        # adds and takes out thousands of routes of a hundred points each)
+        # (the names held locally, the orientations as shared constants and the search's
+        # tables kept here as ``_stretch_changed`` and ``_through_changed`` keep them: a
+        # crowded figure adds and takes out thousands of routes of a hundred points each)
         stretch, passing, through = self.stretch, self.passing, self.through
         ny = self._ny
+        taken, (only_h, only_v) = self._taken, self._across
         for (i, j), (i2, j2) in zip(cells, cells[1:], strict=False):
             if i == i2 and j == j2:
                 continue
@@ -76,7 +78,11 @@ class Usage:
             key = (i if i < i2 else i2, j if j < j2 else j2, 1 if horizontal else 0)
             flows = stretch[key] = stretch.get(key, 0) + sign
             if ny is not None:
-                self._stretch_changed(*key, flows)
+                table, at = taken[key[2]], key[0] * ny + key[1]
+                if flows:
+                    table[at] = flows
+                else:
+                    table.pop(at, None)
             o = 0 if horizontal else 1
             for p in ((i, j), (i2, j2)):
                 pk = (p[0], p[1], o)
@@ -87,8 +93,16 @@ class Usage:
                     through[p] = _BOTH if h and v else (_H if h else _V)
                 else:
                     through.pop(p, None)
-                if ny is not None:
-                    self._through_changed(*p)
+                if ny is not None:  # a point only one orientation runs through is crossed
+                    at = p[0] * ny + p[1]
+                    if h and not v:
+                        only_h.add(at)
+                    else:
+                        only_h.discard(at)
+                    if v and not h:
+                        only_v.add(at)
+                    else:
+                        only_v.discard(at)
 
 
 _H, _V, _BOTH = frozenset({0}), frozenset({1}), frozenset({0, 1})  # orientations through a point
