@@ -42,6 +42,15 @@ def cache_dir() -> Path | None:
     return user_folder("ARCHDOC_CACHE", "archdoc")
 
 
+def derived_dir(part: str) -> Path | None:
+    """Where derived data of ``part`` is kept (the icons' small copies, the site templates'
+    compiled code): made once per machine, like bytecode, and so not a build; in
+    ``$ARCHDOC_DERIVED`` (default ``$XDG_CACHE_HOME/archdoc-derived``; ``off``: made again
+    in every process, or not used)."""
+    root = user_folder("ARCHDOC_DERIVED", "archdoc-derived")
+    return root / part if root is not None else None
+
+
 @cache
 def _code_fingerprint() -> str:
     """A hash of archdoc's own files: a changed archdoc never reuses an old entry. Reading

@@ -20,8 +20,9 @@ status 1 when a target is missed.
 
 Both sides run as installed: ``make bench`` compiles archdoc's bytecode first (``make
 bytecode``), as ``pip install`` does for a package and as diagrams' already is; each contender
-runs once before the rounds, unmeasured, so archdoc's icon copies (``layout/small_icons.py``,
-made once per machine, like bytecode) and the files both read are in place.
+runs once before the rounds, unmeasured, so archdoc's derived data (its icons' small copies
+and compiled site templates, made once per machine, like bytecode) and the files both read
+are in place.
 """
 
 from __future__ import annotations

@@ -5,9 +5,10 @@ instructions).
 
 A copy is 64 px square, made once by Graphviz itself (the same shrinking it did in every
 picture) and kept, named by the original's path, size and time and by the Graphviz that made
-it, in ``$ARCHDOC_ICONS`` (default ``$XDG_CACHE_HOME/archdoc-icons``; ``off``: originals
-always). It is derived data, not a build: ``ARCHDOC_CACHE=off`` leaves it on. The copies are
-made before a figure's picture is drawn, so a first build draws what every later one does.
+it, in ``icons/`` of archdoc's derived data (``cache.derived_dir``: ``ARCHDOC_DERIVED=off``
+draws from the originals always). It is not a build: ``ARCHDOC_CACHE=off`` leaves it on. The
+copies are made before a figure's picture is drawn, so a first build draws what every later
+one does.
 The SVG keeps the originals: ``original`` maps a copy back (``render/svg.py`` embeds that).
 """
 
@@ -22,7 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from archdoc import processes
-from archdoc.cache import user_folder
+from archdoc.cache import derived_dir
 
 SIZE = 64  # pixels of a copy: used where a figure draws the icon at no more than this
 
@@ -33,7 +34,7 @@ _originals: dict[str, str] = {}  # copy -> original
 
 def folder() -> Path | None:
     """Where the copies are kept (None: not used)."""
-    return user_folder("ARCHDOC_ICONS", "archdoc-icons")
+    return derived_dir("icons")
 
 
 def drawn(path: str, pixels: float) -> str:
@@ -139,7 +140,7 @@ def _size(png: Path) -> tuple[int, int] | None:
 
 
 def forget() -> None:
-    """Forget which copies this process uses (a test that changes ``ARCHDOC_ICONS``); what
+    """Forget which copies this process uses (a test that changes ``ARCHDOC_DERIVED``); what
     each copy was made from stays known."""
     with _lock:
         _copies.clear()

@@ -21,11 +21,11 @@ def icons_in(tmp_path, monkeypatch):
     """A fresh folder of copies (and no pictures kept from other tests)."""
 
     def use(setting: str) -> None:
-        monkeypatch.setenv("ARCHDOC_ICONS", setting)
+        monkeypatch.setenv("ARCHDOC_DERIVED", setting)
         small_icons.forget()
         forget_pictures()
 
-    use(str(tmp_path / "icons"))
+    use(str(tmp_path / "derived"))
     yield use
     small_icons.forget()
     forget_pictures()
@@ -37,11 +37,11 @@ def _figure(model, dpi: float = 96.0):
 
 def test_a_first_build_draws_what_every_later_one_draws(seed_model, tmp_path, icons_in):
     cold = _figure(seed_model)
-    made = sorted(p.name for p in (tmp_path / "icons").iterdir())
+    made = sorted(p.name for p in (tmp_path / "derived" / "icons").iterdir())
     assert len(made) >= 10  # the seed's icons, each copied once
-    icons_in(str(tmp_path / "icons"))  # a new process: the copies found, not made
+    icons_in(str(tmp_path / "derived"))  # a new process: the copies found, not made
     warm = _figure(seed_model)
-    assert sorted(p.name for p in (tmp_path / "icons").iterdir()) == made
+    assert sorted(p.name for p in (tmp_path / "derived" / "icons").iterdir()) == made
     assert (warm.png, warm.svg) == (cold.png, cold.svg)
 
 
@@ -61,7 +61,8 @@ def test_a_copy_is_the_icon_shrunk(seed_model, tmp_path, icons_in):
     """Each copy: a 64 px square with a transparent ground, close to Pillow's own shrinking
     of the original."""
     _figure(seed_model)
-    originals = {small_icons.original(str(p)): p for p in (tmp_path / "icons").iterdir()}
+    originals = {small_icons.original(str(p)): p
+                 for p in (tmp_path / "derived" / "icons").iterdir()}
     assert icon_path("ec2_instance") in originals
     for original, copy in originals.items():
         with Image.open(copy) as made, Image.open(original) as source:
@@ -78,7 +79,7 @@ def test_large_icons_are_drawn_from_the_originals(seed_model, tmp_path, icons_in
     for dpi, small in (("36.0", True), ("96.0", True), ("192.0", False)):
         source = to_dot(scene, layout, dpi=dpi).source
         copy = small_icons.drawn(icon_path("ec2_instance"), 1.0)
-        assert copy.startswith(str(tmp_path / "icons"))
+        assert copy.startswith(str(tmp_path / "derived" / "icons"))
         assert (icon_path("ec2_instance") in source, copy in source) == (not small, small), dpi
 
 

@@ -142,3 +142,27 @@ def test_svg_viewbox_is_the_drawn_size(seed_build: Path) -> None:
     drawn = max(float(p) for poly in graph.iter(f"{SVG}polygon")
                 for point in poly.get("points").split() for p in point.split(",")[:1])
     assert drawn * scale <= width + 1  # the content fits in the viewBox
+
+
+def test_compiled_templates_give_the_pages_the_templates_give(tmp_path: Path, seed_model,
+                                                              monkeypatch) -> None:
+    """The site's templates compiled once and kept (derived data) write the same pages as
+    templates compiled in the run, and a damaged compiled file is compiled again."""
+    from archdoc.render import BuildContext
+    from archdoc.render.site import _env, site_pages
+
+    def pages(setting: str) -> dict[str, bytes]:
+        monkeypatch.setenv("ARCHDOC_DERIVED", setting)
+        _env.cache_clear()
+        return site_pages(BuildContext(seed_model))
+
+    kept = tmp_path / "derived"
+    fresh = pages("off")
+    assert pages(str(kept)) == fresh  # compiled, and stored
+    stored = sorted((kept / "templates").iterdir())
+    assert len(stored) == 3  # index, chapter, inventory
+    assert pages(str(kept)) == fresh  # read back
+    for path in stored:
+        path.write_bytes(b"not compiled code")
+    assert pages(str(kept)) == fresh
+    _env.cache_clear()
