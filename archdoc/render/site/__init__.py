@@ -17,6 +17,7 @@ from jinja2 import (
     PackageLoader,
     StrictUndefined,
 )
+from jinja2.bccache import Bucket
 
 from archdoc.cache import derived_dir
 from archdoc.checks.claims import claim_line
@@ -49,6 +50,18 @@ def _env() -> Environment:
     return env
 
 
+class _Compiled(FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates, where a damaged file (right header, broken
+    content) is compiled again rather than an error: Jinja itself checks the header and the
+    template's checksum, but not the pickled checksum's own bytes."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # unreadable: as if there were none
+            bucket.reset()
+
+
 def _compiled() -> BytecodeCache | None:
     folder = derived_dir("templates")
     if folder is None:
@@ -57,7 +70,7 @@ def _compiled() -> BytecodeCache | None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:  # a cache that cannot be written: compiled in each process, as before
         return None
-    return FileSystemBytecodeCache(str(folder))
+    return _Compiled(str(folder))
 
 
 def claim_text(ctx: BuildContext, section: int, item: int) -> str | None:
