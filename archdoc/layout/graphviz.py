@@ -17,11 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import graphviz
-
 from archdoc import processes
 from archdoc.errors import OutputError, ToolMissingError, shown
 from archdoc.layout import small_icons
+from archdoc.layout.dot_source import DotGraph
 from archdoc.layout.drawn import drawn_once
 from archdoc.layout.geometry import Layout, Rect
 from archdoc.layout.icons import group_icon_path, icon_path
@@ -108,15 +107,15 @@ def _spline(layout: Layout, points: tuple[tuple[float, float], ...]) -> str:
 
 def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
            lines: dict[tuple[str, str], str] | None = None, **graph_attrs: str
-           ) -> graphviz.Digraph:
+           ) -> DotGraph:
     """DOT with every position, edge route and label position pinned from ``layout``; with
     ``clip``, only what shows in that rectangle (a detail of a figure), so that Graphviz does
     not draw, for each detail, the icons and text of the whole figure. ``lines``: each
     node's and edge's DOT line, kept from one detail of the figure to the next (quoting them
     was most of the cost of a detail's DOT)."""
 
-    def emit(graph: graphviz.Digraph, key: tuple[str, str],
-             write: Callable[[graphviz.Digraph], None]) -> None:
+    def emit(graph: DotGraph, key: tuple[str, str],
+             write: Callable[[DotGraph], None]) -> None:
         if lines is not None and key in lines:
             graph.body.append(lines[key])
             return
@@ -150,7 +149,7 @@ def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
     small_icons.prepare((p for g in scene.groups() if g.id in layout.groups
                          and (p := group_icon_path(g.style)) is not None), group_px, binary)
 
-    dot = graphviz.Digraph("architecture")
+    dot = DotGraph("architecture")
     dot.attr(bb=f"0,0,{layout.width:.2f},{layout.height:.2f}", splines="true", fontname=FONT,
              fontsize=f"{layout.fonts.group:g}", pad="0", bgcolor="white", outputorder="edgesfirst",
              **graph_attrs)
@@ -161,7 +160,7 @@ def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
     for name, (x, y) in (("corner_a", (0, 0)), ("corner_b", (layout.width, layout.height))):
         dot.node(name, "", shape="point", width="0.01", style="invis", pos=_gv(layout, x, y))
 
-    def add_node(graph: graphviz.Digraph, nid: str) -> None:
+    def add_node(graph: DotGraph, nid: str) -> None:
         if not visible(nid):
             if nid in needed:  # the end of a line that crosses the detail: only known there
                 emit(graph, ("point", nid), lambda g: g.node(
@@ -170,7 +169,7 @@ def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
             return
         emit(graph, ("node", nid), lambda g: write_node(g, nid))
 
-    def write_node(graph: graphviz.Digraph, nid: str) -> None:
+    def write_node(graph: DotGraph, nid: str) -> None:
         node, box = scene.nodes[nid], layout.nodes[nid]
         colour = DIMMED if nid in scene.dimmed else "#232F3E"
         border = 0
@@ -200,7 +199,7 @@ def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
     def holds_shown(group) -> bool:
         return any(shows(nid) for nid in group.nodes) or any(holds_shown(g) for g in group.groups)
 
-    def add_group(graph: graphviz.Digraph, group) -> None:
+    def add_group(graph: DotGraph, group) -> None:
         box = layout.groups.get(group.id)
         if box is None:
             return
@@ -234,7 +233,7 @@ def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
     return dot
 
 
-def _write_edge(scene: Scene, layout: Layout, graph: graphviz.Digraph, *, edge: Edge
+def _write_edge(scene: Scene, layout: Layout, graph: DotGraph, *, edge: Edge
                 ) -> None:
     """One edge's statement: its route and label pinned."""
     attrs: dict[str, str] = {"id": edge.id}
