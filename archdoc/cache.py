@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -56,18 +55,17 @@ def _code_fingerprint() -> str:
     """A hash of archdoc's own files: a changed archdoc never reuses an old entry. Reading
     them all is most of a cached rebuild's time, so the hash is kept beside the entries under
     the files' names, sizes, times and inodes, and read again only when one of those changes."""
-    root = Path(__file__).resolve().parent
-    paths = sorted(_own_files(root))
+    root = os.path.dirname(os.path.realpath(__file__))
+    names = sorted(_own_files(root, ""))  # (strings: Path objects were a third of the time)
     dot = shutil.which("dot")
     graphviz = ""
     if dot:
         stat = Path(dot).resolve().stat()
         graphviz = f"{dot}:{stat.st_size}:{stat.st_mtime_ns}"
     signature = hashlib.sha256(f"{__version__}\n{graphviz}\n".encode())
-    for path in paths:
-        stat = path.stat()
-        signature.update(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}:"
-                         f"{stat.st_ino}\n".encode())
+    for name in names:
+        stat = os.stat(os.path.join(root, name))
+        signature.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}\n".encode())
     folder = cache_dir()
     memo = folder / "code.json" if folder else None
     try:
@@ -77,15 +75,18 @@ def _code_fingerprint() -> str:
     if isinstance(known, dict) and isinstance(known.get(signature.hexdigest()), str):
         return str(known[signature.hexdigest()])
     digest = hashlib.sha256(__version__.encode())
-    for path in paths:
-        digest.update(str(path.relative_to(root)).encode())
-        digest.update(path.read_bytes())
+    for name in names:
+        digest.update(name.encode())
+        with open(os.path.join(root, name), "rb") as handle:
+            digest.update(handle.read())
     if graphviz:
         digest.update(graphviz.encode())
     found = digest.hexdigest()
     if memo is not None:
         try:
             memo.parent.mkdir(parents=True, exist_ok=True)
+            import tempfile  # (a rebuild that finds the hash needs none)
+
             fd, tmp = tempfile.mkstemp(prefix=".code.", dir=memo.parent)
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 json.dump({signature.hexdigest(): found}, handle)
@@ -98,17 +99,19 @@ def _code_fingerprint() -> str:
 _OWN = (".py", ".yaml", ".txt", ".c", ".so")  # archdoc's code, data and compiled search
 
 
-def _own_files(folder: Path) -> list[Path]:
-    """archdoc's own files under ``folder``, by name (no stat of every file, no bytecode
-    folders: those held as many files as the code, and a rebuild stat'ed each)."""
+def _own_files(root: str, under: str) -> list[str]:
+    """archdoc's own files in ``under`` (relative to ``root``), by name (no stat of every
+    file, no bytecode folders: those held as many files as the code, and a rebuild stat'ed
+    each)."""
     found = []
-    with os.scandir(folder) as entries:
+    with os.scandir(os.path.join(root, under)) as entries:
         for entry in entries:
+            name = os.path.join(under, entry.name)
             if entry.is_dir(follow_symlinks=False):
                 if entry.name != "__pycache__":
-                    found += _own_files(Path(entry.path))
+                    found += _own_files(root, name)
             elif entry.name.endswith(_OWN) and entry.is_file():
-                found.append(Path(entry.path))
+                found.append(name)
     return found
 
 
@@ -199,6 +202,8 @@ def store(entry: str, files: dict[str, bytes], notes: list[str]) -> None:
     root = cache_dir()
     if root is None:
         return
+    import tempfile  # (only a build that stores an entry needs it, not a rebuild)
+
     try:
         root.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix=".new-", dir=root) as tmp:

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Subject = Literal["build", "drift", "check", "diff"]
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     name: str
     of: Subject  # what it formats
     loader: str  # "module:function" of the formatter

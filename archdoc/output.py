@@ -19,7 +19,6 @@ import json
 import os
 import re
 import signal
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -91,6 +90,8 @@ def write_outputs(directory: Path, files: dict[str, bytes]) -> list[Path]:
         for target in targets.values():
             os.utime(target)  # as new as a written file, for tools that compare times
         return list(targets.values())
+    import tempfile  # only now: a rebuild that finds its outputs in place needs none
+
     staged: dict[str, Path] = {}
     kept: dict[str, Path] = {}  # old files set aside until the whole new set is in place
     done: list[str] = []
@@ -219,6 +220,8 @@ def _write_journal(journal: Path, directory: Path,
                    moves: list[tuple[Path, Path, Path]]) -> None:
     def rel(path: Path) -> str:  # mkstemp's names are absolute, the folder may be relative
         return os.path.relpath(os.path.abspath(path), os.path.abspath(directory))
+
+    import tempfile
 
     entries = [{"staged": rel(a), "target": rel(b), "aside": rel(c)} for a, b, c in moves]
     fd, tmp = tempfile.mkstemp(prefix=".archdoc-switch.", dir=directory)
