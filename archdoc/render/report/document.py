@@ -14,6 +14,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 
 from archdoc import __version__
 from archdoc.kinds import kind_of
@@ -93,7 +94,7 @@ class ReportWriter(FigureWriting, SecurityWriting):
         paragraph.add_run(text)
         return paragraph
 
-    def _caption(self, kind: str, number: int, text: str) -> None:
+    def _caption(self, kind: str, number: int, text: str) -> Paragraph:
         """``그림 3. text`` with the number as a SEQ field inside a bookmark."""
         paragraph = self.paragraph(style="Caption")
         label = self.w[kind]
@@ -103,6 +104,7 @@ class ReportWriter(FigureWriting, SecurityWriting):
                                   f"SEQ {label} \\* ARABIC", str(number))
         paragraph.add_run(f". {text}" if text else ".")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        return paragraph
 
     @staticmethod
     def _bookmark(kind: str, number: int) -> str:
@@ -134,8 +136,8 @@ class ReportWriter(FigureWriting, SecurityWriting):
         self.n.table += 1
         caption_at = self.n.table
         self.n.position[("table", caption_at)] = len(self.n.position)
-        self._caption("table", caption_at, data.caption)
-        self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
+        # (the caption itself: ``doc.paragraphs`` makes an object of every paragraph so far)
+        self._caption("table", caption_at, data.caption).paragraph_format.keep_with_next = True
         table = self.doc.add_table(rows=0, cols=len(data.header))
         table._tbl.tblStyle_val = self._table_style_id
         table.alignment = WD_TABLE_ALIGNMENT.CENTER

@@ -17,6 +17,7 @@ from archdoc.render.svg import self_contained_svg
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
+    from docx.text.paragraph import Paragraph
 
     from archdoc.render import BuildContext
 
@@ -34,7 +35,7 @@ class FigureWriting:
     w: dict[str, str]
     n: Any
 
-    def _caption(self, kind: str, number: int, text: str) -> None:
+    def _caption(self, kind: str, number: int, text: str) -> Paragraph:
         raise NotImplementedError
 
     def figure(self, figure: Figure, caption: str,

@@ -205,8 +205,13 @@ def a4(document: DocxDocument) -> None:
 
 
 def _page(document: DocxDocument) -> tuple[int, int, int, int, int, int]:
-    """Width, height, left, right, top and bottom margins (EMU) of the last section."""
-    s = document.sections[-1]
+    """Width, height, left, right, top and bottom margins (EMU) of the last section: the
+    body's own section properties (``document.sections`` finds every section's first, one
+    search of the whole body per table and figure)."""
+    from docx.section import Section
+
+    last = document.element.body.sectPr
+    s = Section(last, document.part) if last is not None else document.sections[-1]
     return (int(s.page_width or 0), int(s.page_height or 0), int(s.left_margin or 0),
             int(s.right_margin or 0), int(s.top_margin or 0), int(s.bottom_margin or 0))
 
