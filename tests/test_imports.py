@@ -101,8 +101,9 @@ def test_the_model_depends_on_no_registry() -> None:
 
 def test_an_everyday_build_leaves_out_what_it_does_not_use(tmp_path) -> None:
     """Every output of the seed, in a process of its own: no pydantic (a valid model is read
-    without it), no graphviz or diagrams package (archdoc writes DOT itself), no AWS SDK or
-    terminal library, nothing of mkdocs; each was an import every build paid for."""
+    without it: ``model/fast.py``; its validators and import were most of a build's model),
+    no graphviz or diagrams package (archdoc writes DOT itself), no AWS SDK or terminal
+    library, nothing of mkdocs; each was an import every build paid for."""
     script = (
         "import sys\n"
         "from archdoc.cli import main\n"
