@@ -8,7 +8,8 @@ is relative to it, so children move with their group.
 from __future__ import annotations
 
 import html
-import xml.etree.ElementTree as ET
+
+from lxml import etree as ET  # (python-docx's; the standard library's writes in Python)
 
 from archdoc.layout import Figure
 from archdoc.layout.geometry import Rect
@@ -35,13 +36,13 @@ def label_value(text: str) -> str:
     return "<br>".join(html.escape(line, quote=True) for line in lines)
 
 
-def _geometry(cell: ET.Element, box: Rect, parent: Rect | None) -> None:
+def _geometry(cell: ET._Element, box: Rect, parent: Rect | None) -> None:
     x, y = (box.x - parent.x, box.y - parent.y) if parent else (box.x, box.y)
     ET.SubElement(cell, "mxGeometry", {"x": f"{x:.1f}", "y": f"{y:.1f}", "width": f"{box.w:.1f}",
                                        "height": f"{box.h:.1f}", "as": "geometry"})
 
 
-def _page(figure: Figure, name: str, page_id: str) -> ET.Element:
+def _page(figure: Figure, name: str, page_id: str) -> ET._Element:
     scene, layout = figure.scene, figure.layout
     diagram = ET.Element("diagram", {"id": page_id, "name": name})
     graph = ET.SubElement(diagram, "mxGraphModel", {
@@ -130,7 +131,7 @@ def path_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
     return points[0]
 
 
-def _edge(root: ET.Element, edge, route, layout, scene) -> None:
+def _edge(root: ET._Element, edge, route, layout, scene) -> None:
     """An edge along the PNG's route: from the same port, through the same bends, into the
     same port, its label (or its number) where the PNG has it."""
     style = EDGE

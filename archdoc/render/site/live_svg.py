@@ -1,23 +1,29 @@
-"""The site's diagram is live: each icon says what it is on hover and links to its page."""
+"""The site's diagram is live: each icon says what it is on hover and links to its page.
+
+Read and written with lxml (python-docx's XML library, so no new dependency): the standard
+library's ElementTree writes in Python, and was most of the site's time.
+"""
 
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
+
+from lxml import etree as ET
 
 from archdoc.layout.scene import Scene
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
-ET.register_namespace("", SVG)
-ET.register_namespace("xlink", XLINK)
+# Graphviz's own SVG: no DTD loaded, no entity expanded, no network; its icons (data URIs)
+# may be longer than lxml's default limit on one text
+_PARSER = ET.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=True)
 
 
 def live_svg(svg: bytes, scene: Scene, tooltips: dict[str, str], links: dict[str, str]) -> str:
     """``svg`` (self-contained, Graphviz's) with each node's title set to ``tooltips[resource]``
     and wrapped in a link to ``links[resource]``; returned as one ``<svg>`` element, no blank
     lines (Markdown ends a raw HTML block at a blank line)."""
-    root = ET.fromstring(svg)
+    root = ET.fromstring(svg, _PARSER)
     flows = {(e.tail, e.head): e.label for e in scene.edges}
     clusters = {f"cluster_{g.id}": " ".join(g.label.split()) for g in scene.groups()}
     for group in root.iter(f"{{{SVG}}}g"):
@@ -68,7 +74,7 @@ def live_svg(svg: bytes, scene: Scene, tooltips: dict[str, str], links: dict[str
     return re.sub(r"\n\s*\n", "\n", text)
 
 
-def _edge_title(group: ET.Element, scene: Scene, flows: dict[tuple[str, str], str]) -> None:
+def _edge_title(group: ET._Element, scene: Scene, flows: dict[tuple[str, str], str]) -> None:
     title = group.find(f"{{{SVG}}}title")
     if title is None or not title.text or "->" not in title.text:
         return
