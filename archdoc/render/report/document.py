@@ -57,7 +57,7 @@ class ReportWriter(FigureWriting, SecurityWriting):
         self.n = _Numbers()
         self.outline: list[tuple[int, str]] = []
         self.named_rules: set[str] = set()  # the rules the report names, for its legend
-        self._style_ids: dict[str | None, str] | None = None
+        self._style_ids: dict[str, str] | None = None
 
     # --- building blocks --------------------------------------------------------------------
 
@@ -66,10 +66,14 @@ class ReportWriter(FigureWriting, SecurityWriting):
         style on each call, most of the report's time."""
         paragraph = self.doc.add_paragraph(text)
         if style is not None:
-            if self._style_ids is None:
-                self._style_ids = {s.name: s.style_id for s in self.doc.styles}
-            paragraph._p.get_or_add_pPr().style = self._style_ids.get(style, style)
+            paragraph._p.get_or_add_pPr().style = self.style_ids.get(style, style)
         return paragraph
+
+    @property
+    def style_ids(self) -> dict[str, str]:
+        if self._style_ids is None:  # (read once: a template's styles do not change)
+            self._style_ids = word.style_ids(self.doc)
+        return self._style_ids
 
     @cached_property
     def _table_style_id(self) -> str | None:
@@ -181,8 +185,8 @@ class ReportWriter(FigureWriting, SecurityWriting):
 
     def contents(self):
         """The contents title and the paragraph the TOC goes before, once the headings exist."""
-        self.paragraph(self.w["toc"], "TOC Heading" if "TOC Heading" in
-                               [s.name for s in self.doc.styles] else "Title")
+        self.paragraph(self.w["toc"], "TOC Heading" if "TOC Heading" in self.style_ids
+                       else "Title")
         word.update_fields_on_open(self.doc)
         page_break = self.doc.add_paragraph()
         page_break.add_run().add_break(WD_BREAK.PAGE)

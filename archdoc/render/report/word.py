@@ -8,6 +8,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor
+from docx.styles import BabelFish
 from docx.text.paragraph import Paragraph
 
 LATIN_FONT = "Calibri"
@@ -37,6 +38,17 @@ def add_field(paragraph: Paragraph, instruction: str, cached: str) -> None:
     _fld_char(paragraph, "end")
 
 
+def style_ids(document: DocxDocument) -> dict[str, str]:
+    """Each style's name, as Word shows it, and its id, read from the styles' XML in one pass
+    (python-docx makes an object of every style each time its styles are listed)."""
+    found: dict[str, str] = {}
+    for style in document.styles.element.style_lst:
+        name = style.name_val
+        if name is not None and style.styleId is not None:
+            found[BabelFish.internal2ui(name)] = style.styleId
+    return found
+
+
 def add_toc(before: Paragraph, instruction: str,
             entries: list[tuple[int, str]]) -> list[Paragraph]:
     """A TOC field, inserted before ``before``, whose cached result already lists ``entries``
@@ -47,13 +59,13 @@ def add_toc(before: Paragraph, instruction: str,
     LibreOffice's converter shows the cached entries as they are.
     """
     document = before.part.document  # type: ignore[attr-defined]
-    styles = {s.name for s in document.styles}
+    styles = style_ids(document)
     paragraphs = [before.insert_paragraph_before() for _ in range(max(len(entries), 1))]
     _field_start(paragraphs[0], instruction)
     right = Emu(text_width(document))
     for paragraph, (level, text) in zip(paragraphs, entries, strict=False):
         if f"TOC {level}" in styles:
-            paragraph.style = f"TOC {level}"
+            paragraph._p.get_or_add_pPr().style = styles[f"TOC {level}"]
         else:
             paragraph.paragraph_format.left_indent = Mm(6 * (level - 1))
         paragraph.paragraph_format.tab_stops.add_tab_stop(right, WD_TAB_ALIGNMENT.RIGHT,
@@ -172,10 +184,10 @@ def set_fonts(style_element, latin: str | None, east_asian: str, only_missing: b
 
 def apply_typography(document: DocxDocument, from_template: bool) -> None:
     """East Asian font on every style; our own look only when no template was given."""
-    for style in document.styles:
-        if style.type not in (1, 2):  # paragraph and character styles carry fonts
-            continue
-        set_fonts(style.element, None if from_template else LATIN_FONT, EAST_ASIAN_FONT,
+    for style in document.styles.element.style_lst:  # (the XML: no object per style)
+        if (style.type or 1) not in (1, 2):  # paragraph (no type: one) and character styles
+            continue  # carry fonts
+        set_fonts(style, None if from_template else LATIN_FONT, EAST_ASIAN_FONT,
                   only_missing=from_template)
     # the document defaults too, so text in styles without fonts still gets the Hangul font
     defaults = document.styles.element.find(qn("w:docDefaults"))
