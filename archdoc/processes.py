@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import threading
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from archdoc.errors import ToolMissingError
+
+if TYPE_CHECKING:  # (imported where a child is run: a cached rebuild runs none)
+    import subprocess
 
 _running: set[subprocess.Popen[bytes]] = set()
 _lock = threading.Lock()  # (the signal handler never takes it: see kill_all)
@@ -57,6 +60,8 @@ def kill_all() -> None:
 def run(args: Sequence[str], what: str, timeout: float | None = None
         ) -> subprocess.CompletedProcess[bytes]:
     """Run ``args`` to the end and return its result; ``what`` names the tool in errors."""
+    import subprocess
+
     limit = timeout_seconds() if timeout is None else timeout
     if _stopping.is_set():  # a figure still queued when the user stopped the build
         raise Stopped()
