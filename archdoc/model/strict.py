@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -243,11 +243,15 @@ class Strict(metaclass=_StrictMeta):
         return copy
 
     def model_dump(self, *, mode: str = "python", by_alias: bool = False,
-                   exclude_defaults: bool = False) -> dict[str, Any]:
-        """The fields as plain values (``mode="json"``: dates as ISO text), as pydantic's."""
+                   exclude_defaults: bool = False,
+                   exclude: Collection[str] = ()) -> dict[str, Any]:
+        """The fields as plain values (``mode="json"``: dates as ISO text), as pydantic's;
+        the fields named in ``exclude`` left out (and not dumped)."""
         out: dict[str, Any] = {}
         state = self.__dict__
         for name, info in type(self).model_fields.items():
+            if name in exclude:
+                continue
             value = state[name]
             if exclude_defaults and not info.is_required() and value == info.get_default():
                 continue

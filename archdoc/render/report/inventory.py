@@ -38,8 +38,8 @@ def settings(model: Architecture, rid: str) -> dict[str, Any]:
     """The resource's settings that are set, by field name (in the model's field order),
     and a summary of its listeners, routes and rules."""
     res = model.resources[rid]
-    found = {name: value for name, value in res.model_dump(exclude_defaults=False).items()
-             if name not in NOT_SETTINGS and value not in (None, [], {}, "")}
+    found = {name: value for name, value in res.model_dump(exclude=NOT_SETTINGS).items()
+             if value not in (None, [], {}, "")}
     if isinstance(res, Alb) and res.listeners:
         found["listeners"] = [f"{li.protocol}:{li.port}" for li in res.listeners]
     if isinstance(res, RouteTable) and res.routes:
