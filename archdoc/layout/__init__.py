@@ -46,16 +46,23 @@ def build_scene(model: Architecture) -> Scene:
     return Scene(nodes, outside, placed.root, edges, node_of, model.language)
 
 
-def figure_of(scene: Scene, formats: tuple[str, ...] = ("png", "svg"),
-              dpi: float = 96.0) -> Figure:
-    from archdoc.layout.graphviz import draw
+def layout_of(scene: Scene) -> Layout:
+    """The scene placed on its grid and every flow routed: the layout its figure draws.
+    (Placing orders the scene's rows by their flows.)"""
     from archdoc.layout.grid import grid_layout, order_by_flows
     from archdoc.layout.route import route
 
     placed = grid_layout(scene)
     if order_by_flows(scene, placed):  # fewer crossings: rows in the order of their flows
         placed = grid_layout(scene)
-    layout = route(scene, placed)
+    return route(scene, placed)
+
+
+def figure_of(scene: Scene, formats: tuple[str, ...] = ("png", "svg"),
+              dpi: float = 96.0) -> Figure:
+    from archdoc.layout.graphviz import draw
+
+    layout = layout_of(scene)
     # never let Graphviz shrink the PNG on its own: choose the resolution that fits, and say so
     dpi = min(dpi, (PNG_LIMIT - 1) * 72 / max(layout.width, layout.height, 1.0),
               0.999 * 72 * math.sqrt(PIXEL_LIMIT / max(layout.width * layout.height, 1.0)))

@@ -32,11 +32,17 @@ def quote(identifier: str) -> str:
     return identifier
 
 
-def _attributes(label: str | None, attrs: dict[str, str]) -> str:
-    """`` [label=... name=value ...]``, the label first, then by name (empty when none)."""
+def _a_list(label: str | None, attrs: dict[str, str]) -> str:
+    """``label=... name=value ...``: the label first, then by name."""
     items = [f"label={quote(label)}"] if label is not None else []
     items += [f"{quote(k)}={quote(v)}" for k, v in sorted(attrs.items()) if v is not None]
-    return f" [{' '.join(items)}]" if items else ""
+    return " ".join(items)
+
+
+def _attributes(label: str | None, attrs: dict[str, str]) -> str:
+    """`` [label=... name=value ...]`` after a statement (nothing when there are none)."""
+    a_list = _a_list(label, attrs)
+    return f" [{a_list}]" if a_list else ""
 
 
 class DotGraph:
@@ -50,8 +56,8 @@ class DotGraph:
         """Attributes of the graph itself (``kw`` None) or of every ``node`` or ``edge``."""
         if not attrs:
             return
-        if kw is None:
-            self.body.append(f"\t{_attributes(None, attrs)[2:-1]}\n")
+        if kw is None:  # a statement of its own: ``name=value ...``
+            self.body.append(f"\t{_a_list(None, attrs)}\n")
         else:
             self.body.append(f"\t{kw}{_attributes(None, attrs)}\n")
 

@@ -82,15 +82,11 @@ def _target(root: Path, path: str, binary: str) -> Path | None:
     """Where the copy of ``path`` is kept; None for an icon drawn from itself (not a square
     PNG larger than a copy, or unreadable)."""
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(24)
+        size = _png_size(path)
         stat, tool = os.stat(path), os.stat(binary)
     except OSError:
         return None
-    if len(head) < 24 or head[:8] != b"\x89PNG\r\n\x1a\n":
-        return None
-    width, height = struct.unpack(">II", head[16:24])
-    if width != height or width <= SIZE:
+    if size is None or size[0] != size[1] or size[0] <= SIZE:
         return None
     name = hashlib.sha256(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0{SIZE}\0{binary}\0"
                           f"{tool.st_size}\0{tool.st_mtime_ns}".encode()).hexdigest()[:24]
@@ -112,7 +108,7 @@ def _make(todo: dict[str, Path], binary: str) -> None:
             done = processes.run([binary, "-Tpng", "-O", *sources], "Graphviz")
             for k, (path, target) in enumerate(todo.items()):
                 made = Path(tmp, f"{k}.dot.png")
-                if done.returncode == 0 and made.is_file() and _size(made) == (SIZE, SIZE):
+                if done.returncode == 0 and made.is_file() and _png_size(made) == (SIZE, SIZE):
                     os.replace(made, target)
                     _keep(path, target)
                 else:
@@ -131,8 +127,10 @@ def _graph(path: str) -> str:
             f'height={inches:.6f} imagescale=true image="{quoted}"]; icon }}\n')
 
 
-def _size(png: Path) -> tuple[int, int] | None:
-    head = png.read_bytes()[:24]
+def _png_size(png: str | Path) -> tuple[int, int] | None:
+    """Width and height of a PNG, from its header (None: not a PNG)."""
+    with open(png, "rb") as handle:
+        head = handle.read(24)
     if len(head) < 24 or head[:8] != b"\x89PNG\r\n\x1a\n":
         return None
     width, height = struct.unpack(">II", head[16:24])

@@ -14,12 +14,10 @@ from graphviz.quoting import quote as package_quote
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from archdoc.layout import build_scene
+from archdoc.layout import build_scene, layout_of
 from archdoc.layout import graphviz as gv
 from archdoc.layout.dot_source import DotGraph, quote
 from archdoc.layout.geometry import Rect
-from archdoc.layout.grid import grid_layout, order_by_flows
-from archdoc.layout.route import route
 from archdoc.project import load_model, parse_model
 from archdoc.render import BuildContext
 from tests.models import models
@@ -67,10 +65,7 @@ def test_statements_are_written_as_the_graphviz_package_writes_them(attrs, name,
 
 def _sources(scene):
     """The DOT of a scene's figure and of three details of it, as the report draws them."""
-    placed = grid_layout(scene)
-    if order_by_flows(scene, placed):
-        placed = grid_layout(scene)
-    layout = route(scene, placed)
+    layout = layout_of(scene)
     w, h = layout.width, layout.height
     yield gv.to_dot(scene, layout, dpi="96.0").source
     lines: dict = {}
@@ -82,7 +77,7 @@ def _sources(scene):
 
 
 def _all_sources(model) -> list[str]:
-    # scenes of their own: laying one out orders its rows (order_by_flows)
+    # scenes of their own: laying one out orders its rows
     scenes = [build_scene(model)] + BuildContext(model).section_scenes
     return [s for scene in scenes for s in _sources(scene)]
 

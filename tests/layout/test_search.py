@@ -97,16 +97,10 @@ def test_an_error_in_a_lattice_row_reaches_the_caller():
 
 
 def _routes(path) -> dict:
-    from archdoc.layout import build_scene
-    from archdoc.layout.grid import grid_layout, order_by_flows
-    from archdoc.layout.route import route
+    from archdoc.layout import build_scene, layout_of
     from archdoc.project import load_model
 
-    scene = build_scene(load_model(path))
-    placed = grid_layout(scene)
-    if order_by_flows(scene, placed):
-        placed = grid_layout(scene)
-    return route(scene, placed).edges
+    return layout_of(build_scene(load_model(path))).edges
 
 
 @needs_compiled
