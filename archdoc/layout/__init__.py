@@ -60,14 +60,22 @@ def layout_of(scene: Scene) -> Layout:
 
 def figure_of(scene: Scene, formats: tuple[str, ...] = ("png", "svg"),
               dpi: float = 96.0) -> Figure:
-    from archdoc.layout.graphviz import draw
+    from archdoc.layout.graphviz import canvas, draw
 
     layout = layout_of(scene)
     # never let Graphviz shrink the PNG on its own: choose the resolution that fits, and say so
-    dpi = min(dpi, (PNG_LIMIT - 1) * 72 / max(layout.width, layout.height, 1.0),
-              0.999 * 72 * math.sqrt(PIXEL_LIMIT / max(layout.width * layout.height, 1.0)))
+    fitting = min(dpi, (PNG_LIMIT - 1) * 72 / max(layout.width, layout.height, 1.0),
+                  0.999 * 72 * math.sqrt(PIXEL_LIMIT / max(layout.width * layout.height, 1.0)))
+    if fitting < dpi:  # in the tenths the DOT gives it in, less the whole pixels' rounding
+        dpi = math.floor(fitting * 10) / 10
+        while dpi > 0.1 and not _fits(*canvas(layout, dpi)):
+            dpi = round(dpi - 0.1, 1)
     drawing = draw(scene, layout, formats=formats, dpi=dpi)
     return Figure(scene, layout, drawing.png, drawing.svg, dpi)
+
+
+def _fits(width: int, height: int) -> bool:
+    return max(width, height) < PNG_LIMIT and width * height <= PIXEL_LIMIT
 
 
 def figure_parts(figure: Figure, parts: list[tuple[float, float, float, float]],

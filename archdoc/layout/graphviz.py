@@ -24,11 +24,13 @@ from archdoc.layout.dot_source import DotGraph
 from archdoc.layout.drawn import drawn_once
 from archdoc.layout.geometry import Layout, Rect
 from archdoc.layout.icons import group_icon_path, icon_path
+from archdoc.layout.labels import BADGE, BADGE_FONT, badge_width
 from archdoc.layout.scene import Edge, Scene
 from archdoc.output import reason
 
 FONT = "Noto Sans CJK KR"  # has Hangul and Latin; the set-up installs fonts-noto-cjk
 ARROW = 7.0  # length of the arrowhead (arrowsize 0.7)
+CORNER = 0.72  # points: the width of the invisible nodes at the drawing's corners
 
 # AWS Architecture Icons group colours (2023 guidelines): border, fill, label colour, dashed.
 GROUP_COLOURS: dict[str, tuple[str, str, str, bool]] = {
@@ -82,6 +84,16 @@ def dot_binary() -> str:
         raise ToolMissingError("Graphviz is not installed (no 'dot' on PATH); run 'make run' "
                                "or 'apt-get install graphviz'")
     return found
+
+
+def _whole_pixels(points: float, scale: float) -> float:
+    """A length of at least ``points`` that is a whole number of pixels at ``scale`` (pixels
+    per point), to the 0.01 pt DOT is written in, rounded up. Graphviz rounds the picture's
+    size to whole pixels and paints the background over the drawing's own size: a fraction
+    left over made the last row of pixels part transparent, and so the whole PNG one with
+    an alpha channel, a third more to filter and compress than RGB."""
+    pixels = math.ceil(points * scale - 1e-6)
+    return math.ceil(pixels / scale * 100 - 1e-6) / 100
 
 
 def _gv(layout: Layout, x: float, y: float) -> str:
@@ -156,9 +168,14 @@ def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
     dot.attr("node", shape="plain", fontname=FONT, fontsize=f"{layout.fonts.node:g}")
     dot.attr("edge", fontname=FONT, fontsize=f"{layout.fonts.edge:g}", color="#545B64",
              fontcolor="#232F3E", arrowsize="0.7", penwidth="1.2")
-    # two invisible corners keep Graphviz from shifting the drawing to its content's origin
-    for name, (x, y) in (("corner_a", (0, 0)), ("corner_b", (layout.width, layout.height))):
-        dot.node(name, "", shape="point", width="0.01", style="invis", pos=_gv(layout, x, y))
+    # two invisible corners keep Graphviz from shifting the drawing to its content's origin;
+    # the far one makes the picture a whole number of pixels (see ``_whole_pixels``)
+    top = round(layout.height, 2)  # (Graphviz's y runs up)
+    far = (_whole_pixels(layout.width + CORNER, scale) - CORNER,
+           top - (_whole_pixels(layout.height + CORNER, scale) - CORNER))
+    for name, (x, y) in (("corner_a", (0.0, top)), ("corner_b", far)):
+        dot.node(name, "", shape="point", width=f"{CORNER / 72:g}", style="invis",
+                 pos=f"{x:.2f},{y:.2f}")
 
     def add_node(graph: DotGraph, nid: str) -> None:
         if not visible(nid):
@@ -310,24 +327,27 @@ def _boundary(box) -> str:
 def _badge(number: str) -> str:
     """A label's number on its line: white on dark, as AWS numbers the steps of a flow."""
     return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" '
-            f'STYLE="rounded" BGCOLOR="{BADGE_COLOUR}"><TR><TD {_fixed(15, 15)}>'
-            f'<FONT COLOR="white" POINT-SIZE="9">{html.escape(number)}</FONT></TD></TR>'
-            f'</TABLE>>')
+            f'STYLE="rounded" BGCOLOR="{BADGE_COLOUR}"><TR>'
+            f'<TD {_fixed(badge_width(number), BADGE)}>'
+            f'<FONT COLOR="white" POINT-SIZE="{BADGE_FONT:g}">{html.escape(number)}</FONT>'
+            f'</TD></TR></TABLE>>')
 
 
 def _legend(layout: Layout) -> str:
     """The numbered labels, as rows of (number, label) entries."""
-    from archdoc.layout.route import legend_columns
+    from archdoc.layout.route import legend_badge, legend_columns
 
     per_row, entry_w, _ = legend_columns(layout.legend, layout.fonts.edge,
                                          layout.width)
+    number_w = legend_badge(layout.legend)
     rows = []
     for start in range(0, len(layout.legend), per_row):
         cells = []
         for number, lines in layout.legend[start:start + per_row]:
-            cells.append(f'<TD {_fixed(15, 15)} BGCOLOR="{BADGE_COLOUR}" STYLE="rounded">'
-                         f'<FONT COLOR="white" POINT-SIZE="9">{html.escape(number)}</FONT></TD>'
-                         f'<TD ALIGN="LEFT" {_fixed(entry_w - 15, 15)}>'
+            cells.append(f'<TD {_fixed(number_w, BADGE)} BGCOLOR="{BADGE_COLOUR}" '
+                         f'STYLE="rounded"><FONT COLOR="white" POINT-SIZE="{BADGE_FONT:g}">'
+                         f'{html.escape(number)}</FONT></TD>'
+                         f'<TD ALIGN="LEFT" {_fixed(entry_w - number_w, BADGE)}>'
                          f'{_html_lines(lines, "LEFT")}</TD>')
         rows.append("<TR>" + "<TD></TD>".join(cells) + "</TR>")
     return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="1">'
@@ -378,6 +398,22 @@ def draw(scene: Scene, layout: Layout, formats: tuple[str, ...] = ("png", "svg")
     return Drawing(out.get("png", b""), out.get("svg", b""), layout)
 
 
+def canvas(layout: Layout, dpi: float) -> tuple[int, int]:
+    """The size in pixels of the PNG of a whole ``layout`` drawn at ``dpi``."""
+    scale = float(f"{dpi:.1f}") / 72  # (the resolution as the DOT says it)
+    return (round(_whole_pixels(layout.width + CORNER, scale) * scale),
+            round(_whole_pixels(layout.height + CORNER, scale) * scale))
+
+
+def viewport(layout: Layout, part: Rect, dpi: float) -> str:
+    """Graphviz's ``viewport`` drawing ``part`` of a layout, at ``dpi``: grown right and
+    down to whole pixels (see ``_whole_pixels``)."""
+    scale = float(f"{dpi:.1f}") / 72  # (the resolution as the DOT says it)
+    w, h = (_whole_pixels(side, scale) for side in (part.w, part.h))
+    cx, cy = part.x + w / 2, part.y + h / 2
+    return f"{w:.2f},{h:.2f},1,{cx:.2f},{layout.height - cy:.2f}"
+
+
 def draw_parts(scene: Scene, layout: Layout, parts: list[Rect], dpi: float = 96.0,
                formats: tuple[str, ...] = ("png",)) -> list[dict[str, bytes]]:
     """Each rectangle of a routed layout (a figure split over several pages) in each of
@@ -385,10 +421,8 @@ def draw_parts(scene: Scene, layout: Layout, parts: list[Rect], dpi: float = 96.
     sources = []
     lines: dict[tuple[str, str], str] = {}  # the same nodes and edges, quoted once
     for part in parts:
-        cx, cy = part.centre
-        viewport = f"{part.w:.2f},{part.h:.2f},1,{cx:.2f},{layout.height - cy:.2f}"
         sources.append(to_dot(scene, layout, part, lines, dpi=f"{dpi:.1f}",
-                              viewport=viewport).source)
+                              viewport=viewport(layout, part, dpi)).source)
     return _run(sources, formats)
 
 

@@ -130,13 +130,13 @@ def outwards(count: int, middle: int) -> Iterator[int]:
             yield middle + d
 
 
-def on_trace(trace: Trace, size: float, free: Callable[[Rect], bool]) -> Rect | None:
+def on_trace(trace: Trace, w: float, h: float, free: Callable[[Rect], bool]) -> Rect | None:
     """A number centred on its own line (``trace``: points along it) anywhere along it, from
     the middle outwards, where it touches no other line or icon: cheap, so never limited by
     ``around``'s budget."""
     for k in itertools.islice(outwards(len(trace), len(trace) // 2), 200):
         x, y = trace[k]
-        rect = Rect(x - size / 2, y - size / 2, size, size)
+        rect = Rect(x - w / 2, y - h / 2, w, h)
         if free(rect):
             return rect
     return None

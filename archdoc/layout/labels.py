@@ -27,7 +27,7 @@ from archdoc.layout.geometry import (
     title_rect,
 )
 from archdoc.layout.label_spots import NEAR, Trace, around, on_segments, on_trace, outwards
-from archdoc.layout.textsize import block_size
+from archdoc.layout.textsize import block_size, text_width
 
 SizeFn = Callable[[tuple[str, ...]], tuple[float, float]]
 _CELL = 48.0
@@ -111,7 +111,14 @@ def _obstacles(layout: Layout, index: Index) -> None:
             index.add_rect(line)
 
 
-BADGE = 15.0  # side of a label's number on its line
+BADGE = 15.0  # side of a label's number on its line (height; and width up to two digits)
+BADGE_FONT = 9.0
+
+
+def badge_width(number: str) -> float:
+    """How wide a label's number is drawn: 15 pt, wider for three digits and more (in a
+    15 pt badge they ran over its edges, white on the white ground)."""
+    return max(BADGE, float(math.ceil(text_width(number, BADGE_FONT) + 2)))
 
 
 def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn,
@@ -182,7 +189,7 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn,
                 break
         if spot is None and searching:
             number = str(len(legend) + 1)
-            spot = on_segments(edge, BADGE, BADGE, on_line, None)
+            spot = on_segments(edge, badge_width(number), BADGE, on_line, None)
             if spot is not None:
                 badge = number
                 legend.append((number, forms[0]))
@@ -200,8 +207,9 @@ def place_labels(layout: Layout, edges: dict[str, EdgeRoute], size: SizeFn,
             badge = str(len(legend) + 1)
             legend.append((badge, forms[0]))
             if searching:
-                spot = on_trace(trace, BADGE, beside) or \
-                    around(trace, BADGE, BADGE, beside, rings=40, tries=tries)
+                w = badge_width(badge)
+                spot = on_trace(trace, w, BADGE, beside) or \
+                    around(trace, w, BADGE, beside, rings=40, tries=tries)
             if spot is None:
                 spot = _own_point(Trace(edge, 4.0), eid, index)
         index.add_rect(spot)

@@ -347,10 +347,17 @@ def legend_columns(legend, size: float, width: float) -> tuple[int, float, float
     from archdoc.layout.textsize import block_size
 
     sizes = [block_size(lines, size) for _, lines in legend]
-    entry_w = BADGE + 6 + max(w for w, _ in sizes)
+    entry_w = legend_badge(legend) + 6 + max(w for w, _ in sizes)
     entry_h = max(max(h for _, h in sizes), BADGE) + 4
     per_row = max(1, int((width - 20 + LEGEND_GAP) // (entry_w + LEGEND_GAP)))
     return min(per_row, len(legend)), entry_w, entry_h
+
+
+def legend_badge(legend) -> float:
+    """The width of the legend's column of numbers: its widest number's."""
+    from archdoc.layout.labels import badge_width
+
+    return max(badge_width(number) for number, _ in legend)
 
 
 def legend_box(legend, size: float, width: float, top: float) -> Rect:

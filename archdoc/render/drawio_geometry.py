@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from archdoc.layout.boxes import NODE_PAD
 from archdoc.layout.geometry import EdgeRoute, Fonts, GroupBox, Layout, NodeBox, Rect
 from archdoc.layout.grid import label_size
+from archdoc.layout.labels import BADGE, badge_width
 from archdoc.layout.textsize import block_size
 
 _STYLE = re.compile(r"(\w+)=([^;]*)")
@@ -91,7 +92,7 @@ def page_layout(diagram: ET.Element, fonts: Fonts | None = None) -> Layout:
             mx, my = path_middle(list(points))
             cx, cy = mx + float(offset.get("x", 0)), my + float(offset.get("y", 0))
             badge = lines[0].isdigit() and "fontColor=#FFFFFF" in cell.get("style", "")
-            w, h = (15.0, 15.0) if badge else label_size(lines, fonts.edge)
+            w, h = (badge_width(lines[0]), BADGE) if badge else label_size(lines, fonts.edge)
             label = Rect(cx - w / 2, cy - h / 2, w, h)
         edges[cid] = EdgeRoute(points, label, lines, lines[0] if badge else "")
     width = float(model.get("pageWidth", 0))

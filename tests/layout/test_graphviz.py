@@ -98,11 +98,74 @@ def test_a_detail_drawn_from_what_shows_in_it_is_the_same_picture(name):
                  Rect(w / 2, h / 2, w / 2, h / 2)):
         clipped = gv.to_dot(scene, layout, part).source
         assert len(clipped) < len(gv.to_dot(scene, layout).source)  # less to draw
-        cx, cy = part.centre
-        window = f"{part.w:.2f},{part.h:.2f},1,{cx:.2f},{h - cy:.2f}"
+        window = gv.viewport(layout, part, 96.0)
         whole = gv._run([gv.to_dot(scene, layout, None, dpi="96.0", viewport=window).source],
                         ("png",))[0]["png"]
         with Image.open(io.BytesIO(gv.draw_part(scene, layout, part))) as a, \
                 Image.open(io.BytesIO(whole)) as b:
             assert a.size == b.size
             assert ImageChops.difference(a.convert("RGB"), b.convert("RGB")).getbbox() is None
+
+
+
+@pytest.mark.parametrize("name, dpi", [("arch.yaml", 96.0), ("arch.yaml", 36.0),
+                                       ("examples/multi-vpc-tgw.yaml", 96.0),
+                                       ("examples/serverless-web-app.yaml", 72.3)])
+def test_every_picture_is_whole_pixels_and_opaque(name, dpi):
+    """The picture's size is a whole number of pixels, so the background covers every one
+    of them: no part-transparent last row (a line on a dark page), and a PNG without an
+    alpha channel (a third less for Graphviz to filter and compress)."""
+    import io
+    from pathlib import Path
+
+    from PIL import Image
+
+    from archdoc.layout import build_scene, figure_of, figure_parts
+    from archdoc.layout import graphviz as gv
+    from archdoc.project import load_model
+
+    scene = build_scene(load_model(Path(__file__).parents[2] / name))
+    figure = figure_of(scene, ("png",), dpi=dpi)
+    w, h = figure.layout.width, figure.layout.height
+    rects = [(0.0, 0.0, w / 2.7, h / 3.1), (w / 3, h / 4, w / 1.9, h / 2)]
+    drawn = [png for png, _ in figure_parts(figure, rects, dpi=dpi)]
+    assert Image.open(io.BytesIO(figure.png)).size == gv.canvas(figure.layout, dpi)
+    for png, (pw, ph) in zip([figure.png, *drawn], [(w, h), *[r[2:] for r in rects]],
+                             strict=True):
+        with Image.open(io.BytesIO(png)) as image:
+            assert image.mode == "RGB", image.mode  # no pixel left part transparent
+            for pixels, points in ((image.width, pw), (image.height, ph)):
+                # the drawing's size rounded up: at most a pixel and a corner's width more
+                assert points * dpi / 72 - 0.5 <= pixels <= (points + 0.72) * dpi / 72 + 1
+
+
+
+def test_a_number_is_drawn_inside_its_badge_however_many_digits(seed_model, tmp_path):
+    """Three digits and more ran over a 15 pt badge, white on the white ground; the badge
+    and the legend's column of numbers grow with them, and Graphviz finds every cell large
+    enough for its text (it warns of any that is not)."""
+    from dataclasses import replace
+
+    from archdoc import processes
+    from archdoc.layout import graphviz as gv
+    from archdoc.layout.labels import BADGE, badge_width
+    from archdoc.layout.route import legend_box
+
+    assert badge_width("7") == badge_width("42") == BADGE
+    assert BADGE < badge_width("533") < badge_width("1234")
+    ctx = BuildContext(seed_model)
+    layout = ctx.figure.layout
+    numbers = ["7", "42", "100", "533", "888", "1000", "20000"]
+    labelled = [eid for eid, route in layout.edges.items() if route.label is not None]
+    assert len(labelled) >= len(numbers)
+    edges = dict(layout.edges)
+    edges.update({eid: replace(edges[eid], badge=n) for eid, n in zip(labelled, numbers)})
+    legend = tuple((n, ("a label",)) for n in numbers)
+    numbered = replace(layout, edges=edges, legend=legend, legend_box=legend_box(
+        legend, layout.fonts.edge, layout.width, layout.height))
+    source = tmp_path / "badges.dot"
+    source.write_text(gv.to_dot(ctx.scene, numbered).source, encoding="utf-8")
+    proc = processes.run([gv.dot_binary(), "-Tsvg", str(source)], "Graphviz")
+    assert proc.returncode == 0 and b"<svg" in proc.stdout
+    assert proc.stdout.count(b">20000</text>") == 2  # on its line, and in the legend
+    assert b"too small" not in proc.stderr, proc.stderr.decode()
