@@ -11,14 +11,18 @@ MODEL ?= arch.yaml
 run: $(VENV)/.installed system-deps bytecode
 	$(BIN)/archdoc build $(MODEL) -o output
 
-# Every test, on every core (pytest-xdist).
+# Every test, on every core (pytest-xdist), with the type check beside them. One worker more
+# than cores: many tests wait (a moto server, a child process, a retry's pause) and a core
+# would idle meanwhile; idle workers take work from busy ones (worksteal).
+WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 2) + 1 )))
 test: $(VENV)/.installed system-deps bytecode
-	$(BIN)/python -m mypy
-	$(BIN)/python -m pytest -q -n auto
+	@$(BIN)/python -m mypy > .mypy.out 2>&1 & mypy=$$!; \
+	$(BIN)/python -m pytest -q -n $(WORKERS) --dist worksteal; status=$$?; \
+	wait $$mypy || status=1; cat .mypy.out; rm -f .mypy.out; exit $$status
 
 # Between edits: the unit and data-driven tests, without the slow ones (under a minute).
 quick: $(VENV)/.installed system-deps bytecode
-	$(BIN)/python -m pytest -q -n auto -m "not slow"
+	$(BIN)/python -m pytest -q -n $(WORKERS) --dist worksteal -m "not slow"
 
 # The mutation fuzzer over the examples (MUTANTS, default 10,000), then many more generated
 # valid models than `make test` builds (ARCHDOC_MODELS, default 20,000).
