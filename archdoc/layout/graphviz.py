@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import html
 import math
-import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -23,8 +22,8 @@ from archdoc.layout import small_icons
 from archdoc.layout.dot_source import DotGraph
 from archdoc.layout.drawn import drawn_once
 from archdoc.layout.geometry import Layout, Rect
+from archdoc.layout.html_labels import badge, boundary, fixed, group_title, html_lines, legend
 from archdoc.layout.icons import group_icon_path, icon_path
-from archdoc.layout.labels import BADGE, BADGE_FONT, badge_width
 from archdoc.layout.scene import Edge, Scene
 from archdoc.output import reason
 
@@ -52,23 +51,6 @@ class Drawing:
     png: bytes
     svg: bytes
     layout: Layout
-
-
-# Graphviz expands \N, \G, \E, \H, \T, \L even in HTML labels and has no escape for the
-# backslash there; an invisible word joiner after it keeps such text literal on screen.
-_BACKSLASH_ESCAPE = re.compile(r"\\(?=[NGETHL])")
-
-
-def _html_lines(lines: tuple[str, ...] | list[str], align: str = "") -> str:
-    brk = f'<BR ALIGN="{align}"/>' if align else "<BR/>"
-    # "]" too: Graphviz's HTML-label lexer stops at a bare "]" in text
-    escaped = (_BACKSLASH_ESCAPE.sub("\\\\\u2060", html.escape(line)).replace("]", "&#93;")
-               for line in lines)
-    return brk.join(escaped) + (brk if align else "")
-
-
-def _fixed(w: float, h: float) -> str:
-    return f'FIXEDSIZE="TRUE" WIDTH="{w:.0f}" HEIGHT="{h:.0f}"'
 
 
 def _box(layout: Layout, rect: Rect) -> dict[str, str]:
@@ -202,14 +184,14 @@ def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
         # from where the layout (and every flow's end) puts it.
         icon = box.icon
         picture = small_icons.drawn(icon_path(node.kind), icon.w * scale)
-        cell = _fixed(box.rect.w - 2 * border, icon.h + 2 * (icon.y - box.rect.y))
+        cell = fixed(box.rect.w - 2 * border, icon.h + 2 * (icon.y - box.rect.y))
         label = (f'<<TABLE {frame} CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" '
                  f'FIXEDSIZE="TRUE" WIDTH="{box.rect.w:.0f}" HEIGHT="{box.rect.h:.0f}">'
                  f'<TR><TD {cell}><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0" '
-                 f'{_fixed(icon.w, icon.h)}><TR><TD {_fixed(icon.w, icon.h)}>'
+                 f'{fixed(icon.w, icon.h)}><TR><TD {fixed(icon.w, icon.h)}>'
                  f'<IMG SRC="{html.escape(picture)}" SCALE="TRUE"/></TD></TR>'
                  f'</TABLE></TD></TR>'
-                 f'<TR><TD VALIGN="TOP"><FONT COLOR="{colour}">{_html_lines(box.label_lines)}'
+                 f'<TR><TD VALIGN="TOP"><FONT COLOR="{colour}">{html_lines(box.label_lines)}'
                  f'</FONT></TD></TR></TABLE>>')
         graph.node(nid, label, tooltip=node.tooltip, **_box(layout, box.rect))
 
@@ -225,7 +207,7 @@ def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
         border, fill, font, dashed = GROUP_COLOURS[group.style]
         r = box.rect
         with graph.subgraph(name=f"cluster_{group.id}") as sub:
-            sub.attr(label=_group_title(group.style, box.label_lines, group_px), labeljust="l",
+            sub.attr(label=group_title(group.style, box.label_lines, group_px), labeljust="l",
                      labelloc="t", color=border, fontcolor=font, bgcolor=fill, penwidth="1.5",
                      style="invis" if group.style == "vpc_wide" else
                      ("dashed" if dashed else "solid"),
@@ -238,7 +220,7 @@ def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
 
     for nid, box in layout.nodes.items():  # security groups, under everything they frame
         if box.boundary is not None and visible(nid):
-            dot.node(f"boundary of {nid}", _boundary(box), **_box(layout, box.boundary))
+            dot.node(f"boundary of {nid}", boundary(box), **_box(layout, box.boundary))
     for nid in scene.outside:
         add_node(dot, nid)
     add_group(dot, scene.root)
@@ -246,7 +228,7 @@ def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
         emit(dot, ("edge", edge.id), functools.partial(_write_edge, scene, layout, edge=edge))
     if layout.legend and layout.legend_box is not None and \
             (clip is None or layout.legend_box.overlaps(clip)):
-        dot.node("legend", _legend(layout), **_box(layout, layout.legend_box))
+        dot.node("legend", legend(layout), **_box(layout, layout.legend_box))
     return dot
 
 
@@ -268,13 +250,13 @@ def _write_edge(scene: Scene, layout: Layout, graph: DotGraph, *, edge: Edge
     if route is not None:
         attrs["pos"] = _spline(layout, route.points)
         if route.label is not None and route.badge:
-            attrs["label"] = _badge(route.badge)
+            attrs["label"] = badge(route.badge)
             attrs["lp"] = _gv(layout, *route.label.centre)
         elif route.label is not None:
             # on a white ground: a label may sit on its own line, which it interrupts
             attrs["label"] = (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" '
                               f'CELLPADDING="1" BGCOLOR="white"><TR><TD>'
-                              f'{_html_lines(route.label_lines)}</TD></TR></TABLE>>')
+                              f'{html_lines(route.label_lines)}</TD></TR></TABLE>>')
             attrs["lp"] = _gv(layout, *route.label.centre)
     graph.edge(edge.tail, edge.head, **attrs)
 
@@ -288,70 +270,6 @@ def _edge_shows(layout: Layout, edge_id: str, clip: Rect) -> bool:
         if Rect(min(ax, bx), min(ay, by), abs(bx - ax), abs(by - ay)).overlaps(clip, 4.0):
             return True
     return False
-
-
-BADGE_COLOUR = "#232F3E"
-SECURITY_GROUP = "#DD344C"
-
-
-def _group_title(style: str, lines: tuple[str, ...], pixels: float) -> str:
-    """A group's title: its icon (as AWS draws its groups, ``pixels`` wide), then the text."""
-    from archdoc.layout.boxes import GROUP_ICON
-
-    if not lines:
-        return ""
-    icon = group_icon_path(style)
-    text = f"<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">{_html_lines(lines)}</TD>"
-    if icon is None:
-        return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
-                f'{text}</TR></TABLE>>')
-    size = _fixed(GROUP_ICON, GROUP_ICON)
-    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
-            f'<TD {size}><IMG SRC="{html.escape(small_icons.drawn(icon, pixels))}" '
-            f'SCALE="TRUE"/></TD>'
-            f'<TD {_fixed(4, GROUP_ICON)}></TD>{text}</TR></TABLE>>')
-
-
-def _boundary(box) -> str:
-    """A security group's red dashed boundary, its names at the top left."""
-    r = box.boundary
-    size = 0.8  # of the node font, as the layout measured it (boxes.SG_FONT)
-    title = _html_lines(box.boundary_lines)
-    return (f'<<TABLE BORDER="1" COLOR="{SECURITY_GROUP}" STYLE="rounded,dashed" '
-            f'CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" {_fixed(r.w, r.h)}>'
-            f'<TR><TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT" {_fixed(r.w - 2, r.h - 2)}>'
-            f'<FONT COLOR="{SECURITY_GROUP}" POINT-SIZE="{11 * size:.1f}">{title}</FONT>'
-            f'</TD></TR></TABLE>>')
-
-
-def _badge(number: str) -> str:
-    """A label's number on its line: white on dark, as AWS numbers the steps of a flow."""
-    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" '
-            f'STYLE="rounded" BGCOLOR="{BADGE_COLOUR}"><TR>'
-            f'<TD {_fixed(badge_width(number), BADGE)}>'
-            f'<FONT COLOR="white" POINT-SIZE="{BADGE_FONT:g}">{html.escape(number)}</FONT>'
-            f'</TD></TR></TABLE>>')
-
-
-def _legend(layout: Layout) -> str:
-    """The numbered labels, as rows of (number, label) entries."""
-    from archdoc.layout.route import legend_badge, legend_columns
-
-    per_row, entry_w, _ = legend_columns(layout.legend, layout.fonts.edge,
-                                         layout.width)
-    number_w = legend_badge(layout.legend)
-    rows = []
-    for start in range(0, len(layout.legend), per_row):
-        cells = []
-        for number, lines in layout.legend[start:start + per_row]:
-            cells.append(f'<TD {_fixed(number_w, BADGE)} BGCOLOR="{BADGE_COLOUR}" '
-                         f'STYLE="rounded"><FONT COLOR="white" POINT-SIZE="{BADGE_FONT:g}">'
-                         f'{html.escape(number)}</FONT></TD>'
-                         f'<TD ALIGN="LEFT" {_fixed(entry_w - number_w, BADGE)}>'
-                         f'{_html_lines(lines, "LEFT")}</TD>')
-        rows.append("<TR>" + "<TD></TD>".join(cells) + "</TR>")
-    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="1">'
-            f'{"".join(rows)}</TABLE>>')
 
 
 def _run(sources: list[str], formats: tuple[str, ...]) -> list[dict[str, bytes]]:

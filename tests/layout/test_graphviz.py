@@ -159,7 +159,7 @@ def test_a_number_is_drawn_inside_its_badge_however_many_digits(seed_model, tmp_
     labelled = [eid for eid, route in layout.edges.items() if route.label is not None]
     assert len(labelled) >= len(numbers)
     edges = dict(layout.edges)
-    edges.update({eid: replace(edges[eid], badge=n) for eid, n in zip(labelled, numbers)})
+    edges.update({eid: replace(edges[eid], badge=n) for eid, n in zip(labelled[:len(numbers)], numbers, strict=True)})
     legend = tuple((n, ("a label",)) for n in numbers)
     numbered = replace(layout, edges=edges, legend=legend, legend_box=legend_box(
         legend, layout.fonts.edge, layout.width, layout.height))
