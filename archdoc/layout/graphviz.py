@@ -225,16 +225,22 @@ def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
         add_node(dot, nid)
     add_group(dot, scene.root)
     for edge in edges:
-        emit(dot, ("edge", edge.id), functools.partial(_write_edge, scene, layout, edge=edge))
+        # in a detail, a label that falls outside it is left out: Graphviz would lay out and
+        # write it (its HTML table, in the SVG too) for nothing anyone sees
+        route = layout.edges.get(edge.id)
+        labelled = clip is None or route is None or route.label is None or \
+            route.label.overlaps(clip, 4.0)
+        emit(dot, ("edge" if labelled else "edge without label", edge.id),
+             functools.partial(_write_edge, scene, layout, edge=edge, labelled=labelled))
     if layout.legend and layout.legend_box is not None and \
             (clip is None or layout.legend_box.overlaps(clip)):
         dot.node("legend", legend(layout), **_box(layout, layout.legend_box))
     return dot
 
 
-def _write_edge(scene: Scene, layout: Layout, graph: DotGraph, *, edge: Edge
-                ) -> None:
-    """One edge's statement: its route and label pinned."""
+def _write_edge(scene: Scene, layout: Layout, graph: DotGraph, *, edge: Edge,
+                labelled: bool = True) -> None:
+    """One edge's statement: its route and (when ``labelled``) its label pinned."""
     attrs: dict[str, str] = {"id": edge.id}
     if edge.tail in scene.dimmed or edge.head in scene.dimmed:  # context of a chapter
         attrs.update(color=DIMMED, fontcolor=DIMMED)
@@ -249,14 +255,11 @@ def _write_edge(scene: Scene, layout: Layout, graph: DotGraph, *, edge: Edge
             attrs["style"] = "dashed"
     if route is not None:
         attrs["pos"] = _spline(layout, route.points)
-        if route.label is not None and route.badge:
-            attrs["label"] = badge(route.badge)
-            attrs["lp"] = _gv(layout, *route.label.centre)
-        elif route.label is not None:
-            # on a white ground: a label may sit on its own line, which it interrupts
-            attrs["label"] = (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" '
-                              f'CELLPADDING="1" BGCOLOR="white"><TR><TD>'
-                              f'{html_lines(route.label_lines)}</TD></TR></TABLE>>')
+        if labelled and route.label is not None:
+            # a label on a white ground: it may sit on its own line, which it interrupts
+            attrs["label"] = badge(route.badge) if route.badge else \
+                (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" '
+                 f'BGCOLOR="white"><TR><TD>{html_lines(route.label_lines)}</TD></TR></TABLE>>')
             attrs["lp"] = _gv(layout, *route.label.centre)
     graph.edge(edge.tail, edge.head, **attrs)
 

@@ -98,6 +98,10 @@ def test_a_detail_drawn_from_what_shows_in_it_is_the_same_picture(name):
                  Rect(w / 2, h / 2, w / 2, h / 2)):
         clipped = gv.to_dot(scene, layout, part).source
         assert len(clipped) < len(gv.to_dot(scene, layout).source)  # less to draw
+        # a line that crosses the detail is drawn there, its label only where it shows
+        shown = [route for eid, route in layout.edges.items() if f"id={eid} " in clipped]
+        assert shown and clipped.count(" lp=") == sum(
+            1 for route in shown if route.label is not None and route.label.overlaps(part, 4.0))
         window = gv.viewport(layout, part, 96.0)
         whole = gv._run([gv.to_dot(scene, layout, None, dpi="96.0", viewport=window).source],
                         ("png",))[0]["png"]
@@ -105,7 +109,6 @@ def test_a_detail_drawn_from_what_shows_in_it_is_the_same_picture(name):
                 Image.open(io.BytesIO(whole)) as b:
             assert a.size == b.size
             assert ImageChops.difference(a.convert("RGB"), b.convert("RGB")).getbbox() is None
-
 
 
 @pytest.mark.parametrize("name, dpi", [("arch.yaml", 96.0), ("arch.yaml", 36.0),
