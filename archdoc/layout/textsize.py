@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache, lru_cache
 
 LINE_HEIGHT = 1.3  # times the font size
 
 
+@cache  # (a text has few distinct characters, and the same labels are measured again)
 def char_width(ch: str) -> float:
     """Advance width of ``ch`` in ems."""
     if unicodedata.east_asian_width(ch) in ("W", "F"):
@@ -29,6 +31,7 @@ def char_width(ch: str) -> float:
     return 0.58
 
 
+@lru_cache(maxsize=1 << 16)
 def text_width(text: str, size: float) -> float:
     return sum(char_width(ch) for ch in text) * size * 1.04
 
