@@ -319,9 +319,15 @@ def draw(scene: Scene, layout: Layout, formats: tuple[str, ...] = ("png", "svg")
     return Drawing(out.get("png", b""), out.get("svg", b""), layout)
 
 
+def _scale(dpi: float) -> float:
+    """Pixels per point at ``dpi`` as the DOT gives it (``draw`` and ``draw_parts`` write
+    it to a tenth)."""
+    return float(f"{dpi:.1f}") / 72
+
+
 def canvas(layout: Layout, dpi: float) -> tuple[int, int]:
     """The size in pixels of the PNG of a whole ``layout`` drawn at ``dpi``."""
-    scale = float(f"{dpi:.1f}") / 72  # (the resolution as the DOT says it)
+    scale = _scale(dpi)
     return (round(_whole_pixels(layout.width + CORNER, scale) * scale),
             round(_whole_pixels(layout.height + CORNER, scale) * scale))
 
@@ -329,8 +335,7 @@ def canvas(layout: Layout, dpi: float) -> tuple[int, int]:
 def viewport(layout: Layout, part: Rect, dpi: float) -> str:
     """Graphviz's ``viewport`` drawing ``part`` of a layout, at ``dpi``: grown right and
     down to whole pixels (see ``_whole_pixels``)."""
-    scale = float(f"{dpi:.1f}") / 72  # (the resolution as the DOT says it)
-    w, h = (_whole_pixels(side, scale) for side in (part.w, part.h))
+    w, h = (_whole_pixels(side, _scale(dpi)) for side in (part.w, part.h))
     cx, cy = part.x + w / 2, part.y + h / 2
     return f"{w:.2f},{h:.2f},1,{cx:.2f},{layout.height - cy:.2f}"
 

@@ -63,13 +63,16 @@ def boundary(box) -> str:
             f'</TD></TR></TABLE>>')
 
 
+def _number(number: str) -> str:
+    """A label's number as it is written in its badge and in the legend: white, small."""
+    return f'<FONT COLOR="white" POINT-SIZE="{BADGE_FONT:g}">{html.escape(number)}</FONT>'
+
+
 def badge(number: str) -> str:
     """A label's number on its line: white on dark, as AWS numbers the steps of a flow."""
     return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" '
             f'STYLE="rounded" BGCOLOR="{BADGE_COLOUR}"><TR>'
-            f'<TD {fixed(badge_width(number), BADGE)}>'
-            f'<FONT COLOR="white" POINT-SIZE="{BADGE_FONT:g}">{html.escape(number)}</FONT>'
-            f'</TD></TR></TABLE>>')
+            f'<TD {fixed(badge_width(number), BADGE)}>{_number(number)}</TD></TR></TABLE>>')
 
 
 def legend(layout: Layout) -> str:
@@ -84,8 +87,7 @@ def legend(layout: Layout) -> str:
         cells = []
         for number, lines in layout.legend[start:start + per_row]:
             cells.append(f'<TD {fixed(number_w, BADGE)} BGCOLOR="{BADGE_COLOUR}" '
-                         f'STYLE="rounded"><FONT COLOR="white" POINT-SIZE="{BADGE_FONT:g}">'
-                         f'{html.escape(number)}</FONT></TD>'
+                         f'STYLE="rounded">{_number(number)}</TD>'
                          f'<TD ALIGN="LEFT" {fixed(entry_w - number_w, BADGE)}>'
                          f'{html_lines(lines, "LEFT")}</TD>')
         rows.append("<TR>" + "<TD></TD>".join(cells) + "</TR>")
