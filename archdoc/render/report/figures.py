@@ -13,6 +13,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from archdoc.layout import PNG_LIMIT, Figure, figure_parts
 from archdoc.layout.geometry import Rect
 from archdoc.render.report import word
+from archdoc.render.report.tables import TableData
 from archdoc.render.svg import self_contained_svg
 
 if TYPE_CHECKING:
@@ -36,6 +37,12 @@ class FigureWriting:
     n: Any
 
     def _caption(self, kind: str, number: int, text: str) -> Paragraph:
+        raise NotImplementedError
+
+    def lead(self, text: str) -> Paragraph:
+        raise NotImplementedError
+
+    def table(self, data: TableData) -> int:
         raise NotImplementedError
 
     def figure(self, figure: Figure, caption: str,
@@ -67,6 +74,8 @@ class FigureWriting:
         if landscape < need:
             self._details(figure, caption, need)
         word.start_section(self.doc, landscape=False)
+        if landscape < need and figure.layout.legend:
+            self._numbered_labels(figure, caption)
         return number
 
     def _details(self, figure: Figure, caption: str, need: float) -> None:
@@ -108,6 +117,30 @@ class FigureWriting:
             fit = min(1.0, page_w / rect.w, page_h / rect.h)  # as large as the page allows
             self._picture(png, rect.w * fit, rect.h * fit,
                           self.w["figure_detail"].format(caption=caption, part=name), svg)
+
+    def _numbered_labels(self, figure: Figure, caption: str) -> None:
+        """The figure's legend as a table, after its details: printed with the figure at
+        less than a readable size, it is all that says what the numbers on the details' lines
+        stand for. Each number with the flow's ends, to find its line by."""
+        scene, layout = figure.scene, figure.layout
+        edges = {edge.id: edge for edge in scene.edges}
+        flow_of = {route.badge: edges.get(eid) for eid, route in layout.edges.items()
+                   if route.badge}
+
+        def name(node_id: str) -> str:
+            node = scene.nodes.get(node_id)
+            return " ".join(node.label.split()) if node else node_id
+
+        rows = []
+        for number, lines in layout.legend:
+            edge = flow_of.get(number)
+            rows.append([number, name(edge.tail) if edge else "", name(edge.head) if edge else "",
+                         " ".join(" ".join(lines).split())])
+        w = self.w
+        self.lead(w["numbered_labels_intro"])
+        self.table(TableData(w["numbered_labels"].format(caption=caption),
+                             [w["number_column"], w["from_column"], w["to_column"],
+                              w["label_column"]], rows, widths=(0.1, 0.25, 0.25, 0.4)))
 
     def _printable(self, figure: Figure, scale: float) -> bytes:
         """The figure's PNG; for a PDF (which LibreOffice makes from the PNG, not the SVG),

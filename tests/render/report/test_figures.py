@@ -3,15 +3,17 @@ architectures (the example, the reproducer of a crash) build every output."""
 
 from __future__ import annotations
 
+import io
 import struct
 import zipfile
 
 import docx
 import pytest
+import yaml
 from docx.oxml.ns import qn
 
-from archdoc.project import load_model
-from archdoc.render import BuildContext
+from archdoc.project import load_model, parse_model
+from archdoc.render import BuildContext, load_renderer
 from tests.conftest import ROOT, SEED, archdoc
 
 EXAMPLE = ROOT / "examples" / "three-tier.yaml"
@@ -137,7 +139,7 @@ def test_example_report_content(example_build):
     summary = [p for p in document.paragraphs if p.text.startswith("The storefront serves")]
     assert summary and summary[0].style.name == "Normal"
     # several targets: one parenthesis, in reading order
-    assert "(see Table 2 and Table 3)" in text
+    assert "(see Table 3 and Table 4)" in text  # (Table 1: the figure's numbered labels)
     assert ") (see" not in text
     # core properties and the generator
     props = document.core_properties
@@ -235,3 +237,74 @@ def test_a_chapters_figure_does_not_depend_on_when_the_whole_one_was_laid_out():
     together.start()  # every figure at once, as a build does
     assert [f.svg for f in first.section_figures] == own
     assert [f.svg for f in together.section_figures] == own
+
+
+def crowded_model(language: str) -> str:
+    """A figure too large to read whole, with more flows than room for their labels: some
+    are drawn as numbers on their lines."""
+    resources: dict[str, dict] = {"vpc": {"kind": "vpc", "cidr": "10.0.0.0/16"}}
+    for k, az in enumerate("abc"):
+        resources[f"app-{az}"] = {"kind": "subnet", "vpc": "vpc", "az": f"eu-west-1{az}",
+                                  "cidr": f"10.0.{k}.0/24"}
+    for k in range(36):
+        resources[f"web{k}"] = {"kind": "ec2_instance", "subnet": f"app-{'abc'[k % 3]}",
+                                "label": f"web {k}"}
+    pairs = [(a, b) for a in range(36) for b in range(36) if a != b][::37][:40]
+    flows = [{"from": f"web{a}", "to": f"web{b}", "label": f"flow {i} <&> 흐름"}
+             for i, (a, b) in enumerate(pairs)]
+    return yaml.safe_dump({"title": "Crowded", "region": "eu-west-1", "language": language,
+                           "resources": resources, "flows": flows}, allow_unicode=True)
+
+
+def _table_after(document, caption_part: str) -> list[list[str]] | None:
+    """The rows of the table whose caption (the paragraph before it) holds ``caption_part``."""
+    body = list(document.element.body)
+    for k, element in enumerate(body):
+        if element.tag == qn("w:tbl"):
+            caption = "".join(t.text or "" for t in body[k - 1].iter(qn("w:t")))
+            if caption_part in caption:
+                return [["".join(t.text or "" for t in cell.iter(qn("w:t")))
+                         for cell in row.iter(qn("w:tc"))] for row in element.iter(qn("w:tr"))]
+    return None
+
+
+@pytest.mark.parametrize("language,caption,header", [
+    ("en", "the labels drawn as numbers", ["No.", "From", "To", "Label"]),
+    ("ko", "번호로 표시한 레이블", ["번호", "출발", "도착", "레이블"])])
+def test_a_crowded_figures_numbered_labels_are_listed_after_its_details(language, caption,
+                                                                        header):
+    """The legend printed with a figure scaled to its page is too small to read: the report
+    lists each number with its flow's ends and label, in a table after the details."""
+    ctx = BuildContext(parse_model(crowded_model(language)), {"dpi": 36.0})
+    files = load_renderer("report")(ctx)
+    layout = ctx.figure.layout
+    assert len(layout.legend) >= 5  # the model is crowded enough to need numbers
+    document = docx.Document(io.BytesIO(files[ctx.model.report_file]))
+    rows = _table_after(document, caption)
+    assert rows is not None
+    assert rows[0] == header
+    flow_of = {edge.id: ctx.model.flows[edge.flow] for edge in ctx.scene.edges}
+    assert [r[0] for r in rows[1:]] == [n for n, _ in layout.legend]
+    for number, source, target, label in rows[1:]:
+        # the flow drawn with this number: its ends and its label whole (not wrapped)
+        eid = next(eid for eid, route in layout.edges.items() if route.badge == number)
+        flow = flow_of[eid]
+        assert (source, target, label) == (ctx.model.label(flow.from_),
+                                           ctx.model.label(flow.to), flow.label)
+    # after the figure's details, on a portrait page
+    paragraphs = [p.text for p in document.paragraphs]
+    last_detail = max(k for k, text in enumerate(paragraphs)
+                      if ("in detail:" if language == "en" else "확대:") in text)
+    intro = next(k for k, text in enumerate(paragraphs) if text.startswith(
+        "The labels of this figure" if language == "en" else "이 그림에서"))
+    assert intro > last_detail
+    assert document.sections[-1].page_width < document.sections[-1].page_height
+
+
+def test_a_readable_figures_legend_is_not_repeated_in_a_table(seed_build):
+    """The seed's figure prints at a readable size, its two numbered labels listed under it:
+    no table repeats them."""
+    model = load_model(SEED)
+    assert BuildContext(model).figure.layout.legend  # it has numbered labels
+    document = docx.Document(str(seed_build / model.report_file))
+    assert _table_after(document, "번호로 표시한 레이블") is None
