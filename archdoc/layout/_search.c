@@ -151,6 +151,13 @@ static int doubles(PyObject *seq, double **out, Py_ssize_t *n) {
     return 0;
 }
 
+/* Whether the lattice's lines come in order (each at or after the one before). */
+static int in_order(const double *v, Py_ssize_t n) {
+    for (Py_ssize_t k = 1; k < n; k++)
+        if (!(v[k] >= v[k - 1])) return 0;
+    return 1;
+}
+
 typedef struct {
     int64_t cell;
     int side;
@@ -178,6 +185,15 @@ static PyObject *search(PyObject *self, PyObject *args) {
     Rows open_rows = {0}, open_columns = {0}, solid_rows = {0};
     Py_ssize_t nx, ny;
     if (doubles(xs_seq, &xs, &nx) < 0 || doubles(ys_seq, &ys, &ny) < 0) goto done;
+    /* Every move must cost something: a step back along a line out of order, or a negative
+     * price, would make a loop cheaper each time round, and the path traced back from the
+     * goal would never reach a start. */
+    if (!in_order(xs, nx) || !in_order(ys, ny) || !(share >= 0.0 && cross >= 0.0 &&
+                                                     bend >= 0.0 && greed >= 0.0)) {
+        PyErr_SetString(PyExc_ValueError, "route search: the lattice's lines must be in order "
+                                          "and every price at least 0");
+        goto done;
+    }
     if (rows_init(&open_rows, h_open, ny) < 0 || rows_init(&open_columns, v_open, nx) < 0 ||
         rows_init(&solid_rows, solid, ny) < 0) {
         PyErr_NoMemory();

@@ -92,6 +92,13 @@ def search_py(xs: list[float], ys: list[float], h_open: Callable[[int], bytes],
               cross: float, bend: float, limit: int) -> Found:
     """The search in Python, as ``_search.search`` runs it: from the ``starts`` (state, cost),
     to one of the ``goals`` (lattice point, side, cost of its port)."""
+    # every move must cost something: a step back along lines out of order, or a negative
+    # price, would make a loop cheaper each time round, and the path traced back from the
+    # goal would never reach a start
+    if not (all(b >= a for a, b in zip(xs, xs[1:])) and all(b >= a for a, b in zip(ys, ys[1:]))
+            and all(price >= 0.0 for price in (share, cross, bend, greed))):
+        raise ValueError("route search: the lattice's lines must be in order and every price "
+                         "at least 0")
     nx, ny = len(xs), len(ys)
     gx0, gx1, gy0, gy1 = box
     bx0, bx1, by0, by1 = bounds

@@ -8,6 +8,7 @@ costs (lengths from a few multiples of 2.5), so the order among ties is exercise
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
@@ -26,8 +27,11 @@ STEPS = st.sampled_from([2.5, 5.0, 7.5, 10.0, 30.0])
 @st.composite
 def problems(draw) -> tuple:
     nx, ny = draw(st.integers(1, 14)), draw(st.integers(1, 14))
-    xs = [sum(draw(st.lists(STEPS, min_size=nx, max_size=nx))[:k + 1]) for k in range(nx)]
-    ys = [sum(draw(st.lists(STEPS, min_size=ny, max_size=ny))[:k + 1]) for k in range(ny)]
+    # the lattice's lines in order, as a figure's are: the running sums of one list of steps
+    # (a fresh list for each line put them out of order, and the search, given steps back,
+    # went round a loop for ever)
+    xs = list(itertools.accumulate(draw(st.lists(STEPS, min_size=nx, max_size=nx))))
+    ys = list(itertools.accumulate(draw(st.lists(STEPS, min_size=ny, max_size=ny))))
 
     def bits(length: int, ones: int, of: int) -> bytes:
         """``length`` bytes, about ``ones`` in ``of`` of them 1."""
@@ -113,3 +117,25 @@ def test_every_route_of_the_examples_is_the_same_either_way(name, monkeypatch):
     compiled = _routes(path)
     monkeypatch.setattr(search, "compiled", None)
     assert _routes(path) == compiled
+
+
+@needs_compiled
+@pytest.mark.parametrize("change", ["line out of order", "negative price"])
+@pytest.mark.parametrize("which", ["compiled", "python"])
+def test_a_lattice_out_of_order_is_refused_not_searched_for_ever(change, which):
+    """Lines out of order make steps back, negative costs: a loop grows cheaper each time
+    round, and the path traced back from the goal never ended (found by the generator above
+    when it put lines out of order). Both searches refuse such a lattice."""
+    xs, ys = [30.0, 60.0, 12.5, 47.5], [0.0, 10.0]
+    if change == "negative price":
+        xs = sorted(xs)
+    rows = [b"\x01" * 3, b"\x01" * 3]
+    columns = [b"\x01"] * 4
+    solid = [bytes(4), bytes(4)]
+    problem = (xs, ys, rows.__getitem__, columns.__getitem__, solid.__getitem__, {}, {},
+               set(), set(), [(0, 0.0)], [(7, 1, 0.0)], (47.5, 47.5, 10.0, 10.0),
+               (-math.inf, math.inf, -math.inf, math.inf), 1.0, 150.0,
+               -1.0 if change == "negative price" else 120.0, BEND, 100)
+    run = search.compiled if which == "compiled" else search_py
+    with pytest.raises(ValueError, match="in order and every price at least 0"):
+        run(*problem)
