@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import subprocess
 import sys
@@ -16,6 +17,26 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "arch.yaml"
 EXAMPLE = ROOT / "examples" / "three-tier.yaml"  # the second example: other shape, English
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+# A test still running after this long is stuck, not slow (the longest, a chunk of 250
+# generated models, takes two to three minutes; ten times that on a busy machine): its
+# process prints every thread's traceback and exits, so the run reports the test as failed
+# (under pytest-xdist, "worker crashed") instead of waiting for ever. Not a speed check.
+STUCK_AFTER = float(os.environ.get("ARCHDOC_TEST_STUCK_AFTER", "1800"))
+_stuck_report: list[int] = []  # where the tracebacks go: the terminal's stderr, not a capture
+
+
+def pytest_configure(config) -> None:
+    # (before pytest captures the test's output: as its own faulthandler_timeout does)
+    _stuck_report.append(os.dup(sys.stderr.fileno()))
+
+
+@pytest.fixture(autouse=True)
+def _stuck_test_ends_the_run():
+    faulthandler.dump_traceback_later(STUCK_AFTER, exit=True, file=_stuck_report[0])
+    yield
+    faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture(scope="session")
