@@ -21,7 +21,7 @@ from archdoc.errors import OutputError, ToolMissingError, shown
 from archdoc.layout import small_icons
 from archdoc.layout.dot_source import DotGraph
 from archdoc.layout.drawn import drawn_once
-from archdoc.layout.geometry import Layout, Rect
+from archdoc.layout.geometry import EdgeRoute, Layout, Rect
 from archdoc.layout.html_labels import badge, boundary, fixed, group_title, html_lines, legend
 from archdoc.layout.icons import group_icon_path, icon_path
 from archdoc.layout.scene import Edge, Scene
@@ -227,9 +227,8 @@ def to_dot(scene: Scene, layout: Layout, clip: Rect | None = None,
     for edge in edges:
         # in a detail, a label that falls outside it is left out: Graphviz would lay out and
         # write it (its HTML table, in the SVG too) for nothing anyone sees
-        route = layout.edges.get(edge.id)
-        labelled = clip is None or route is None or route.label is None or \
-            route.label.overlaps(clip, 4.0)
+        labelled = clip is None or edge.id not in layout.edges or \
+            _label_shows(layout.edges[edge.id], clip)
         emit(dot, ("edge" if labelled else "edge without label", edge.id),
              functools.partial(_write_edge, scene, layout, edge=edge, labelled=labelled))
     if layout.legend and layout.legend_box is not None and \
@@ -264,10 +263,15 @@ def _write_edge(scene: Scene, layout: Layout, graph: DotGraph, *, edge: Edge,
     graph.edge(edge.tail, edge.head, **attrs)
 
 
+def _label_shows(route: EdgeRoute, clip: Rect) -> bool:
+    """Whether an edge's label (none: no) falls in ``clip``."""
+    return route.label is not None and route.label.overlaps(clip, 4.0)
+
+
 def _edge_shows(layout: Layout, edge_id: str, clip: Rect) -> bool:
     """Whether any of an edge's line or label falls in ``clip``."""
     route = layout.edges[edge_id]
-    if route.label is not None and route.label.overlaps(clip, 4.0):
+    if _label_shows(route, clip):
         return True
     for (ax, ay), (bx, by) in route.segments():  # each straight, so its box is itself
         if Rect(min(ax, bx), min(ay, by), abs(bx - ax), abs(by - ay)).overlaps(clip, 4.0):

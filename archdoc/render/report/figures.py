@@ -124,18 +124,17 @@ class FigureWriting:
         stand for. Each number with the flow's ends, to find its line by."""
         scene, layout = figure.scene, figure.layout
         edges = {edge.id: edge for edge in scene.edges}
-        flow_of = {route.badge: edges.get(eid) for eid, route in layout.edges.items()
-                   if route.badge}
+        numbered = {route.badge: edges[eid] for eid, route in layout.edges.items()
+                    if route.badge}
 
-        def name(node_id: str) -> str:
-            node = scene.nodes.get(node_id)
-            return " ".join(node.label.split()) if node else node_id
+        def one_line(text: str) -> str:
+            return " ".join(text.split())
 
-        rows = []
-        for number, lines in layout.legend:
-            edge = flow_of.get(number)
-            rows.append([number, name(edge.tail) if edge else "", name(edge.head) if edge else "",
-                         " ".join(" ".join(lines).split())])
+        # the label as written, not its drawn lines joined again: a long word broken at a
+        # joint ("orders-" / "queue") would come back with a space inside it
+        rows = [[number, one_line(scene.nodes[numbered[number].tail].label),
+                 one_line(scene.nodes[numbered[number].head].label),
+                 one_line(numbered[number].label)] for number, _ in layout.legend]
         w = self.w
         self.lead(w["numbered_labels_intro"])
         self.table(TableData(w["numbered_labels"].format(caption=caption),
