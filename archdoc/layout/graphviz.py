@@ -273,8 +273,12 @@ def _edge_shows(layout: Layout, edge_id: str, clip: Rect) -> bool:
     route = layout.edges[edge_id]
     if _label_shows(route, clip):
         return True
-    for (ax, ay), (bx, by) in route.segments():  # each straight, so its box is itself
-        if Rect(min(ax, bx), min(ay, by), abs(bx - ax), abs(by - ay)).overlaps(clip, 4.0):
+    # each segment straight, so its box is itself: Rect.overlaps(clip, 4.0), unrolled
+    x, y, right, bottom = clip.x, clip.y, clip.right + 4.0, clip.bottom + 4.0
+    points = route.points
+    for (ax, ay), (bx, by) in zip(points, points[1:]):
+        if min(ax, bx) < right and x < max(ax, bx) + 4.0 and min(ay, by) < bottom \
+                and y < max(ay, by) + 4.0:
             return True
     return False
 
@@ -317,9 +321,10 @@ def _run_one(binary: str, source: str, formats: tuple[str, ...]) -> dict[str, by
 
 
 def draw(scene: Scene, layout: Layout, formats: tuple[str, ...] = ("png", "svg"),
-         dpi: float = 96.0) -> Drawing:
-    """PNG and SVG of a routed ``layout`` (``layout.route.route``), from one Graphviz run."""
-    out = _run([to_dot(scene, layout, dpi=f"{dpi:.1f}").source], formats)[0]
+         dpi: float = 96.0, lines: dict[tuple[str, str], str] | None = None) -> Drawing:
+    """PNG and SVG of a routed ``layout`` (``layout.route.route``), from one Graphviz run
+    (``lines``: see ``to_dot``)."""
+    out = _run([to_dot(scene, layout, lines=lines, dpi=f"{dpi:.1f}").source], formats)[0]
     return Drawing(out.get("png", b""), out.get("svg", b""), layout)
 
 
@@ -345,11 +350,13 @@ def viewport(layout: Layout, part: Rect, dpi: float) -> str:
 
 
 def draw_parts(scene: Scene, layout: Layout, parts: list[Rect], dpi: float = 96.0,
-               formats: tuple[str, ...] = ("png",)) -> list[dict[str, bytes]]:
+               formats: tuple[str, ...] = ("png",),
+               lines: dict[tuple[str, str], str] | None = None) -> list[dict[str, bytes]]:
     """Each rectangle of a routed layout (a figure split over several pages) in each of
-    ``formats``, each from a Graphviz run of its own (see ``_run``)."""
+    ``formats``, each from a Graphviz run of its own (see ``_run``); ``lines``: the nodes'
+    and edges' DOT lines at ``dpi``, from the whole figure's drawing or an earlier part."""
     sources = []
-    lines: dict[tuple[str, str], str] = {}  # the same nodes and edges, quoted once
+    lines = {} if lines is None else lines  # the same nodes and edges, quoted once
     for part in parts:
         sources.append(to_dot(scene, layout, part, lines, dpi=f"{dpi:.1f}",
                               viewport=viewport(layout, part, dpi)).source)
