@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 
-from archdoc.layout.geometry import Layout, Rect, segment_to_rect, title_rect
+from archdoc.layout.geometry import Layout, Rect, title_rect
 from archdoc.layout.lattice import DOWN, LEFT, RIGHT, STEP, UP, Lattice, Point, Port, obstacles
 from archdoc.layout.scene import Scene
 from archdoc.layout.search import RESCUE, RESCUE_GREED, search_route
@@ -134,19 +134,26 @@ def connector(pa: Port, pb: Port, avoid: tuple[Rect, ...] | list[Rect] = ()) -> 
     reach = Rect(min(px), min(py), max(px) - min(px), max(py) - min(py))
     relevant = [r for r in avoid if r.overlaps(reach, 1.0)]
 
+    # (both written out: they run for every shape of every connector, hundreds each)
     def length(inner: list[Point]) -> float:
-        path = [pa.stub, *inner, pb.stub]
-        return sum(abs(a[0] - b[0]) + abs(a[1] - b[1])
-                   for a, b in zip(path, path[1:], strict=False))
+        x, y = pa.stub
+        total = 0.0
+        for nx, ny in inner:
+            total += abs(x - nx) + abs(y - ny)
+            x, y = nx, ny
+        return total + abs(x - bx) + abs(y - by)
 
     def hits(inner: list[Point], enough: float) -> int:
         """The titles the shape crosses, counted up to ``enough`` (the best shape's count:
-        one that crosses as many is not taken)."""
+        one that crosses as many is not taken): those its segments touch, edges included
+        (``segment_to_rect`` 0)."""
         path = [pa.stub, *inner, pb.stub]
         found = 0
-        for a, b in zip(path, path[1:], strict=False):
+        for (x0, y0), (x1, y1) in zip(path, path[1:], strict=False):
+            left, right = (x0, x1) if x0 <= x1 else (x1, x0)
+            top, bottom = (y0, y1) if y0 <= y1 else (y1, y0)
             for r in relevant:
-                if segment_to_rect(a, b, r) == 0.0:
+                if r.x <= right and left <= r.x + r.w and r.y <= bottom and top <= r.y + r.h:
                     found += 1
                     if found >= enough:
                         return found
