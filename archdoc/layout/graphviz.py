@@ -276,7 +276,7 @@ def _edge_shows(layout: Layout, edge_id: str, clip: Rect) -> bool:
     # each segment straight, so its box is itself: Rect.overlaps(clip, 4.0), unrolled
     x, y, right, bottom = clip.x, clip.y, clip.right + 4.0, clip.bottom + 4.0
     points = route.points
-    for (ax, ay), (bx, by) in zip(points, points[1:]):
+    for (ax, ay), (bx, by) in zip(points, points[1:], strict=False):
         if min(ax, bx) < right and x < max(ax, bx) + 4.0 and min(ay, by) < bottom \
                 and y < max(ay, by) + 4.0:
             return True

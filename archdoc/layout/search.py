@@ -95,7 +95,7 @@ def search_py(xs: list[float], ys: list[float], h_open: Callable[[int], bytes],
     # every move must cost something: a step back along lines out of order, or a negative
     # price, would make a loop cheaper each time round, and the path traced back from the
     # goal would never reach a start
-    if not (all(b >= a for a, b in zip(xs, xs[1:])) and all(b >= a for a, b in zip(ys, ys[1:]))
+    if not (all(b >= a for line in (xs, ys) for a, b in zip(line, line[1:], strict=False))
             and all(price >= 0.0 for price in (share, cross, bend, greed))):
         raise ValueError("route search: the lattice's lines must be in order and every price "
                          "at least 0")
