@@ -12,7 +12,7 @@ from typing import Any
 from archdoc.errors import EXIT_OK, UsageError
 
 
-def add_import_commands(sub: Any, add_account_options: Callable[..., None]) -> None:
+def add_import_arguments(sub: Any) -> None:
     imports = sub.add_parser(
         "import", help="write a model from CloudFormation templates or Terraform states",
         description="Write a model from what exists: resources mapped to archdoc's kinds (any "
@@ -40,6 +40,8 @@ def add_import_commands(sub: Any, add_account_options: Callable[..., None]) -> N
         each.add_argument("--title", help="the model's title (default: the template's "
                                           "description or the files' names)")
 
+
+def add_discover_arguments(sub: Any, add_account_options: Callable[..., None]) -> None:
     found = sub.add_parser(
         "discover", help="write a model from a live account (read-only)",
         description="Read the account through the same read-only layer as drift (only "
@@ -91,4 +93,4 @@ def run_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-__all__ = ["add_import_commands", "run_import"]
+__all__ = ["add_discover_arguments", "add_import_arguments", "run_import"]

@@ -87,7 +87,7 @@ def test_the_ci_workflow_is_yaml_and_its_archdoc_commands_parse():
 
     import yaml
 
-    from archdoc.cli import _parser
+    from archdoc.cli_args import parser_for
 
     text = (ROOT / "docs" / "ci.md").read_text("utf-8")
     block = text.split("```yaml\n", 1)[1].split("```", 1)[0]
@@ -103,4 +103,4 @@ def test_the_ci_workflow_is_yaml_and_its_archdoc_commands_parse():
     assert {c.split()[1] for c in commands} == {"diff", "check", "build"}
     for command in commands:
         args = [a for a in shlex.split(command)[1:]]
-        _parser().parse_args(args)  # SystemExit (exit 2) on an unknown option
+        parser_for().parse_args(args)  # SystemExit (exit 2) on an unknown option

@@ -25,9 +25,9 @@ def test_format_names_are_unique_per_subject() -> None:
 
 
 def test_the_cli_offers_exactly_the_formats(capsys) -> None:
-    from archdoc.cli import _parser
+    from archdoc.cli_args import parser_for
 
-    parser = _parser()
+    parser = parser_for()
     commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     for command, of in (("drift", "drift"), ("check", "check")):
         action = next(a for a in commands[command]._actions if "--format" in a.option_strings)
