@@ -53,6 +53,10 @@ def build_everything(text: str, dpi: float = 96.0) -> None:
     report = docx.Document(io.BytesIO(files[ctx.model.report_file]))
     styles_used = report.element.body.iter(qn("w:pStyle"))  # (python-docx's style lookup is slow)
     assert any(s.get(qn("w:val")).startswith("Heading") for s in styles_used)
+    for cut in report.element.body.iter(qn("a:srcRect")):  # a detail: its figure, cropped
+        left, top, right, bottom = (int(cut.get(side, 0)) for side in "ltrb")
+        assert min(left, top, right, bottom) >= 0 and left + right < 100_000 \
+            and top + bottom < 100_000, cut.attrib
     check_layout(ctx.scene, ctx.figure.layout)
     for figure in ctx.section_figures:
         check_layout(figure.scene, figure.layout)

@@ -83,6 +83,18 @@ def _fits(width: int, height: int) -> bool:
     return max(width, height) < PNG_LIMIT and width * height <= PIXEL_LIMIT
 
 
+def crop_of(figure: Figure, part: tuple[float, float, float, float]
+            ) -> tuple[float, float, float, float]:
+    """The fractions of ``figure``'s PNG and SVG to cut off the left, top, right and bottom
+    to show only ``part`` (x, y, w, h in layout points)."""
+    from archdoc.layout.graphviz import extent
+
+    width, height = extent(figure.layout, figure.dpi)
+    x, y, w, h = part
+    return (x / width, y / height, max(0.0, 1 - (x + w) / width),
+            max(0.0, 1 - (y + h) / height))
+
+
 def figure_parts(figure: Figure, parts: list[tuple[float, float, float, float]],
                  dpi: float = 96.0) -> list[tuple[bytes, bytes]]:
     """PNG (at ``dpi``) and SVG of each rectangle (x, y, w, h) of ``figure``, in layout

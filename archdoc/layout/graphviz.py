@@ -341,6 +341,14 @@ def canvas(layout: Layout, dpi: float) -> tuple[int, int]:
             round(_whole_pixels(layout.height + CORNER, scale) * scale))
 
 
+def extent(layout: Layout, dpi: float) -> tuple[float, float]:
+    """The points the PNG (``canvas``) and the SVG of a whole ``layout`` drawn at ``dpi``
+    cover: the layout's own, grown to whole pixels."""
+    scale = _scale(dpi)
+    width, height = canvas(layout, dpi)
+    return width / scale, height / scale
+
+
 def viewport(layout: Layout, part: Rect, dpi: float) -> str:
     """Graphviz's ``viewport`` drawing ``part`` of a layout, at ``dpi``: grown right and
     down to whole pixels (see ``_whole_pixels``)."""

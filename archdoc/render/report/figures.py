@@ -6,11 +6,12 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 
-from archdoc.layout import PNG_LIMIT, Figure, figure_parts
+from archdoc.layout import PNG_LIMIT, Figure, crop_of, figure_parts
 from archdoc.layout.geometry import Rect
 from archdoc.render.report import word
 from archdoc.render.report.tables import TableData
@@ -111,12 +112,17 @@ class FigureWriting:
         if self.ctx.options.get("pdf"):  # printed at its fit to the page, each at PRINT_DPI
             dpi = max([dpi] + [_print_dpi(r, min(1.0, page_w / r.w, page_h / r.h))
                                for _, r in parts])
-        drawn = figure_parts(figure, [(r.x, r.y, r.w, r.h) for _, r in parts], dpi)
-        for (name, rect), (png, svg) in zip(parts, drawn, strict=True):
+        spans = [(r.x, r.y, r.w, r.h) for _, r in parts]
+        # at the figure's own resolution, a detail is the figure's pictures cropped (stored
+        # once, drawn by Word to the crop); only another resolution needs drawing again
+        drawn = figure_parts(figure, spans, dpi) if dpi != figure.dpi else \
+            [(figure.png, figure.svg)] * len(parts)
+        for (name, rect), span, (png, svg) in zip(parts, spans, drawn, strict=True):
             self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
             fit = min(1.0, page_w / rect.w, page_h / rect.h)  # as large as the page allows
             self._picture(png, rect.w * fit, rect.h * fit,
-                          self.w["figure_detail"].format(caption=caption, part=name), svg)
+                          self.w["figure_detail"].format(caption=caption, part=name), svg,
+                          crop_of(figure, span) if png is figure.png else None)
 
     def _numbered_labels(self, figure: Figure, caption: str) -> None:
         """The figure's legend as a table, after its details: printed with the figure at
@@ -152,9 +158,11 @@ class FigureWriting:
         return figure_parts(figure, [(0.0, 0.0, layout.width, layout.height)], dpi)[0][0]
 
     def _picture(self, png: bytes, width_pt: float, height_pt: float, caption: str,
-                 svg: bytes | None = None) -> int:
+                 svg: bytes | None = None,
+                 crop: tuple[float, float, float, float] | None = None) -> int:
         """The figure as a picture (vector, with the PNG as fallback, when ``svg`` is given)
-        and its caption, which is also its alternative text."""
+        and its caption, which is also its alternative text; ``crop``: the part of the
+        picture shown (see ``word.picture_extras``)."""
         self.n.figure += 1
         self.n.position[("figure", self.n.figure)] = len(self.n.position)
         paragraph = self.doc.add_paragraph()
@@ -165,9 +173,14 @@ class FigureWriting:
                         height=word.points_to_emu(height_pt))
         # its icons inside it: Graphviz refers to them by this machine's file paths, which
         # Word elsewhere cannot follow (and which the document must not carry)
-        word.picture_extras(self.doc, run, caption, self_contained_svg(svg) if svg else None)
+        word.picture_extras(self.doc, run, caption, _contained(svg) if svg else None, crop)
         self._caption("figure", self.n.figure, caption)
         return self.n.figure
+
+
+@lru_cache(maxsize=4)  # a figure and its details: one SVG, made to stand alone once
+def _contained(svg: bytes) -> bytes:
+    return self_contained_svg(svg)
 
 
 def _print_dpi(rect: Rect, scale: float) -> float:

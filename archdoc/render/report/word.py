@@ -96,9 +96,12 @@ SVG_BLIP = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"  # Office 2016's extension f
 SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
 
 
-def picture_extras(document: DocxDocument, run, alt_text: str, svg: bytes | None) -> None:
-    """The picture just added to ``run``: ``alt_text`` for screen readers and ``svg`` as its
-    vector form, which Word 2016 and later draw (others show the PNG, its fallback)."""
+def picture_extras(document: DocxDocument, run, alt_text: str, svg: bytes | None,
+                   crop: tuple[float, float, float, float] | None = None) -> None:
+    """The picture just added to ``run``: ``alt_text`` for screen readers, ``svg`` as its
+    vector form, which Word 2016 and later draw (others show the PNG, its fallback), and
+    ``crop``: the fractions of the picture cut off its left, top, right and bottom (both
+    forms alike). An SVG already in the document is referred to again, not stored twice."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
@@ -110,13 +113,24 @@ def picture_extras(document: DocxDocument, run, alt_text: str, svg: bytes | None
     if doc_pr is not None:
         doc_pr.set("descr", alt_text)
         doc_pr.set("title", alt_text)
+    blip = inline.find(f".//{qn('a:blip')}")
+    if crop is not None:  # a:srcRect, in thousandths of a percent, between blip and stretch
+        cut = OxmlElement("a:srcRect")
+        for side, fraction in zip("ltrb", crop, strict=True):
+            if round(fraction * 100_000):
+                cut.set(side, str(round(fraction * 100_000)))
+        blip.addnext(cut)
     if not svg:
         return
-    package = document.part.package
-    name = package.next_partname("/word/media/image%d.svg")
-    part = Part(PackURI(name), "image/svg+xml", svg, package)
-    rid = document.part.relate_to(part, RT.IMAGE)
-    blip = inline.find(f".//{qn('a:blip')}")
+    rid = next((rel.rId for rel in document.part.rels.values()
+                if rel.reltype == RT.IMAGE and not rel.is_external
+                and rel.target_part.content_type == "image/svg+xml"
+                and rel.target_part.blob == svg), None)
+    if rid is None:
+        package = document.part.package
+        name = package.next_partname("/word/media/image%d.svg")
+        rid = document.part.relate_to(Part(PackURI(name), "image/svg+xml", svg, package),
+                                      RT.IMAGE)
     extensions = OxmlElement("a:extLst")
     extension = OxmlElement("a:ext")
     extension.set("uri", SVG_BLIP)

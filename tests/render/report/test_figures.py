@@ -12,6 +12,7 @@ import pytest
 import yaml
 from docx.oxml.ns import qn
 
+from archdoc.layout.geometry import Rect
 from archdoc.project import load_model, parse_model
 from archdoc.render import BuildContext, load_renderer
 from tests.conftest import ROOT, SEED, archdoc
@@ -36,10 +37,11 @@ def wide_build(tmp_path_factory):
     return out
 
 
-def placed_pictures(path):
-    """(width in points, PNG pixel width, caption, section index) of each picture, in
-    document order; the section index counts the section breaks before it."""
-    document = docx.Document(str(path))
+def placed_pictures(report):
+    """(width in points, PNG pixel width shown, caption, section index) of each picture, in
+    document order; the section index counts the section breaks before it. A picture cropped
+    (a:srcRect, a figure's detail) shows the pixels its crop leaves."""
+    document = docx.Document(str(report)) if not hasattr(report, "part") else report
     pictures = []
     section = 0
     paragraphs = list(document.element.body.iter(qn("w:p")))
@@ -48,9 +50,12 @@ def placed_pictures(path):
             extent = inline.find(qn("wp:extent"))
             blip = next(inline.iter(qn("a:blip")))
             png = document.part.related_parts[blip.get(qn("r:embed"))].blob
+            cut = blip.getparent().find(qn("a:srcRect"))
+            kept = 1.0 if cut is None else \
+                1 - (int(cut.get("l", 0)) + int(cut.get("r", 0))) / 100_000
             caption = "".join(t.text or "" for t in paragraphs[k + 1].iter(qn("w:t")))
-            pictures.append((int(extent.get("cx")) / 12700, struct.unpack(">I", png[16:20])[0],
-                             caption, section))
+            pictures.append((int(extent.get("cx")) / 12700,
+                             struct.unpack(">I", png[16:20])[0] * kept, caption, section))
         if paragraph.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
             section += 1
     return pictures
@@ -103,6 +108,72 @@ def test_a_wide_figure_and_its_heading_share_a_landscape_page(wide_build):
     assert section == first_picture_section
     landscape = document.sections[section]
     assert landscape.page_width > landscape.page_height
+
+
+def _inlines(document):
+    """(caption, PNG part name, SVG part name, srcRect or None) of each picture in order."""
+    body = list(document.element.body.iter(qn("w:p")))
+    found = []
+    for k, paragraph in enumerate(body):
+        for inline in paragraph.iter(qn("wp:inline")):
+            blip = next(inline.iter(qn("a:blip")))
+            svg = next(blip.iter("{http://schemas.microsoft.com/office/drawing/2016/SVG/main}"
+                                 "svgBlip"))
+            parts = document.part.related_parts
+            found.append(("".join(t.text or "" for t in body[k + 1].iter(qn("w:t"))),
+                          parts[blip.get(qn("r:embed"))].partname,
+                          parts[svg.get(qn("r:embed"))].partname,
+                          blip.getparent().find(qn("a:srcRect"))))
+    return found
+
+
+def test_a_details_picture_is_its_figure_cropped_to_the_part(wide_build):
+    """A detail at the figure's own resolution is the figure's PNG and SVG, stored once, and
+    a crop (a:srcRect, which Word and LibreOffice draw) that shows the part: each VPC named
+    in its caption, with the 8 pt of air round it."""
+    from archdoc.layout.graphviz import extent
+
+    model = load_model(WIDE)
+    ctx = BuildContext(model)
+    document = docx.Document(str(wide_build / model.report_file))
+    pictures = _inlines(document)
+    figures = [p for p in pictures if "in detail" not in p[0]]
+    details = [p for p in pictures if "in detail" in p[0]]
+    assert len(details) >= 4 and all(p[3] is None for p in figures)
+    stored = [p for p in document.part.package.iter_parts() if "/media/" in p.partname]
+    assert len(stored) == 2 * len(figures)  # a PNG and an SVG per figure, none per detail
+    whole = pictures[0]
+    layout = ctx.figure.layout
+    width, height = extent(layout, ctx.figure.dpi)
+    vpcs = {g.rect: g.label_lines[0] for gid, g in layout.groups.items()
+            if gid in {g.id for g in ctx.scene.groups() if g.style == "vpc"}}
+    for caption, png, svg, cut in details[:4]:  # the whole figure's: one per VPC
+        assert (png, svg) == whole[1:3] and cut is not None
+        left, top, right, bottom = (int(cut.get(side, 0)) / 100_000 for side in "ltrb")
+        shown = Rect(left * width, top * height, (1 - left - right) * width,
+                     (1 - top - bottom) * height)
+        rect = next(rect for rect, name in vpcs.items() if name in caption)
+        assert shown.x <= rect.x and shown.y <= rect.y and shown.right >= rect.right - 0.01 \
+            and shown.bottom >= rect.bottom - 0.01, (caption, shown, rect)
+        assert rect.x - shown.x <= 8.01 and shown.right - rect.right <= 8.01
+
+
+def test_printed_details_are_drawn_again_at_print_resolution(monkeypatch):
+    """For a PDF the figure's details are printed from their PNGs, so each is drawn again at
+    300 dpi for its printed size: pictures of their own, not crops of the 96 dpi figure."""
+    import archdoc.render.report as report
+
+    monkeypatch.setattr(report, "docx_to_pdf", lambda data: (b"%PDF-1.7", []))
+    model = load_model(WIDE)
+    files = load_renderer("report")(BuildContext(model, {"pdf": True}))
+    document = docx.Document(io.BytesIO(files[model.report_file]))
+    pictures = _inlines(document)
+    details = [p for p in pictures if "in detail" in p[0]]
+    assert details and all(cut is None for *_, cut in details)
+    assert len({png for _, png, _, _ in pictures}) == len(pictures)
+    for placed_pt, pixels, caption, _ in placed_pictures(document):
+        if "in detail" in caption:
+            assert pixels / placed_pt >= 290 / 72, caption  # 300 dpi, less rounding
 
 
 def test_chapter_figures_differ_from_the_overall_one(seed_build):
