@@ -115,14 +115,15 @@ class FigureWriting:
         spans = [(r.x, r.y, r.w, r.h) for _, r in parts]
         # at the figure's own resolution, a detail is the figure's pictures cropped (stored
         # once, drawn by Word to the crop); only another resolution needs drawing again
-        drawn = figure_parts(figure, spans, dpi) if dpi != figure.dpi else \
-            [(figure.png, figure.svg)] * len(parts)
+        cropped = dpi == figure.dpi
+        drawn = [(figure.png, figure.svg)] * len(parts) if cropped else \
+            figure_parts(figure, spans, dpi)
         for (name, rect), span, (png, svg) in zip(parts, spans, drawn, strict=True):
             self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
             fit = min(1.0, page_w / rect.w, page_h / rect.h)  # as large as the page allows
             self._picture(png, rect.w * fit, rect.h * fit,
                           self.w["figure_detail"].format(caption=caption, part=name), svg,
-                          crop_of(figure, span) if png is figure.png else None)
+                          crop_of(figure, span) if cropped else None)
 
     def _numbered_labels(self, figure: Figure, caption: str) -> None:
         """The figure's legend as a table, after its details: printed with the figure at
