@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from archdoc import cache, processes
 from archdoc.errors import ClaimsFailed, UsageError
 from archdoc.formats import names
 from archdoc.output import check_folder, write_outputs
+
+TYPE_CHECKING = False  # (typing only for mypy: see archdoc.errors)
+if TYPE_CHECKING:
+    from typing import Any
 
 CACHED = ("model and options unchanged since an earlier build: outputs taken from the cache "
           "(ARCHDOC_CACHE=off to rebuild)")

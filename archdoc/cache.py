@@ -16,9 +16,12 @@ import os
 import shutil
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from archdoc import __version__
+
+TYPE_CHECKING = False  # (typing only for mypy: see archdoc.errors)
+if TYPE_CHECKING:
+    from typing import Any
 
 KEEP = 32  # entries kept; older ones are removed when a new one is stored
 MAX_MB = 500.0  # ... and the megabytes they may take together (``ARCHDOC_CACHE_MB``)

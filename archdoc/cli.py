@@ -15,7 +15,6 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from archdoc import output, processes
 from archdoc.cli_args import ARGUMENTS, parser_for
@@ -33,6 +32,7 @@ from archdoc.errors import (
 )
 from archdoc.output import reason
 
+TYPE_CHECKING = False  # (typing only for mypy: see archdoc.errors)
 if TYPE_CHECKING:
     from archdoc.drift.findings import DriftReport
     from archdoc.model import Architecture

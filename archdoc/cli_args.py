@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import Any
 
 from archdoc import __version__
 from archdoc.cli_import import add_discover_arguments, add_import_arguments
 from archdoc.formats import choices_help, names
+
+TYPE_CHECKING = False  # (typing only for mypy: see archdoc.errors)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _dpi(value: str) -> float:

@@ -7,9 +7,12 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from archdoc.errors import EXIT_OK, UsageError
+
+TYPE_CHECKING = False  # (typing only for mypy: see archdoc.errors)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def add_import_arguments(sub: Any) -> None:

@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+# typing is not imported at run time: every run imports this module, a cached rebuild too,
+# and typing was a tenth of such a run's imports (mypy reads the NamedTuple forms below)
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NamedTuple
+
+    class _Location(NamedTuple):
+        file: str
+        line: int
+        col: int
+
+    class _Diagnostic(NamedTuple):
+        location: Location
+        message: str
+        severity: str = "error"  # or "warning": allowed, said, and nothing stops
+else:
+    from collections import namedtuple
+
+    _Location = namedtuple("Location", "file line col")
+    _Diagnostic = namedtuple("Diagnostic", "location message severity", defaults=("error",))
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -42,15 +61,13 @@ def did_you_mean(word: str, choices: list[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-class Location(NamedTuple):
+class Location(_Location):
     """Where something was written: ``file:line:col`` (1-based), as a compiler says it. The one
     value every diagnostic, rule result and drift finding is located by. (Named tuples, not
     dataclasses: this module is imported by every run, a cached rebuild's too, and the
     dataclasses module and its imports were a tenth of such a run.)"""
 
-    file: str
-    line: int
-    col: int
+    __slots__ = ()
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.col}"
@@ -60,12 +77,10 @@ class Location(NamedTuple):
         return {"file": self.file, "line": self.line, "col": self.col}
 
 
-class Diagnostic(NamedTuple):
+class Diagnostic(_Diagnostic):
     """One problem in an input file, located like a compiler error."""
 
-    location: Location
-    message: str
-    severity: str = "error"  # or "warning": allowed, said, and nothing stops
+    __slots__ = ()
 
     def __str__(self) -> str:
         # one line whatever the input held: no newline, escape sequence or control character

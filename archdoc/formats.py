@@ -11,16 +11,27 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import Any, Literal, NamedTuple
 
-Subject = Literal["build", "drift", "check", "diff"]
+# (typing only for mypy: see archdoc.errors)
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Literal, NamedTuple
+
+    Subject = Literal["build", "drift", "check", "diff"]
+
+    class _Format(NamedTuple):
+        name: str
+        of: Subject  # what it formats
+        loader: str  # "module:function" of the formatter
+        help: str
+else:
+    from collections import namedtuple
+
+    _Format = namedtuple("Format", "name of loader help")
 
 
-class Format(NamedTuple):
-    name: str
-    of: Subject  # what it formats
-    loader: str  # "module:function" of the formatter
-    help: str
+class Format(_Format):
+    __slots__ = ()
 
     def load(self) -> Callable[..., Any]:
         """The formatter: ``(context) -> {file name: bytes}`` for a build output,

@@ -14,10 +14,10 @@ import os
 import signal
 import threading
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from archdoc.errors import ToolMissingError
 
+TYPE_CHECKING = False  # (typing only for mypy: see archdoc.errors)
 if TYPE_CHECKING:  # (imported where a child is run: a cached rebuild runs none)
     import subprocess
 

@@ -119,3 +119,27 @@ def test_an_everyday_build_leaves_out_what_it_does_not_use(tmp_path) -> None:
     assert not loaded & {"pydantic", "graphviz", "diagrams", "boto3", "botocore", "rich",
                          "mkdocs", "secrets"}
     assert (tmp_path / "report.docx").is_file()
+
+
+def test_a_cached_rebuild_loads_only_the_cli_and_the_cache(tmp_path) -> None:
+    """An unchanged model rebuilt from the cache, in a process of its own, loads none of the
+    model, layout or renderers, nor typing or dataclasses (typing was a tenth of the run's
+    imports: archdoc's own modules import it for mypy only)."""
+    script = (
+        "import sys\n"
+        "from archdoc.cli import main\n"
+        f"argv = ['build', {str(ROOT / 'arch.yaml')!r}, '-o', {str(tmp_path / 'out')!r}]\n"
+        "code = main(argv, handle_signals=False)\n"
+        "assert code == 0, code\n"
+        "print(sorted(sys.modules))\n")
+    env = {**os.environ, "ARCHDOC_CACHE": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                           timeout=300, check=False, env=env) for _ in range(2)]
+    assert all(run.returncode == 0 for run in runs), runs[-1].stderr
+    assert "taken from the cache" in runs[1].stderr and "cache" not in runs[0].stderr
+    loaded = set(ast.literal_eval(runs[1].stdout.strip().splitlines()[-1]))
+    assert {"archdoc.cli", "archdoc.cache"} <= loaded
+    assert not loaded & {"typing", "dataclasses", "inspect", "yaml", "docx", "jinja2"}
+    assert not {m for m in loaded if m.startswith(("archdoc.model", "archdoc.layout",
+                                                   "archdoc.render", "archdoc.checks"))}
+    assert (tmp_path / "out" / "report.docx").is_file()
