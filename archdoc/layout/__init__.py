@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from archdoc.layout.geometry import Layout
 from archdoc.layout.scene import Scene
@@ -27,10 +27,6 @@ class Figure:
     png: bytes
     svg: bytes
     dpi: float = 96.0  # of the PNG: lower than asked when the picture is too large for it
-    # each node's and edge's DOT line by the resolution it was written for (the icons' size
-    # in it depends on it): the figure's details and a print copy take them from its drawing
-    dot_lines: dict[str, dict[tuple[str, str], str]] = field(
-        default_factory=dict, compare=False, repr=False)
 
 
 def build_scene(model: Architecture) -> Scene:
@@ -74,9 +70,8 @@ def figure_of(scene: Scene, formats: tuple[str, ...] = ("png", "svg"),
         dpi = math.floor(fitting * 10) / 10
         while dpi > 0.1 and not _fits(*canvas(layout, dpi)):
             dpi = round(dpi - 0.1, 1)
-    lines: dict[tuple[str, str], str] = {}
-    drawing = draw(scene, layout, formats=formats, dpi=dpi, lines=lines)
-    return Figure(scene, layout, drawing.png, drawing.svg, dpi, {f"{dpi:.1f}": lines})
+    drawing = draw(scene, layout, formats=formats, dpi=dpi)
+    return Figure(scene, layout, drawing.png, drawing.svg, dpi)
 
 
 def _fits(width: int, height: int) -> bool:
@@ -107,8 +102,9 @@ def figure_parts(figure: Figure, parts: list[tuple[float, float, float, float]],
     rects = [Rect(*part) for part in parts]
     runs = max(1, min(len(rects), os.cpu_count() or 2))
     shares = [rects[k::runs] for k in range(runs)]
-    # the threads share the lines: two that write the same one write the same text
-    lines = figure.dot_lines.setdefault(f"{dpi:.1f}", {})
+    # the threads share the nodes' and edges' DOT lines: two that write the same one write
+    # the same text
+    lines: dict[tuple[str, str], str] = {}
     with ThreadPoolExecutor(max_workers=runs) as pool:
         drawn = list(pool.map(lambda share: draw_parts(figure.scene, figure.layout, share,
                                                        dpi, ("png", "svg"), lines), shares))

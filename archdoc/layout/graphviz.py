@@ -321,10 +321,9 @@ def _run_one(binary: str, source: str, formats: tuple[str, ...]) -> dict[str, by
 
 
 def draw(scene: Scene, layout: Layout, formats: tuple[str, ...] = ("png", "svg"),
-         dpi: float = 96.0, lines: dict[tuple[str, str], str] | None = None) -> Drawing:
-    """PNG and SVG of a routed ``layout`` (``layout.route.route``), from one Graphviz run
-    (``lines``: see ``to_dot``)."""
-    out = _run([to_dot(scene, layout, lines=lines, dpi=f"{dpi:.1f}").source], formats)[0]
+         dpi: float = 96.0) -> Drawing:
+    """PNG and SVG of a routed ``layout`` (``layout.route.route``), from one Graphviz run."""
+    out = _run([to_dot(scene, layout, dpi=f"{dpi:.1f}").source], formats)[0]
     return Drawing(out.get("png", b""), out.get("svg", b""), layout)
 
 
@@ -352,7 +351,8 @@ def extent(layout: Layout, dpi: float) -> tuple[float, float]:
 def viewport(layout: Layout, part: Rect, dpi: float) -> str:
     """Graphviz's ``viewport`` drawing ``part`` of a layout, at ``dpi``: grown right and
     down to whole pixels (see ``_whole_pixels``)."""
-    w, h = (_whole_pixels(side, _scale(dpi)) for side in (part.w, part.h))
+    scale = _scale(dpi)
+    w, h = (_whole_pixels(side, scale) for side in (part.w, part.h))
     cx, cy = part.x + w / 2, part.y + h / 2
     return f"{w:.2f},{h:.2f},1,{cx:.2f},{layout.height - cy:.2f}"
 
@@ -362,7 +362,7 @@ def draw_parts(scene: Scene, layout: Layout, parts: list[Rect], dpi: float = 96.
                lines: dict[tuple[str, str], str] | None = None) -> list[dict[str, bytes]]:
     """Each rectangle of a routed layout (a figure split over several pages) in each of
     ``formats``, each from a Graphviz run of its own (see ``_run``); ``lines``: the nodes'
-    and edges' DOT lines at ``dpi``, from the whole figure's drawing or an earlier part."""
+    and edges' DOT lines at ``dpi``, shared with the other parts' runs (see ``to_dot``)."""
     sources = []
     lines = {} if lines is None else lines  # the same nodes and edges, quoted once
     for part in parts:
